@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# vpwrap top-level Makefile.
+#
+#   make                      module for the test kernel (Debian 12's linux-image-amd64,
+#                             or KVER=6.12 / KVER=<release>), miniports, tools
+#   make KDIR=/lib/modules/$(uname -r)/build module
+#                             module for the running kernel (real hardware)
+#   make check                every test; ends with "N passed, N failed"
+#   make demo                 boot QEMU's std VGA with the bundled miniport, write a PNG
+#   make bench                vpwrap against the native DRM drivers
+#
+# Module objects are built out of tree in .build/<release>/ (a tree of symlinks),
+# so that one checkout can hold builds for several kernels at once.
+
+KVER ?=
+ifeq ($(KDIR),)
+KREL := $(shell scripts/kernel.sh resolve $(KVER) 2>/dev/null)
+KDIR := /lib/modules/$(KREL)/build
+else
+KREL := $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h 2>/dev/null)
+endif
+BUILD := $(CURDIR)/.build/$(KREL)
+MODULE_DIRS := wrapper pe-loader videoport drm-glue include
+
+.PHONY: all module module-tree kernel miniports tools check demo bench clean deps install
+
+all: module miniports tools
+
+kernel:
+	@scripts/kernel.sh fetch $(KVER) >/dev/null
+
+module-tree:
+	@mkdir -p $(BUILD)
+	@cp -f Kbuild $(BUILD)/Kbuild
+	@for d in $(MODULE_DIRS); do \
+		[ -d $$d ] || continue; \
+		mkdir -p $(BUILD)/$$d; \
+		cp -rsf $(CURDIR)/$$d/. $(BUILD)/$$d/; \
+	done
+	@find -L $(BUILD) -type l -exec rm -f {} + 2>/dev/null || true
+
+module: $(if $(filter /lib/modules/$(KREL)/build,$(KDIR)),kernel) module-tree
+	$(MAKE) -C $(KDIR) M=$(BUILD) $(KBUILD_ARGS) modules
+	@echo "module: $(BUILD)/vpwrap.ko"
+
+miniports:
+	@if [ -f miniports/Makefile ]; then $(MAKE) -C miniports; fi
+
+tools:
+	@if [ -f tools/Makefile ]; then $(MAKE) -C tools; fi
+
+deps:
+	@scripts/deps.sh
+
+check:
+	@scripts/deps.sh
+	@KVER=$(KVER) tests/check.sh
+
+demo:
+	@scripts/deps.sh
+	@KVER=$(KVER) scripts/demo.sh
+
+bench:
+	@scripts/deps.sh
+	@KVER=$(KVER) bench/run.sh
+
+install: module tools
+	$(MAKE) -C $(KDIR) M=$(BUILD) modules_install
+	@if [ -f tools/Makefile ]; then $(MAKE) -C tools install; fi
+
+clean:
+	rm -rf .build out
+	@for d in miniports tools tests/unit tests/vm tests/fuzz; do \
+		[ -f $$d/Makefile ] && $(MAKE) -C $$d clean || true; done

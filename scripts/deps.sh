@@ -1,0 +1,19 @@
+#!/bin/bash
+# Install what building and testing vpwrap needs on Debian 12, once.
+set -euo pipefail
+pkgs=(
+	build-essential make gcc bc flex bison libelf-dev kmod cpio xz-utils zstd
+	python3 qemu-system-x86 qemu-utils busybox-static socat
+	gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686
+	sparse libcmocka-dev clang libclang-rt-14-dev
+	libdrm-dev libdrm-tests pkg-config
+)
+missing=()
+for p in "${pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "deps: installing ${missing[*]}"
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
