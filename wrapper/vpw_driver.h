@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Services the wrapper offers videoport for one loaded miniport
+ * (struct vpw_driver stays opaque outside wrapper/).
+ */
+#ifndef VPWRAP_WRAPPER_VPW_DRIVER_H
+#define VPWRAP_WRAPPER_VPW_DRIVER_H
+
+#include <linux/types.h>
+
+struct vpw_driver;
+
+/* The image's file name, e.g. "vpbochs.sys": for log prefixes. */
+const char *vpw_driver_name(const struct vpw_driver *drv);
+
+/*
+ * Accounting, shown in /sys/module/vpwrap/drivers/<image>/ as pool_bytes
+ * and mappings so that leaks are visible (issue 10).  Callable from any
+ * context (atomics).  @delta is positive on allocation, negative on free.
+ */
+void vpw_account_pool(struct vpw_driver *drv, long delta);
+void vpw_account_mapping(struct vpw_driver *drv, int delta);
+
+/*
+ * verify=1: videoport checks the documented IRQL rules and reports each
+ * violation once (design.md §4).  Read-only after module load.
+ */
+extern bool vpwrap_verify;
+
+#endif /* VPWRAP_WRAPPER_VPW_DRIVER_H */
