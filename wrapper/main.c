@@ -6,8 +6,9 @@
  */
 #include <linux/module.h>
 #include <linux/moduleparam.h>
+#include "wrapper/execmem.h"
 
-#define VPWRAP_VERSION "0.1"
+#include "vpwrap/version.h"
 
 static char *miniport;
 module_param(miniport, charp, 0444);
@@ -16,6 +17,10 @@ MODULE_PARM_DESC(miniport,
 
 static int __init vpwrap_init(void)
 {
+	int ret = vpw_execmem_init();
+
+	if (ret)
+		return ret;
 	pr_info("vpwrap %s loaded%s%s\n", VPWRAP_VERSION,
 		miniport ? ", miniport " : "", miniport ? miniport : "");
 	return 0;
