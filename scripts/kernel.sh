@@ -63,6 +63,8 @@ fetch() {
 		(cd "$tmp" && apt-get download -qq "linux-image-$rel" >/dev/null)
 		dpkg-deb -x "$tmp"/linux-image-*.deb "$dir/root"
 		rm -rf "$tmp"
+		# The package's postinst would run depmod; do it for the cache.
+		depmod -b "$dir/root" "$rel"
 		ln -sf "root/boot/vmlinuz-$rel" "$dir/vmlinuz"
 		ln -sf "root/lib/modules/$rel" "$dir/modules"
 		touch "$dir/.done"

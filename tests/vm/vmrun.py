@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Boot a cached Debian kernel under QEMU/TCG with a busybox initramfs and run
+a guest script in it.
+
+The kernel console goes to ttyS0 (saved as OUT/console.log); the guest script
+talks to us over ttyS1, a line protocol of our own:
+
+    PASS: name / FAIL: name: why   forwarded to our stdout (the suite counts them)
+    @@SCREENDUMP name              we save QEMU's screen dump to OUT/name.ppm and
+                                   answer "ok" on ttyS1
+    @@DONE rc                      the script finished with exit code rc
+
+After the guest stops we add one check of our own: the kernel log must hold no
+oops, BUG, WARNING, general protection fault or call trace.  A guest that does
+not finish within --timeout is killed and fails.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BAD_LOG = re.compile(r"Oops|BUG[: ]|WARNING:|general protection|Call Trace")
+
+
+def log_is_clean(text):
+    """Return the first offending kernel log line, or None."""
+    for line in text.splitlines():
+        if BAD_LOG.search(line):
+            return line.strip()
+    return None
+
+
+def parse_modules_dep(moddir):
+    deps = {}
+    names = {}
+    with open(os.path.join(moddir, "modules.dep")) as f:
+        for line in f:
+            mod, _, rest = line.partition(":")
+            deps[mod] = rest.split()
+            base = os.path.basename(mod).split(".ko")[0].replace("-", "_")
+            names[base] = mod
+    return deps, names
+
+
+def modinfo_depends(ko):
+    out = subprocess.run(["modinfo", "-F", "depends", ko],
+                         capture_output=True, text=True).stdout.strip()
+    return [d for d in out.split(",") if d]
+
+
+def build_initramfs(args, work):
+    kcache = os.environ["KCACHE"]
+    krel = os.environ["KREL"]
+    moddir = os.path.join(kcache, "modules")
+    root = os.path.join(work, "root")
+    for d in ("bin", "sbin", "dev", "proc", "sys", "tmp", "lib", "etc", "mnt",
+              "run", "usr/bin", "usr/sbin"):
+        os.makedirs(os.path.join(root, d), exist_ok=True)
+    shutil.copy("/bin/busybox", os.path.join(root, "bin/busybox"))
+    os.symlink("busybox", os.path.join(root, "bin/sh"))
+
+    # Stock modules: the requested ones, what vpwrap.ko needs, and their deps.
+    deps, names = parse_modules_dep(moddir)
+    wanted = [m.strip().replace("-", "_") for m in args.modules.split(",") if m.strip()]
+    ko = os.environ.get("VPWRAP_KO")
+    if ko and os.path.exists(ko):
+        wanted += [d.replace("-", "_") for d in modinfo_depends(ko)]
+    todo = []
+    for w in wanted:
+        if w not in names:
+            sys.exit(f"vmrun: no module {w} in {moddir}")
+        todo.append(names[w])
+    seen = set()
+    while todo:
+        m = todo.pop()
+        if m in seen:
+            continue
+        seen.add(m)
+        todo += deps.get(m, [])
+    dst_moddir = os.path.join(root, "lib/modules", krel)
+    os.makedirs(dst_moddir, exist_ok=True)
+    for m in seen:
+        dst = os.path.join(dst_moddir, m)
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy(os.path.join(moddir, m), dst)
+    for f in ("modules.order", "modules.builtin", "modules.builtin.modinfo"):
+        if os.path.exists(os.path.join(moddir, f)):
+            shutil.copy(os.path.join(moddir, f), dst_moddir)
+    if ko and os.path.exists(ko):
+        os.makedirs(os.path.join(dst_moddir, "extra"), exist_ok=True)
+        shutil.copy(ko, os.path.join(dst_moddir, "extra/vpwrap.ko"))
+        shutil.copy(ko, os.path.join(root, "vpwrap.ko"))
+    subprocess.run(["depmod", "-b", root, krel], check=True)
+
+    for spec in args.add:
+        host, _, guest = spec.partition(":")
+        guest = guest or "/" + os.path.basename(host)
+        dst = os.path.join(root, guest.lstrip("/"))
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        if os.path.isdir(host):
+            shutil.copytree(host, dst, dirs_exist_ok=True, symlinks=False)
+        else:
+            shutil.copy(host, dst)
+    shutil.copy(os.path.join(HERE, "vmlib.sh"), os.path.join(root, "lib/vmlib.sh"))
+    shutil.copy(os.path.join(HERE, "init.sh"), os.path.join(root, "init"))
+    shutil.copy(args.script, os.path.join(root, "test.sh"))
+    os.chmod(os.path.join(root, "init"), 0o755)
+
+    initrd = os.path.join(work, "initrd.cpio.gz")
+    subprocess.run(f"cd '{root}' && find . | cpio -o -H newc --quiet | gzip -1 > '{initrd}'",
+                   shell=True, check=True)
+    return initrd
+
+
+class Qmp:
+    def __init__(self, path):
+        self.sock = socket.socket(socket.AF_UNIX)
+        self.sock.connect(path)
+        self.f = self.sock.makefile("rw")
+        self.f.readline()  # greeting
+        self.cmd("qmp_capabilities")
+
+    def cmd(self, name, **arguments):
+        msg = {"execute": name}
+        if arguments:
+            msg["arguments"] = arguments
+        self.f.write(json.dumps(msg) + "\n")
+        self.f.flush()
+        while True:
+            reply = json.loads(self.f.readline())
+            if "return" in reply or "error" in reply:
+                return reply
+
+
+def wait_for(path, proc, limit=30):
+    end = time.time() + limit
+    while not os.path.exists(path):
+        if proc.poll() is not None or time.time() > end:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def qemu_argv(args, initrd, work):
+    kcache = os.environ["KCACHE"]
+    argv = ["qemu-system-x86_64", "-machine", "pc", "-accel", "tcg",
+            "-m", str(args.mem), "-smp", str(args.smp),
+            "-display", "none", "-no-reboot",
+            "-kernel", os.path.join(kcache, "vmlinuz"), "-initrd", initrd,
+            "-append", "console=ttyS0,115200 panic=-1 " + args.append,
+            "-serial", "file:" + os.path.join(args.out, "console.log"),
+            "-chardev", f"socket,id=ctl,path={work}/ctl.sock,server=on,wait=off",
+            "-serial", "chardev:ctl",
+            "-qmp", f"unix:{work}/qmp.sock,server=on,wait=off",
+            "-net", "none"]
+    if args.profile == "std":
+        argv += ["-vga", "std"]
+    elif args.profile == "cirrus":
+        argv += ["-vga", "none", "-device", "cirrus-vga"]
+    else:
+        argv += ["-vga", "none"]
+    return argv + args.qemu_arg
+
+
+def run(args):
+    os.makedirs(args.out, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="vmrun.")
+    name = args.name or os.path.splitext(os.path.basename(args.script))[0]
+    failed = False
+
+    def report(ok, what, why=""):
+        nonlocal failed
+        failed |= not ok
+        print(f"PASS: {name}: {what}" if ok else f"FAIL: {name}: {what}: {why}",
+              flush=True)
+
+    try:
+        initrd = build_initramfs(args, work)
+        proc = subprocess.Popen(qemu_argv(args, initrd, work),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if not wait_for(f"{work}/ctl.sock", proc) or not wait_for(f"{work}/qmp.sock", proc):
+            report(False, "qemu started", proc.stderr.read().decode()[-500:])
+            return 1
+        ctl = socket.socket(socket.AF_UNIX)
+        ctl.connect(f"{work}/ctl.sock")
+        qmp = Qmp(f"{work}/qmp.sock")
+        ctl.settimeout(0.5)
+        deadline = time.time() + args.timeout
+        buf = b""
+        done = None
+        guest_log = open(os.path.join(args.out, "guest.log"), "w")
+        while time.time() < deadline and done is None:
+            try:
+                data = ctl.recv(65536)
+                if not data:
+                    break
+            except socket.timeout:
+                if proc.poll() is not None:
+                    break
+                continue
+            buf += data
+            while b"\n" in buf:
+                raw, buf = buf.split(b"\n", 1)
+                line = raw.decode(errors="replace").rstrip("\r")
+                guest_log.write(line + "\n")
+                guest_log.flush()
+                if line.startswith("PASS: ") or line.startswith("FAIL: "):
+                    failed |= line.startswith("FAIL: ")
+                    print(f"{line[:6]}{name}: {line[6:]}", flush=True)
+                elif line.startswith("@@SCREENDUMP "):
+                    shot = os.path.join(args.out, line.split()[1] + ".ppm")
+                    r = qmp.cmd("screendump", filename=shot)
+                    ctl.sendall(b"ok\n" if "return" in r else b"error\n")
+                elif line.startswith("@@DONE"):
+                    done = line.split()[1] if len(line.split()) > 1 else "?"
+                elif args.verbose:
+                    print("  guest: " + line, flush=True)
+        if done is None:
+            report(False, "guest finished", f"no @@DONE within {args.timeout}s")
+        else:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                pass
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        time.sleep(0.2)
+        with open(os.path.join(args.out, "console.log"), errors="replace") as f:
+            bad = log_is_clean(f.read())
+        report(bad is None, "kernel log clean", bad or "")
+        return 1 if failed else 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", help="directory for console.log, guest.log, dumps")
+    p.add_argument("--profile", choices=["std", "cirrus", "none"], default="std")
+    p.add_argument("--smp", type=int, default=1)
+    p.add_argument("--mem", type=int, default=512)
+    p.add_argument("--timeout", type=int, default=180)
+    p.add_argument("--modules", default="", help="stock modules to include, comma separated")
+    p.add_argument("--add", action="append", default=[], help="HOST[:GUEST] file or dir")
+    p.add_argument("--append", default="", help="extra kernel command line")
+    p.add_argument("--qemu-arg", action="append", default=[], help="extra QEMU argument")
+    p.add_argument("--name", help="scenario name used in PASS/FAIL lines")
+    p.add_argument("--check-log", action="store_true",
+                   help="only check the kernel log given as SCRIPT and report")
+    p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument("script")
+    args = p.parse_args()
+    if args.check_log:
+        with open(args.script, errors="replace") as f:
+            bad = log_is_clean(f.read())
+        print("clean" if bad is None else "dirty: " + bad)
+        return 0 if bad is None else 1
+    if not args.out:
+        p.error("--out is required")
+    for var in ("KCACHE", "KREL"):
+        if var not in os.environ:
+            sys.exit(f"vmrun: {var} is not set (run from tests/check.sh or export it)")
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
