@@ -56,6 +56,20 @@ def modinfo_depends(ko):
     return [d for d in out.split(",") if d]
 
 
+def copy_binary(path, root):
+    """Copy a dynamically linked host program and the libraries it needs."""
+    shutil.copy(path, os.path.join(root, "usr/bin", os.path.basename(path)))
+    out = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        m = re.search(r"(/\S+)\s+\(0x", line)
+        if not m:
+            continue
+        lib = m.group(1)
+        dst = os.path.join(root, lib.lstrip("/"))
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy(os.path.realpath(lib), dst)
+
+
 def build_initramfs(args, work):
     kcache = os.environ["KCACHE"]
     krel = os.environ["KREL"]
@@ -109,6 +123,8 @@ def build_initramfs(args, work):
             shutil.copytree(host, dst, dirs_exist_ok=True, symlinks=False)
         else:
             shutil.copy(host, dst)
+    for binary in args.bin:
+        copy_binary(binary, root)
     shutil.copy(os.path.join(HERE, "vmlib.sh"), os.path.join(root, "lib/vmlib.sh"))
     shutil.copy(os.path.join(HERE, "init.sh"), os.path.join(root, "init"))
     shutil.copy(args.script, os.path.join(root, "test.sh"))
@@ -252,6 +268,8 @@ def main():
     p.add_argument("--timeout", type=int, default=180)
     p.add_argument("--modules", default="", help="stock modules to include, comma separated")
     p.add_argument("--add", action="append", default=[], help="HOST[:GUEST] file or dir")
+    p.add_argument("--bin", action="append", default=[],
+                   help="host program to copy to /usr/bin with its shared libraries")
     p.add_argument("--append", default="", help="extra kernel command line")
     p.add_argument("--qemu-arg", action="append", default=[], help="extra QEMU argument")
     p.add_argument("--name", help="scenario name used in PASS/FAIL lines")
