@@ -12,9 +12,11 @@ if ! KCACHE=$("$ROOT/scripts/kernel.sh" fetch "$other"); then
 	exit 0
 fi
 KREL=$(basename "$KCACHE")
+KDIR=/lib/modules/$KREL/build
 VPWRAP_KO=$ROOT/.build/$KREL/vpwrap.ko
-export KCACHE KREL VPWRAP_KO
-if make -s -C "$ROOT" module KVER="$KREL" >"$OUT/build.log" 2>&1; then
+export KCACHE KREL KDIR VPWRAP_KO
+rm -f "$VPWRAP_KO"
+if make -s -C "$ROOT" module KDIR="$KDIR" >"$OUT/build.log" 2>&1; then
 	pass "other kernel: vpwrap.ko builds for $KREL"
 else
 	fail "other kernel: vpwrap.ko builds for $KREL" "$(grep -m1 error "$OUT/build.log")"
@@ -22,3 +24,4 @@ else
 fi
 vmrun --out "$OUT/vm" --name "module $KREL" --profile std --timeout 120 \
 	"$ROOT/tests/vm/scenarios/module-load.sh"
+exit 0
