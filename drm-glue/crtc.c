@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The CRTC: mode sets (SET_CURRENT_MODE + MAP_VIDEO_MEMORY), DPMS (power
+ * IOCTLs), the palette of 8 bpp modes (gamma LUT -> SET_COLOR_REGISTERS),
+ * and the device-wide atomic_check that resolves a DRM mode plus a primary
+ * framebuffer format to one miniport mode.
+ */
+#include <linux/slab.h>
+#include <drm/drm_atomic.h>
+#include <drm/drm_atomic_helper.h>
+#include <drm/drm_color_mgmt.h>
+#include <drm/drm_drv.h>
+#include <drm/drm_fourcc.h>
+#include <drm/drm_framebuffer.h>
+#include <drm/drm_modeset_helper_vtables.h>
+#include <drm/drm_print.h>
+#include <drm/drm_vblank.h>
+
+#include "drm-glue/vpdrm.h"
+
+#define VPDRM_PALETTE_SIZE	256
+
+/* Hardware side; callers hold drm_dev_enter() (or are detach). */
+
+static void vpdrm_hw_unmap(struct vpdrm_device *vdev)
+{
+	if (vdev->fb_mapped) {
+		vp_adapter_unmap_fb(vdev->adapter, &vdev->fb);
+		vdev->fb_mapped = false;
+	}
+	vdev->hw_mode = NULL;
+}
+
+static void vpdrm_hw_set_mode(struct vpdrm_device *vdev,
+			      const struct vpdrm_mode *vm)
+{
+	struct drm_device *dev = &vdev->drm;
+	u64 need = (u64)vm->vp.stride * vm->vp.height;
+	int ret;
+
+	vpdrm_hw_unmap(vdev);
+	if (vdev->powered_off) {
+		vp_adapter_set_power(vdev->adapter, VP_POWER_ON);
+		vdev->powered_off = false;
+	}
+	ret = vp_adapter_set_mode(vdev->adapter, vm->vp.index);
+	if (ret) {
+		drm_err(dev, "miniport mode %u (%ux%u, %u bpp) failed: %d\n",
+			vm->vp.index, vm->vp.width, vm->vp.height, vm->vp.bpp,
+			ret);
+		return;
+	}
+	ret = vp_adapter_map_fb(vdev->adapter, &vdev->fb);
+	if (ret) {
+		drm_err(dev, "mapping the frame buffer failed: %d\n", ret);
+		return;
+	}
+	vdev->fb_mapped = true;
+	/* The miniport's length is untrusted: never write past it. */
+	if (!vdev->fb.vaddr || vdev->fb.offset > vdev->fb.size ||
+	    vdev->fb.size - vdev->fb.offset < need) {
+		drm_err(dev, "frame buffer too small for mode %u: %zu bytes at +%u, need %llu\n",
+			vm->vp.index, vdev->fb.size, vdev->fb.offset, need);
+		vpdrm_hw_unmap(vdev);
+		return;
+	}
+	vdev->hw_mode = vm;
+	vdev->cursor_reload = true;
+	vpdrm_screen_clear(vdev);
+}
+
+static void vpdrm_hw_load_palette(struct vpdrm_device *vdev,
+				  const struct drm_property_blob *gamma_lut)
+{
+	u8 *rgb;
+	unsigned int i;
+
+	rgb = kmalloc_array(3, VPDRM_PALETTE_SIZE, GFP_KERNEL);
+	if (!rgb)
+		return;
+	for (i = 0; i < VPDRM_PALETTE_SIZE; i++) {
+		if (gamma_lut) {
+			const struct drm_color_lut *lut = gamma_lut->data;
+
+			rgb[i] = drm_color_lut_extract(lut[i].red, 8);
+			rgb[VPDRM_PALETTE_SIZE + i] =
+				drm_color_lut_extract(lut[i].green, 8);
+			rgb[2 * VPDRM_PALETTE_SIZE + i] =
+				drm_color_lut_extract(lut[i].blue, 8);
+		} else {
+			/* no LUT: a grey ramp, so that C8 shows something */
+			rgb[i] = i;
+			rgb[VPDRM_PALETTE_SIZE + i] = i;
+			rgb[2 * VPDRM_PALETTE_SIZE + i] = i;
+		}
+	}
+	if (vp_adapter_set_palette(vdev->adapter, 0, VPDRM_PALETTE_SIZE, rgb,
+				   rgb + VPDRM_PALETTE_SIZE,
+				   rgb + 2 * VPDRM_PALETTE_SIZE))
+		drm_warn_once(&vdev->drm, "miniport refused the palette\n");
+	kfree(rgb);
+}
+
+/* Detach: the device is unplugged, give the miniport its resources back. */
+void vpdrm_hw_shutdown(struct vpdrm_device *vdev)
+{
+	vpdrm_vblank_stop(vdev);
+	if (vdev->fb_mapped)
+		vpdrm_cursor_hw_off(vdev);
+	vpdrm_hw_unmap(vdev);
+}
+
+/* CRTC state with the resolved miniport mode. */
+
+static void vpdrm_crtc_destroy_state(struct drm_crtc *crtc,
+				     struct drm_crtc_state *state)
+{
+	__drm_atomic_helper_crtc_destroy_state(state);
+	kfree(to_vpdrm_crtc_state(state));
+}
+
+static void vpdrm_crtc_reset(struct drm_crtc *crtc)
+{
+	struct vpdrm_crtc_state *s;
+
+	if (crtc->state)
+		vpdrm_crtc_destroy_state(crtc, crtc->state);
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	__drm_atomic_helper_crtc_reset(crtc, s ? &s->base : NULL);
+}
+
+static struct drm_crtc_state *
+vpdrm_crtc_duplicate_state(struct drm_crtc *crtc)
+{
+	struct vpdrm_crtc_state *s;
+
+	if (WARN_ON(!crtc->state))
+		return NULL;
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return NULL;
+	__drm_atomic_helper_crtc_duplicate_state(crtc, &s->base);
+	s->vmode = to_vpdrm_crtc_state(crtc->state)->vmode;
+	return &s->base;
+}
+
+/* The software vblank timer always runs while the CRTC is on. */
+static int vpdrm_crtc_enable_vblank(struct drm_crtc *crtc)
+{
+	return 0;
+}
+
+static void vpdrm_crtc_disable_vblank(struct drm_crtc *crtc)
+{
+}
+
+static const struct drm_crtc_funcs vpdrm_crtc_funcs = {
+	.reset = vpdrm_crtc_reset,
+	.destroy = drm_crtc_cleanup,
+	.set_config = drm_atomic_helper_set_config,
+	.page_flip = drm_atomic_helper_page_flip,
+	.atomic_duplicate_state = vpdrm_crtc_duplicate_state,
+	.atomic_destroy_state = vpdrm_crtc_destroy_state,
+	.enable_vblank = vpdrm_crtc_enable_vblank,
+	.disable_vblank = vpdrm_crtc_disable_vblank,
+};
+
+static enum drm_mode_status
+vpdrm_crtc_mode_valid(struct drm_crtc *crtc, const struct drm_display_mode *mode)
+{
+	return vpdrm_mode_offered(to_vpdrm(crtc->dev), mode) ? MODE_OK : MODE_BAD;
+}
+
+static int vpdrm_crtc_atomic_check(struct drm_crtc *crtc,
+				   struct drm_atomic_state *state)
+{
+	struct drm_crtc_state *cs = drm_atomic_get_new_crtc_state(state, crtc);
+
+	if (cs->enable && !to_vpdrm_crtc_state(cs)->vmode)
+		return -EINVAL;
+	if (cs->gamma_lut &&
+	    drm_color_lut_size(cs->gamma_lut) != VPDRM_PALETTE_SIZE)
+		return -EINVAL;
+	return 0;
+}
+
+static void vpdrm_crtc_atomic_enable(struct drm_crtc *crtc,
+				     struct drm_atomic_state *state)
+{
+	struct vpdrm_device *vdev = to_vpdrm(crtc->dev);
+	struct drm_crtc_state *cs = drm_atomic_get_new_crtc_state(state, crtc);
+	int idx;
+
+	if (drm_dev_enter(crtc->dev, &idx)) {
+		vpdrm_hw_set_mode(vdev, to_vpdrm_crtc_state(cs)->vmode);
+		drm_dev_exit(idx);
+	}
+	vpdrm_vblank_start(vdev, &cs->adjusted_mode);
+	drm_crtc_vblank_on(crtc);
+}
+
+static void vpdrm_crtc_atomic_disable(struct drm_crtc *crtc,
+				      struct drm_atomic_state *state)
+{
+	struct vpdrm_device *vdev = to_vpdrm(crtc->dev);
+	struct drm_crtc_state *cs = drm_atomic_get_new_crtc_state(state, crtc);
+	int idx;
+
+	drm_crtc_vblank_off(crtc);
+	vpdrm_vblank_stop(vdev);
+	/* Going dark: atomic_flush will not run, so complete the event here. */
+	if (!cs->active)
+		vpdrm_crtc_send_event(crtc, cs);
+
+	if (!drm_dev_enter(crtc->dev, &idx))
+		return;
+	if (vdev->fb_mapped)
+		vpdrm_cursor_hw_off(vdev);
+	vpdrm_hw_unmap(vdev);
+	if (!cs->active && !vdev->powered_off) {
+		/* DPMS off / disable.  Miniports without power IOCTLs: fine. */
+		if (!vp_adapter_set_power(vdev->adapter, VP_POWER_OFF))
+			vdev->powered_off = true;
+	}
+	drm_dev_exit(idx);
+}
+
+static void vpdrm_crtc_atomic_flush(struct drm_crtc *crtc,
+				    struct drm_atomic_state *state)
+{
+	struct vpdrm_device *vdev = to_vpdrm(crtc->dev);
+	struct drm_crtc_state *cs = drm_atomic_get_new_crtc_state(state, crtc);
+	int idx;
+
+	if (cs->active && vdev->hw_mode &&
+	    vdev->hw_mode->format == DRM_FORMAT_C8 &&
+	    (cs->color_mgmt_changed || drm_atomic_crtc_needs_modeset(cs)) &&
+	    drm_dev_enter(crtc->dev, &idx)) {
+		vpdrm_hw_load_palette(vdev, cs->gamma_lut);
+		drm_dev_exit(idx);
+	}
+	vpdrm_crtc_send_event(crtc, cs);
+}
+
+static const struct drm_crtc_helper_funcs vpdrm_crtc_helper_funcs = {
+	.mode_valid = vpdrm_crtc_mode_valid,
+	.atomic_check = vpdrm_crtc_atomic_check,
+	.atomic_enable = vpdrm_crtc_atomic_enable,
+	.atomic_disable = vpdrm_crtc_atomic_disable,
+	.atomic_flush = vpdrm_crtc_atomic_flush,
+};
+
+int vpdrm_crtc_init(struct vpdrm_device *vdev)
+{
+	struct drm_crtc *crtc = &vdev->crtc;
+	int ret;
+
+	ret = drm_crtc_init_with_planes(&vdev->drm, crtc, &vdev->primary,
+					vdev->has_cursor ? &vdev->cursor : NULL,
+					&vpdrm_crtc_funcs, NULL);
+	if (ret)
+		return ret;
+	drm_crtc_helper_add(crtc, &vpdrm_crtc_helper_funcs);
+	ret = drm_mode_crtc_set_gamma_size(crtc, VPDRM_PALETTE_SIZE);
+	if (ret)
+		return ret;
+	drm_crtc_enable_color_mgmt(crtc, 0, false, VPDRM_PALETTE_SIZE);
+	return 0;
+}
+
+/*
+ * Which miniport mode will scan out this commit?  The DRM mode gives the
+ * resolution, the primary plane's framebuffer the depth; a change of either
+ * that lands on another miniport mode is a full mode set.  Runs before the
+ * helpers so that they see the mode_changed we may set.
+ */
+int vpdrm_atomic_check(struct drm_device *dev, struct drm_atomic_state *state)
+{
+	struct vpdrm_device *vdev = to_vpdrm(dev);
+	struct drm_crtc *crtc = &vdev->crtc;
+	struct drm_plane_state *ps;
+	struct drm_crtc_state *cs, *old;
+	const struct vpdrm_mode *vm;
+	bool modeset;
+	u32 format;
+	int ret;
+
+	ps = drm_atomic_get_new_plane_state(state, &vdev->primary);
+	cs = drm_atomic_get_new_crtc_state(state, crtc);
+	if (!cs && ps && ps->crtc) {
+		cs = drm_atomic_get_crtc_state(state, crtc);
+		if (IS_ERR(cs))
+			return PTR_ERR(cs);
+	}
+	if (!cs)
+		goto helpers;
+	if (!cs->enable) {
+		to_vpdrm_crtc_state(cs)->vmode = NULL;
+		goto helpers;
+	}
+
+	old = drm_atomic_get_old_crtc_state(state, crtc);
+	modeset = drm_atomic_crtc_needs_modeset(cs) ||
+		  old->enable != cs->enable || old->active != cs->active ||
+		  !drm_mode_equal(&old->mode, &cs->mode);
+	if ((!ps || !ps->fb) && !modeset)
+		goto helpers;	/* nothing that decides the mode changed */
+	if (modeset) {
+		ret = drm_atomic_add_affected_planes(state, crtc);
+		if (ret)
+			return ret;
+		ps = drm_atomic_get_new_plane_state(state, &vdev->primary);
+	}
+
+	/* Without a framebuffer stay palettized or direct-color as we are. */
+	vm = to_vpdrm_crtc_state(old)->vmode;
+	if (ps && ps->fb)
+		format = ps->fb->format->format;
+	else if (vm && vm->format == DRM_FORMAT_C8)
+		format = DRM_FORMAT_C8;
+	else
+		format = DRM_FORMAT_XRGB8888;
+	vm = vpdrm_mode_pick(vdev, &cs->mode, format);
+	if (!vm) {
+		drm_dbg_atomic(dev, "no miniport mode for " DRM_MODE_FMT " %p4cc\n",
+			       DRM_MODE_ARG(&cs->mode), &format);
+		return -EINVAL;
+	}
+	if (vm != to_vpdrm_crtc_state(old)->vmode)
+		cs->mode_changed = true;
+	to_vpdrm_crtc_state(cs)->vmode = vm;
+
+helpers:
+	return drm_atomic_helper_check(dev, state);
+}

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The cursor plane, on the miniport's pointer IOCTLs: only when the miniport
+ * reports a color pointer.  The image goes down as ARGB8888 with its hot
+ * spot at (0,0); moves are just VIDEO_POINTER_POSITION updates.
+ */
+#include <drm/drm_atomic.h>
+#include <drm/drm_atomic_helper.h>
+#include <drm/drm_drv.h>
+#include <drm/drm_fourcc.h>
+#include <drm/drm_framebuffer.h>
+#include <drm/drm_gem_atomic_helper.h>
+#include <drm/drm_gem_framebuffer_helper.h>
+#include <drm/drm_modeset_helper_vtables.h>
+#include <drm/drm_print.h>
+
+#include "drm-glue/vpdrm.h"
+
+static const u32 vpdrm_cursor_formats[] = { DRM_FORMAT_ARGB8888 };
+
+/* Callers hold drm_dev_enter() (or are detach). */
+void vpdrm_cursor_hw_off(struct vpdrm_device *vdev)
+{
+	if (vdev->has_cursor)
+		vp_adapter_enable_pointer(vdev->adapter, false);
+}
+
+static int vpdrm_cursor_atomic_check(struct drm_plane *plane,
+				     struct drm_atomic_state *state)
+{
+	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
+	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
+	struct drm_crtc_state *crtc_state;
+	int ret;
+
+	ret = vpdrm_plane_check(plane, state, &crtc_state);
+	if (ret || !new->visible)
+		return ret;
+	if (drm_rect_width(&new->src) >> 16 > vdev->pointer.max_width ||
+	    drm_rect_height(&new->src) >> 16 > vdev->pointer.max_height)
+		return -EINVAL;
+	return 0;
+}
+
+static void vpdrm_cursor_atomic_update(struct drm_plane *plane,
+				       struct drm_atomic_state *state)
+{
+	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
+	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
+	struct drm_plane_state *old = drm_atomic_get_old_plane_state(state, plane);
+	struct drm_shadow_plane_state *shadow = to_drm_shadow_plane_state(new);
+	struct drm_framebuffer *fb = new->fb;
+	struct vp_adapter *a = vdev->adapter;
+	int idx;
+
+	if (!vdev->fb_mapped || !drm_dev_enter(plane->dev, &idx))
+		return;
+	if (!fb || !new->visible) {
+		vp_adapter_enable_pointer(a, false);
+		goto out;
+	}
+
+	/* New image: upload it; the miniport copies it, the fb may go. */
+	if (vdev->cursor_reload || old->fb != fb || !old->visible ||
+	    !drm_rect_equals(&old->src, &new->src)) {
+		const u8 *src = shadow->data[0].vaddr;
+		u32 x = new->src.x1 >> 16, y = new->src.y1 >> 16;
+
+		if (drm_gem_fb_begin_cpu_access(fb, DMA_FROM_DEVICE))
+			goto out;
+		src += y * fb->pitches[0] + x * 4;
+		if (vp_adapter_set_pointer_argb(a, (const u32 *)src,
+						drm_rect_width(&new->src) >> 16,
+						drm_rect_height(&new->src) >> 16,
+						fb->pitches[0]))
+			drm_warn_once(plane->dev, "miniport refused the pointer\n");
+		drm_gem_fb_end_cpu_access(fb, DMA_FROM_DEVICE);
+		vdev->cursor_reload = false;
+	}
+	vp_adapter_move_pointer(a, new->crtc_x, new->crtc_y);
+	vp_adapter_enable_pointer(a, true);
+out:
+	drm_dev_exit(idx);
+}
+
+static const struct drm_plane_helper_funcs vpdrm_cursor_helper_funcs = {
+	DRM_GEM_SHADOW_PLANE_HELPER_FUNCS,
+	.atomic_check = vpdrm_cursor_atomic_check,
+	.atomic_update = vpdrm_cursor_atomic_update,
+	.atomic_disable = vpdrm_plane_atomic_disable,
+};
+
+/* A cursor plane if the miniport has a color pointer; else none, no error. */
+int vpdrm_cursor_init(struct vpdrm_device *vdev)
+{
+	struct drm_device *dev = &vdev->drm;
+	int ret;
+
+	if (vp_adapter_pointer_caps(vdev->adapter, &vdev->pointer) ||
+	    !vdev->pointer.color || !vdev->pointer.max_width ||
+	    !vdev->pointer.max_height)
+		return 0;
+
+	ret = vpdrm_plane_init(vdev, &vdev->cursor, DRM_PLANE_TYPE_CURSOR,
+			       vpdrm_cursor_formats,
+			       ARRAY_SIZE(vpdrm_cursor_formats),
+			       &vpdrm_cursor_helper_funcs);
+	if (ret)
+		return ret;
+	dev->mode_config.cursor_width = vdev->pointer.max_width;
+	dev->mode_config.cursor_height = vdev->pointer.max_height;
+	vdev->has_cursor = true;
+	return 0;
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The DRM device: drm-glue is the videoport adapter client; every adapter
+ * that attaches gets one DRM device parented to its PCI device, and loses it
+ * (unplugged, so that open files stay valid but reach no hardware) when it
+ * detaches.
+ *
+ * Attach can run outside the PCI device's probe (after a miniport loads),
+ * and a device can be attached again after a detach, so everything devm_
+ * that attach sets up lives in its own devres group, released by detach.
+ */
+#include <linux/device.h>
+#include <linux/module.h>
+#include <linux/pci.h>
+#include <drm/drm_aperture.h>
+#include <drm/drm_atomic_helper.h>
+#include <drm/drm_drv.h>
+#include <drm/drm_fourcc.h>
+#include <drm/drm_gem_framebuffer_helper.h>
+#include <drm/drm_gem_shmem_helper.h>
+#include <drm/drm_managed.h>
+#include <drm/drm_mode_config.h>
+#include <drm/drm_modeset_helper_vtables.h>
+#include <drm/drm_print.h>
+#include <drm/drm_vblank.h>
+
+#include "drm-glue/compat-drm.h"
+#include "drm-glue/drm_glue.h"
+#include "drm-glue/vpdrm.h"
+
+DEFINE_DRM_GEM_FOPS(vpdrm_fops);
+
+static const struct drm_driver vpdrm_driver = {
+	.driver_features = DRIVER_GEM | DRIVER_MODESET | DRIVER_ATOMIC,
+	.fops = &vpdrm_fops,
+	DRM_GEM_SHMEM_DRIVER_OPS,
+	.name = VPDRM_NAME,
+	.desc = "Windows video miniport (Video Port wrapper)",
+	.date = "20240101",
+	.major = 1,
+	.minor = 0,
+};
+
+static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
+	.fb_create = drm_gem_fb_create_with_dirty,
+	.atomic_check = vpdrm_atomic_check,
+	.atomic_commit = drm_atomic_helper_commit,
+};
+
+/*
+ * Mode sets before plane updates (the _rpm tail): the plane copies into the
+ * frame buffer that the CRTC's mode set has just mapped.
+ */
+static const struct drm_mode_config_helper_funcs vpdrm_mode_config_helpers = {
+	.atomic_commit_tail = drm_atomic_helper_commit_tail_rpm,
+};
+
+static void vpdrm_release_timer(struct drm_device *dev, void *arg)
+{
+	vpdrm_vblank_stop(to_vpdrm(dev));
+}
+
+static int vpdrm_kms_init(struct vpdrm_device *vdev)
+{
+	struct drm_device *dev = &vdev->drm;
+	unsigned int i;
+	int ret;
+
+	ret = drmm_mode_config_init(dev);
+	if (ret)
+		return ret;
+	dev->mode_config.min_width = 1;
+	dev->mode_config.min_height = 1;
+	dev->mode_config.max_width = 8192;
+	dev->mode_config.max_height = 8192;
+	for (i = 0; i < vdev->num_modes; i++) {
+		dev->mode_config.max_width = max_t(u32, dev->mode_config.max_width,
+						   vdev->modes[i].vp.width);
+		dev->mode_config.max_height = max_t(u32, dev->mode_config.max_height,
+						    vdev->modes[i].vp.height);
+	}
+	dev->mode_config.preferred_depth = 24;
+	dev->mode_config.funcs = &vpdrm_mode_config_funcs;
+	dev->mode_config.helper_private = &vpdrm_mode_config_helpers;
+
+	ret = vpdrm_primary_init(vdev);
+	if (ret)
+		return ret;
+	ret = vpdrm_cursor_init(vdev);
+	if (ret)
+		return ret;
+	ret = vpdrm_crtc_init(vdev);
+	if (ret)
+		return ret;
+	ret = vpdrm_outputs_init(vdev);
+	if (ret)
+		return ret;
+
+	vpdrm_vblank_setup(vdev);
+	ret = drmm_add_action(dev, vpdrm_release_timer, NULL);
+	if (ret)
+		return ret;
+	ret = drm_vblank_init(dev, 1);
+	if (ret)
+		return ret;
+
+	drm_mode_config_reset(dev);
+	return 0;
+}
+
+static int vpdrm_attach(struct vp_adapter *a)
+{
+	struct device *parent = vp_adapter_device(a);
+	struct vpdrm_device *vdev;
+	void *group;
+	int ret;
+
+	group = devres_open_group(parent, NULL, GFP_KERNEL);
+	if (!group)
+		return -ENOMEM;
+
+	/* vgacon, vesafb/efifb or simpledrm would fight us for the card. */
+	if (dev_is_pci(parent)) {
+		ret = drm_aperture_remove_conflicting_pci_framebuffers(to_pci_dev(parent),
+								       &vpdrm_driver);
+		if (ret)
+			goto err;
+	}
+
+	vdev = devm_drm_dev_alloc(parent, &vpdrm_driver, struct vpdrm_device,
+				  drm);
+	if (IS_ERR(vdev)) {
+		ret = PTR_ERR(vdev);
+		goto err;
+	}
+	vdev->adapter = a;
+	vdev->devres_group = group;
+
+	ret = vpdrm_modes_init(vdev);
+	if (ret) {
+		drm_err(&vdev->drm, "%s: no usable modes (%d)\n",
+			vp_adapter_name(a), ret);
+		goto err;
+	}
+	ret = vpdrm_kms_init(vdev);
+	if (ret)
+		goto err;
+
+	ret = drm_dev_register(&vdev->drm, 0);
+	if (ret)
+		goto err;
+	vp_adapter_set_drvdata(a, vdev);
+	devres_close_group(parent, group);
+
+	drm_info(&vdev->drm, "%s: %u modes, %u connector(s)%s\n",
+		 vp_adapter_name(a), vdev->num_modes, vdev->num_outputs,
+		 vdev->has_cursor ? ", hardware cursor" : "");
+	vpdrm_fbdev_setup(&vdev->drm, 32);
+	return 0;
+
+err:
+	devres_release_group(parent, group);
+	return ret;
+}
+
+static void vpdrm_detach(struct vp_adapter *a)
+{
+	struct vpdrm_device *vdev = vp_adapter_get_drvdata(a);
+	struct device *parent = vp_adapter_device(a);
+
+	if (!vdev)
+		return;
+	/*
+	 * Unplug first: it waits for everyone inside drm_dev_enter(), and
+	 * from then on no commit reaches the adapter.  The shutdown commit
+	 * therefore only turns the software state off; give the miniport
+	 * its mapping back by hand while the adapter still exists.
+	 */
+	drm_dev_unplug(&vdev->drm);
+	drm_atomic_helper_shutdown(&vdev->drm);
+	vpdrm_hw_shutdown(vdev);
+	vp_adapter_set_drvdata(a, NULL);
+	/* Drops our reference; open files keep the drm_device alive. */
+	devres_release_group(parent, vdev->devres_group);
+}
+
+static const struct vp_adapter_client vpdrm_client = {
+	.attach = vpdrm_attach,
+	.detach = vpdrm_detach,
+};
+
+int vpdrm_init(void)
+{
+	return vp_adapter_register_client(&vpdrm_client);
+}
+
+void vpdrm_exit(void)
+{
+	vp_adapter_unregister_client(&vpdrm_client);
+}

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The primary plane: GEM-shmem framebuffers, shadow-plane mapped, copied
+ * (and converted) damage rectangle by damage rectangle into the frame
+ * buffer the miniport mapped for the current mode.
+ */
+#include <linux/iosys-map.h>
+#include <drm/drm_atomic.h>
+#include <drm/drm_atomic_helper.h>
+#include <drm/drm_damage_helper.h>
+#include <drm/drm_drv.h>
+#include <drm/drm_fourcc.h>
+#include <drm/drm_framebuffer.h>
+#include <drm/drm_gem_atomic_helper.h>
+#include <drm/drm_gem_framebuffer_helper.h>
+#include <drm/drm_modeset_helper_vtables.h>
+#include <drm/drm_rect.h>
+
+#include "drm-glue/compat-drm.h"
+#include "drm-glue/vpdrm.h"
+
+static const u64 vpdrm_modifiers[] = {
+	DRM_FORMAT_MOD_LINEAR,
+	DRM_FORMAT_MOD_INVALID
+};
+
+/* The visible frame buffer of the current mode, as an I/O mapping. */
+static void vpdrm_screen_map(struct vpdrm_device *vdev, struct iosys_map *map)
+{
+	iosys_map_set_vaddr_iomem(map, vdev->fb.vaddr + vdev->fb.offset);
+}
+
+void vpdrm_screen_clear(struct vpdrm_device *vdev)
+{
+	const struct vp_mode *m = &vdev->hw_mode->vp;
+
+	memset_io(vdev->fb.vaddr + vdev->fb.offset, 0, m->stride * m->height);
+}
+
+/* Copy @clip of @fb (framebuffer coordinates) to @dst (its first byte). */
+static void vpdrm_blit(struct iosys_map *dst, unsigned int pitch, u32 hw_format,
+		       const struct iosys_map *src, struct drm_framebuffer *fb,
+		       const struct drm_rect *clip,
+		       struct drm_format_conv_state *state)
+{
+	const unsigned int pitches[DRM_FORMAT_MAX_PLANES] = { pitch };
+
+	if (fb->format->format == hw_format ||
+	    (hw_format == DRM_FORMAT_XRGB8888 &&
+	     fb->format->format == DRM_FORMAT_ARGB8888)) {
+		drm_fb_memcpy(dst, pitches, src, fb, clip);
+		return;
+	}
+	switch (hw_format) {
+	case DRM_FORMAT_RGB888:
+		VPDRM_CONV(drm_fb_xrgb8888_to_rgb888, dst, pitches, src, fb,
+			   clip, state);
+		break;
+	case DRM_FORMAT_RGB565:
+		VPDRM_CONV(drm_fb_xrgb8888_to_rgb565, dst, pitches, src, fb,
+			   clip, state, false);
+		break;
+#if VPDRM_HAVE_XRGB1555_CONV
+	case DRM_FORMAT_XRGB1555:
+		VPDRM_CONV(drm_fb_xrgb8888_to_xrgb1555, dst, pitches, src, fb,
+			   clip, state);
+		break;
+#endif
+	default:
+		/* atomic_check let through a pair we cannot convert */
+		WARN_ON_ONCE(1);
+	}
+}
+
+/*
+ * Common plane checks: unscaled, on the CRTC's state (added to the commit
+ * if missing).  Returns the CRTC state through @crtc_state (NULL when the
+ * plane is off).  The primary plane must cover the whole CRTC.
+ */
+int vpdrm_plane_check(struct drm_plane *plane, struct drm_atomic_state *state,
+		      struct drm_crtc_state **crtc_state)
+{
+	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
+	bool cursor = plane->type == DRM_PLANE_TYPE_CURSOR;
+	struct drm_crtc_state *cs = NULL;
+
+	if (new->crtc) {
+		cs = drm_atomic_get_crtc_state(state, new->crtc);
+		if (IS_ERR(cs))
+			return PTR_ERR(cs);
+	}
+	*crtc_state = cs;
+	return drm_atomic_helper_check_plane_state(new, cs,
+						   DRM_PLANE_NO_SCALING,
+						   DRM_PLANE_NO_SCALING,
+						   cursor, cursor);
+}
+
+static int vpdrm_primary_atomic_check(struct drm_plane *plane,
+				      struct drm_atomic_state *state)
+{
+	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
+	struct drm_crtc_state *crtc_state;
+	const struct vpdrm_mode *vmode;
+	int ret;
+
+	ret = vpdrm_plane_check(plane, state, &crtc_state);
+	if (ret || !new->visible)
+		return ret;
+
+	/* vpdrm_atomic_check() resolved the mode for this framebuffer. */
+	vmode = to_vpdrm_crtc_state(crtc_state)->vmode;
+	if (!vmode ||
+	    !vpdrm_format_convertible(new->fb->format->format, vmode->format))
+		return -EINVAL;
+	return 0;
+}
+
+static void vpdrm_primary_atomic_update(struct drm_plane *plane,
+					struct drm_atomic_state *state)
+{
+	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
+	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
+	struct drm_plane_state *old = drm_atomic_get_old_plane_state(state, plane);
+	struct drm_shadow_plane_state *shadow = to_drm_shadow_plane_state(new);
+	struct drm_framebuffer *fb = new->fb;
+	const struct drm_format_info *hw_info;
+	struct drm_atomic_helper_damage_iter iter;
+	struct drm_crtc_state *crtc_state;
+	struct drm_rect damage;
+	int idx;
+
+	if (!fb || !new->visible || !vdev->fb_mapped)
+		return;
+	/* The layout atomic_check validated must be the one on screen. */
+	crtc_state = drm_atomic_get_new_crtc_state(state, new->crtc);
+	if (!crtc_state ||
+	    to_vpdrm_crtc_state(crtc_state)->vmode != vdev->hw_mode)
+		return;
+	if (!drm_dev_enter(plane->dev, &idx))
+		return;
+	if (drm_gem_fb_begin_cpu_access(fb, DMA_FROM_DEVICE))
+		goto out;
+
+	hw_info = drm_format_info(vdev->hw_mode->format);
+	drm_atomic_helper_damage_iter_init(&iter, old, new);
+	drm_atomic_for_each_plane_damage(&iter, &damage) {
+		struct drm_rect dst_clip = damage;
+		struct iosys_map dst;
+
+		/*
+		 * Damage is in framebuffer coordinates; the screen shows
+		 * the plane's source rectangle at the CRTC's origin.  The
+		 * destination offset takes the *screen's* bytes per pixel,
+		 * which differs from the framebuffer's when converting.
+		 */
+		drm_rect_translate(&dst_clip, new->dst.x1 - (new->src.x1 >> 16),
+				   new->dst.y1 - (new->src.y1 >> 16));
+		vpdrm_screen_map(vdev, &dst);
+		iosys_map_incr(&dst, drm_fb_clip_offset(vdev->hw_mode->vp.stride,
+							hw_info, &dst_clip));
+		vpdrm_blit(&dst, vdev->hw_mode->vp.stride,
+			   vdev->hw_mode->format, &shadow->data[0], fb, &damage,
+			   VPDRM_CONV_STATE(shadow));
+	}
+	drm_gem_fb_end_cpu_access(fb, DMA_FROM_DEVICE);
+out:
+	drm_dev_exit(idx);
+}
+
+/*
+ * Plane off: black instead of a stale picture for the primary plane, the
+ * pointer hidden for the cursor plane.
+ */
+void vpdrm_plane_atomic_disable(struct drm_plane *plane,
+				struct drm_atomic_state *state)
+{
+	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
+	int idx;
+
+	if (!vdev->fb_mapped || !drm_dev_enter(plane->dev, &idx))
+		return;
+	if (plane->type == DRM_PLANE_TYPE_PRIMARY)
+		vpdrm_screen_clear(vdev);
+	else
+		vpdrm_cursor_hw_off(vdev);
+	drm_dev_exit(idx);
+}
+
+static const struct drm_plane_helper_funcs vpdrm_primary_helper_funcs = {
+	DRM_GEM_SHADOW_PLANE_HELPER_FUNCS,
+	.atomic_check = vpdrm_primary_atomic_check,
+	.atomic_update = vpdrm_primary_atomic_update,
+	.atomic_disable = vpdrm_plane_atomic_disable,
+};
+
+/* Both planes are shadow-buffered GEM planes that take linear buffers only. */
+static const struct drm_plane_funcs vpdrm_plane_funcs = {
+	.update_plane = drm_atomic_helper_update_plane,
+	.disable_plane = drm_atomic_helper_disable_plane,
+	.destroy = drm_plane_cleanup,
+	DRM_GEM_SHADOW_PLANE_FUNCS,
+};
+
+int vpdrm_plane_init(struct vpdrm_device *vdev, struct drm_plane *plane,
+		     enum drm_plane_type type, const u32 *formats,
+		     unsigned int num_formats,
+		     const struct drm_plane_helper_funcs *helpers)
+{
+	int ret;
+
+	ret = drm_universal_plane_init(&vdev->drm, plane, 0, &vpdrm_plane_funcs,
+				       formats, num_formats, vpdrm_modifiers,
+				       type, NULL);
+	if (ret)
+		return ret;
+	drm_plane_helper_add(plane, helpers);
+	return 0;
+}
+
+int vpdrm_primary_init(struct vpdrm_device *vdev)
+{
+	int ret;
+
+	ret = vpdrm_plane_init(vdev, &vdev->primary, DRM_PLANE_TYPE_PRIMARY,
+			       vdev->formats, vdev->num_formats,
+			       &vpdrm_primary_helper_funcs);
+	if (ret)
+		return ret;
+	drm_plane_enable_fb_damage_clips(&vdev->primary);
+	return 0;
+}

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Software vblank.  Miniports give no vblank interrupt (the XPDM interface
+ * has none), so an hrtimer ticks at the mode's refresh rate for as long as
+ * the CRTC is on.  It runs freely: drm_crtc_handle_vblank() ignores ticks
+ * while DRM has the vblank "interrupt" disabled, so enable_vblank and
+ * disable_vblank need not race with the timer.
+ */
+#include <linux/math64.h>
+#include <drm/drm_vblank.h>
+
+#include "drm-glue/vpdrm.h"
+
+static enum hrtimer_restart vpdrm_vblank_tick(struct hrtimer *timer)
+{
+	struct vpdrm_device *vdev = container_of(timer, struct vpdrm_device,
+						 vblank_timer);
+
+	drm_crtc_handle_vblank(&vdev->crtc);
+	hrtimer_forward_now(timer, vdev->vblank_period);
+	return HRTIMER_RESTART;
+}
+
+void vpdrm_vblank_setup(struct vpdrm_device *vdev)
+{
+	hrtimer_init(&vdev->vblank_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+	vdev->vblank_timer.function = vpdrm_vblank_tick;
+}
+
+/* Frame duration from the mode's timings; 60 Hz if they make no sense. */
+void vpdrm_vblank_start(struct vpdrm_device *vdev,
+			const struct drm_display_mode *mode)
+{
+	u64 ns = NSEC_PER_SEC / 60;
+
+	if (mode->clock > 0 && mode->htotal > 0 && mode->vtotal > 0)
+		ns = div_u64((u64)mode->htotal * mode->vtotal * 1000000ULL,
+			     mode->clock);
+	vdev->vblank_period = ns_to_ktime(clamp_t(u64, ns, NSEC_PER_SEC / 240,
+						  NSEC_PER_SEC / 10));
+	hrtimer_start(&vdev->vblank_timer, vdev->vblank_period,
+		      HRTIMER_MODE_REL);
+}
+
+/* Process context only: waits for a running tick. */
+void vpdrm_vblank_stop(struct vpdrm_device *vdev)
+{
+	hrtimer_cancel(&vdev->vblank_timer);
+}
+
+/*
+ * Complete a commit's event: at the next tick if the CRTC stays on, now if
+ * it goes off (no tick will come).
+ */
+void vpdrm_crtc_send_event(struct drm_crtc *crtc,
+			   struct drm_crtc_state *crtc_state)
+{
+	struct drm_pending_vblank_event *event = crtc_state->event;
+
+	if (!event)
+		return;
+	crtc_state->event = NULL;
+
+	spin_lock_irq(&crtc->dev->event_lock);
+	if (crtc_state->active && drm_crtc_vblank_get(crtc) == 0)
+		drm_crtc_arm_vblank_event(crtc, event);
+	else
+		drm_crtc_send_vblank_event(crtc, event);
+	spin_unlock_irq(&crtc->dev->event_lock);
+}

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * drm-glue internals: one DRM device per videoport adapter.
+ *
+ * The pipeline is fixed: one primary plane, an optional cursor plane, one
+ * CRTC, and one encoder + connector per monitor child (clones of the CRTC).
+ * The adapter is touched only from the atomic commit tail, the connector
+ * probe and attach/detach, always inside drm_dev_enter()/drm_dev_exit() so
+ * that nothing reaches the miniport once the device is unplugged.
+ */
+#ifndef VPWRAP_DRM_GLUE_VPDRM_H
+#define VPWRAP_DRM_GLUE_VPDRM_H
+
+#include <linux/hrtimer.h>
+#include <drm/drm_connector.h>
+#include <drm/drm_crtc.h>
+#include <drm/drm_device.h>
+#include <drm/drm_encoder.h>
+#include <drm/drm_plane.h>
+
+#include "videoport/adapter.h"
+
+#define VPDRM_NAME	"vpwrap"
+#define VPDRM_MAX_OUTPUTS	4
+#define VPDRM_MAX_FORMATS	8
+
+/* A miniport mode that drm-glue can scan out, with its DRM pixel format. */
+struct vpdrm_mode {
+	struct vp_mode vp;
+	u32 format;		/* DRM_FORMAT_* of the mode's frame buffer */
+};
+
+struct vpdrm_output {
+	struct drm_encoder encoder;
+	struct drm_connector connector;
+	unsigned int monitor;	/* monitor child index for the EDID */
+};
+
+struct vpdrm_device {
+	struct drm_device drm;
+	struct vp_adapter *adapter;
+	void *devres_group;	/* everything devm_ that attach set up */
+
+	struct vpdrm_mode *modes;	/* drmm-allocated */
+	unsigned int num_modes;
+	u32 formats[VPDRM_MAX_FORMATS];	/* primary plane formats */
+	unsigned int num_formats;
+
+	struct drm_plane primary;
+	struct drm_plane cursor;
+	bool has_cursor;
+	struct vp_pointer_caps pointer;
+	struct drm_crtc crtc;
+	struct vpdrm_output outputs[VPDRM_MAX_OUTPUTS];
+	unsigned int num_outputs;
+
+	/* Hardware state; changed only by the commit tail and detach. */
+	const struct vpdrm_mode *hw_mode;	/* NULL: no mode set by us */
+	struct vp_framebuffer fb;
+	bool fb_mapped;
+	bool powered_off;
+	bool cursor_reload;	/* the miniport forgot the pointer shape */
+
+	/* Software vblank: runs while the CRTC is on. */
+	struct hrtimer vblank_timer;
+	ktime_t vblank_period;
+};
+
+/* CRTC state: which miniport mode the mode + primary format resolved to. */
+struct vpdrm_crtc_state {
+	struct drm_crtc_state base;
+	const struct vpdrm_mode *vmode;
+};
+
+static inline struct vpdrm_device *to_vpdrm(struct drm_device *dev)
+{
+	return container_of(dev, struct vpdrm_device, drm);
+}
+
+static inline struct vpdrm_crtc_state *
+to_vpdrm_crtc_state(struct drm_crtc_state *state)
+{
+	return container_of(state, struct vpdrm_crtc_state, base);
+}
+
+/* modes.c */
+int vpdrm_modes_init(struct vpdrm_device *vdev);
+const struct vpdrm_mode *vpdrm_mode_pick(struct vpdrm_device *vdev,
+					 const struct drm_display_mode *mode,
+					 u32 fb_format);
+bool vpdrm_mode_offered(struct vpdrm_device *vdev,
+			const struct drm_display_mode *mode);
+bool vpdrm_format_convertible(u32 fb_format, u32 hw_format);
+int vpdrm_modes_add(struct vpdrm_device *vdev, struct drm_connector *connector,
+		    u32 pref_w, u32 pref_h);
+
+/* plane.c */
+int vpdrm_plane_init(struct vpdrm_device *vdev, struct drm_plane *plane,
+		     enum drm_plane_type type, const u32 *formats,
+		     unsigned int num_formats,
+		     const struct drm_plane_helper_funcs *helpers);
+int vpdrm_primary_init(struct vpdrm_device *vdev);
+int vpdrm_plane_check(struct drm_plane *plane, struct drm_atomic_state *state,
+		      struct drm_crtc_state **crtc_state);
+void vpdrm_screen_clear(struct vpdrm_device *vdev);
+void vpdrm_plane_atomic_disable(struct drm_plane *plane,
+				struct drm_atomic_state *state);
+
+/* cursor.c */
+int vpdrm_cursor_init(struct vpdrm_device *vdev);
+void vpdrm_cursor_hw_off(struct vpdrm_device *vdev);
+
+/* crtc.c */
+int vpdrm_crtc_init(struct vpdrm_device *vdev);
+void vpdrm_hw_shutdown(struct vpdrm_device *vdev);
+int vpdrm_atomic_check(struct drm_device *dev, struct drm_atomic_state *state);
+
+/* vblank.c */
+void vpdrm_vblank_setup(struct vpdrm_device *vdev);
+void vpdrm_vblank_start(struct vpdrm_device *vdev,
+			const struct drm_display_mode *mode);
+void vpdrm_vblank_stop(struct vpdrm_device *vdev);
+void vpdrm_crtc_send_event(struct drm_crtc *crtc,
+			   struct drm_crtc_state *crtc_state);
+
+/* connector.c */
+int vpdrm_outputs_init(struct vpdrm_device *vdev);
+
+#endif /* VPWRAP_DRM_GLUE_VPDRM_H */
