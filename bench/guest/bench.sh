@@ -1,0 +1,32 @@
+# Guest half of one benchmark boot (run as /test.sh by tests/vm/vmrun.py).
+# /bench.conf (written by bench/run.sh) sets:
+#   LOAD        the command that loads the display driver under test
+#   SECONDS_EACH, SWITCHES, DUMP   drmbench run options
+#   SPINLOCK_LOAD  optional: command that loads the videoport conformance
+#               miniport, whose log carries the spinlock-pair figures
+. /bench.conf
+
+# The DRM core is shared by every driver under test: load it untimed, so
+# load_ms is the driver's own cost (plus the helpers only it needs).
+modprobe drm && modprobe drm_kms_helper || echo "BENCH_NA setup modprobe drm failed"
+
+# shellcheck disable=SC2086
+/drmbench load -- $LOAD
+if [ -e /dev/dri/card0 ]; then
+	# shellcheck disable=SC2086
+	/drmbench run -s "$SECONDS_EACH" -m "$SWITCHES" $DUMP
+fi
+# A driver that failed to load says why in the kernel log; carry that home.
+dmesg | grep -iE 'vpwrap|bochs|cirrus' | tail -n 5 | sed 's/^/BENCH_LOG /'
+
+# Spinlock pair: the videoport conformance miniport times a
+# VideoPortAcquireSpinLock/ReleaseSpinLock pair against a native
+# spin_lock_irqsave/irqrestore pair in the same boot and logs both; the host
+# (bench/report.py) parses the lines we forward.
+if [ -n "${SPINLOCK_LOAD:-}" ]; then
+	rmmod vpwrap 2>/dev/null
+	# shellcheck disable=SC2086
+	$SPINLOCK_LOAD >/dev/null 2>&1 || echo "BENCH_LOG spinlock: '$SPINLOCK_LOAD' failed"
+	dmesg | grep -iE 'spin ?lock.*pair|pair.*spin ?lock' | sed 's/^/BENCH_SPINLOCK /'
+fi
+kclean "bench kernel log clean"

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * drmbench: the guest half of `make bench`.  The same program runs on the
+ * native DRM driver and on vpwrap, so any difference is the driver's.
+ *
+ *	drmbench load -- CMD...		load time and kernel memory (load.c)
+ *	drmbench run [-s SECONDS] [-m SWITCHES] [-d] [CARD]
+ *					update rates (update.c), modeset (modeset.c)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bench.h"
+
+static int run_main(int argc, char **argv)
+{
+	struct bench_opts o = { .seconds = 2.0, .switches = 20, .dump = 0 };
+	const char *card = "/dev/dri/card0";
+	struct kms k;
+	int c, r;
+
+	while ((c = getopt(argc, argv, "s:m:d")) != -1) {
+		switch (c) {
+		case 's':
+			o.seconds = atof(optarg);
+			break;
+		case 'm':
+			o.switches = atoi(optarg);
+			break;
+		case 'd':
+			o.dump = 1;
+			break;
+		default:
+			fprintf(stderr, "usage: drmbench run [-s SECONDS] [-m SWITCHES] [-d] [CARD]\n");
+			return 2;
+		}
+	}
+	if (optind < argc)
+		card = argv[optind];
+	r = kms_open(&k, card);
+	if (r) {
+		bench_na("device", "%s: %s", card, strerror(-r));
+		return 1;
+	}
+	bench_info("device", "connector %u crtc %u plane %u, %u modes, %u formats, atomic %s",
+		   k.connector_id, k.crtc_id, k.plane_id, k.nmodes, k.nformats,
+		   k.atomic ? "yes" : "no");
+	bench_updates(&k, &o);
+	bench_modeset(&k, &o);
+	kms_close(&k);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "load")) {
+		int skip = argc >= 3 && !strcmp(argv[2], "--") ? 3 : 2;
+
+		return load_main(argc - skip, argv + skip);
+	}
+	if (argc >= 2 && !strcmp(argv[1], "run"))
+		return run_main(argc - 1, argv + 1);
+	fprintf(stderr, "usage: drmbench load -- CMD... | drmbench run [options]\n");
+	return 2;
+}

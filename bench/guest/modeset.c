@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * drmbench: modeset latency.  The same framebuffer is shown alternately in
+ * 1024x768 and a second mode, so each SETCRTC is a real mode change (the
+ * driver programs the hardware and, for shadow-plane drivers, redraws).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <libdrm/drm_fourcc.h>
+
+#include "bench.h"
+
+#define MAX_SWITCHES	256
+
+/* Second mode: 800x600 if offered, else 640x480, else any other size. */
+static const struct drm_mode_modeinfo *other_mode(const struct kms *k,
+						  const struct drm_mode_modeinfo *a)
+{
+	const struct drm_mode_modeinfo *m = kms_find_mode(k, 800, 600);
+	unsigned int i;
+
+	if (!m)
+		m = kms_find_mode(k, 640, 480);
+	for (i = 0; !m && i < k->nmodes; i++)
+		if (k->modes[i].hdisplay < a->hdisplay && k->modes[i].vdisplay < a->vdisplay)
+			m = &k->modes[i];
+	return m;
+}
+
+void bench_modeset(struct kms *k, const struct bench_opts *o)
+{
+	const struct drm_mode_modeinfo *a = kms_find_mode(k, 1024, 768), *b;
+	double t[MAX_SWITCHES], t0, sum = 0;
+	unsigned int n = o->switches > MAX_SWITCHES ? MAX_SWITCHES : o->switches;
+	unsigned int i;
+	struct kms_fb fb;
+	int r;
+
+	if (!a) {
+		bench_na("modeset_ms", "no 1024x768 mode on the connector");
+		return;
+	}
+	b = other_mode(k, a);
+	if (!b) {
+		bench_na("modeset_ms", "no second mode smaller than 1024x768");
+		return;
+	}
+	r = kms_fb_create(k, &fb, 1024, 768, DRM_FORMAT_XRGB8888);
+	if (r) {
+		bench_na("modeset_ms", "framebuffer: %s", strerror(-r));
+		return;
+	}
+	memset(fb.map, 0x40, fb.size);
+	/* Untimed: start from mode a whatever the previous state was. */
+	r = kms_set_crtc(k, &fb, a);
+	for (i = 0; !r && i < n; i++) {
+		t0 = now_ms();
+		r = kms_set_crtc(k, &fb, i % 2 ? a : b);
+		t[i] = now_ms() - t0;
+		sum += t[i];
+	}
+	if (r) {
+		bench_na("modeset_ms", "SETCRTC failed: %s", strerror(-r));
+	} else {
+		bench_info("modeset_ms", "%u switches %ux%u <-> %ux%u, mean %.3f",
+			   n, a->hdisplay, a->vdisplay, b->hdisplay, b->vdisplay,
+			   sum / n);
+		bench_value("modeset_ms", median(t, n));
+	}
+	kms_fb_destroy(k, &fb);
+}
