@@ -106,19 +106,30 @@ static int pick_method(struct kms *k, const struct kms_fb *fb,
 	return kms_damage(k, *how, fb, &full);
 }
 
+/* Key of a rate: full_<fmt>_fps or small_<fmt>_ups; suffix replaces the unit. */
+static void rate_key(char *buf, size_t len, int small, const char *fmt,
+		     const char *suffix)
+{
+	snprintf(buf, len, "%s_%s_%s", small ? "small" : "full", fmt,
+		 suffix ? suffix : small ? "ups" : "fps");
+}
+
 /*
- * Updates for o->seconds; rate in updates/s, or a negative errno.  Per-update
- * commit times go to commit_ms so the report can say where the time goes.
+ * Updates for `seconds` after a short warm-up; reports the rate and the
+ * median commit time (the driver's share of each update: the report uses it
+ * to say where the time goes).
  */
-static double run_rate(struct kms *k, enum kms_damage_method how,
-		       const struct kms_fb *fb, int small, double seconds,
-		       unsigned int *count, double *commit_med)
+static void measure_rate(struct kms *k, enum kms_damage_method how,
+			 const struct kms_fb *fb, int small, double seconds,
+			 const char *fmt)
 {
 	struct drm_mode_rect full = { 0, 0, W, H }, r;
 	double start = 0, end, t;
 	unsigned int n, i = 0;
+	char key[64];
 	int ret;
 
+	rate_key(key, sizeof(key), small, fmt, NULL);
 	for (n = 0; ; n++) {
 		if (n == WARMUP)
 			start = now_ms();
@@ -127,16 +138,19 @@ static double run_rate(struct kms *k, enum kms_damage_method how,
 		t = now_ms();
 		ret = kms_damage(k, how, fb, &r);
 		end = now_ms();
-		if (ret)
-			return ret;
+		if (ret) {
+			bench_na(key, "update failed: %s", strerror(-ret));
+			return;
+		}
 		if (n >= WARMUP && i < MAX_SAMPLES)
 			commit_ms[i++] = end - t;
 		if (n >= WARMUP && end - start >= seconds * 1e3)
 			break;
 	}
-	*count = i;
-	*commit_med = median(commit_ms, i);
-	return i * 1e3 / (end - start);
+	bench_value(key, i * 1e3 / (end - start));
+	bench_info(key, "%u updates", i);
+	rate_key(key, sizeof(key), small, fmt, "commit_ms");
+	bench_value(key, median(commit_ms, i));
 }
 
 /*
@@ -166,20 +180,21 @@ static void placement_probe(struct kms *k, enum kms_damage_method how,
 		bench_info("probe", "%s %d %d %d", name, PROBE_X, PROBE_Y, RECT);
 }
 
-/* Both rates of format f cannot be measured. */
+/* Neither rate of format f can be measured. */
 static void __attribute__((format(printf, 2, 3)))
 bench_na_both(const struct fmt *f, const char *fmt, ...)
 {
 	char why[160], key[48];
 	va_list ap;
+	int small;
 
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
-	snprintf(key, sizeof(key), "full_%s_fps", f->name);
-	bench_na(key, "%s", why);
-	snprintf(key, sizeof(key), "small_%s_ups", f->name);
-	bench_na(key, "%s", why);
+	for (small = 0; small < 2; small++) {
+		rate_key(key, sizeof(key), small, f->name, NULL);
+		bench_na(key, "%s", why);
+	}
 }
 
 static void one_format(struct kms *k, const struct bench_opts *o,
@@ -187,13 +202,9 @@ static void one_format(struct kms *k, const struct bench_opts *o,
 {
 	enum kms_damage_method how;
 	struct kms_fb fb;
-	char full_key[48], small_key[48], key[64];
-	unsigned int count;
-	double rate, med;
+	char key[64];
 	int r;
 
-	snprintf(full_key, sizeof(full_key), "full_%s_fps", f->name);
-	snprintf(small_key, sizeof(small_key), "small_%s_ups", f->name);
 	if (!kms_has_format(k, f->drm)) {
 		bench_na_both(f, "format not offered by the primary plane");
 		return;
@@ -210,26 +221,10 @@ static void one_format(struct kms *k, const struct bench_opts *o,
 	}
 	snprintf(key, sizeof(key), "method_%s", f->name);
 	bench_info(key, "%s", how == KMS_DAMAGE_DIRTYFB ? "dirtyfb" :
-		   k->prop_damage ? "atomic+FB_DAMAGE_CLIPS" : "atomic (plane has no damage clips)");
-
-	rate = run_rate(k, how, &fb, 0, o->seconds, &count, &med);
-	if (rate < 0) {
-		bench_na(full_key, "update failed: %s", strerror((int)-rate));
-	} else {
-		bench_value(full_key, rate);
-		snprintf(key, sizeof(key), "full_%s_commit_ms", f->name);
-		bench_value(key, med);
-		bench_info(full_key, "%u frames", count);
-	}
-	rate = run_rate(k, how, &fb, 1, o->seconds, &count, &med);
-	if (rate < 0) {
-		bench_na(small_key, "update failed: %s", strerror((int)-rate));
-	} else {
-		bench_value(small_key, rate);
-		snprintf(key, sizeof(key), "small_%s_commit_ms", f->name);
-		bench_value(key, med);
-		bench_info(small_key, "%u updates", count);
-	}
+		   k->prop_damage ? "atomic+FB_DAMAGE_CLIPS" :
+		   "atomic-flip (no FB_DAMAGE_CLIPS, no DIRTYFB)");
+	measure_rate(k, how, &fb, 0, o->seconds, f->name);
+	measure_rate(k, how, &fb, 1, o->seconds, f->name);
 	if (o->dump)
 		placement_probe(k, how, &fb, f->name);
 	kms_fb_destroy(k, &fb);
