@@ -91,6 +91,7 @@ int inf_split_lines(struct inf *inf, char *text, struct inf_lines *out)
 	}
 	if (emit(out, first, &b))
 		goto oom;
+	free(b.s);	/* a trailing blank line leaves the buffer allocated */
 	return 0;
 oom:
 	inf_fail(inf, line, "out of memory");
