@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The cursor plane, on the miniport's pointer IOCTLs: only when the miniport
- * reports a color pointer.  The image goes down as ARGB8888 with its hot
- * spot at (0,0); moves are just VIDEO_POINTER_POSITION updates.
+ * reports a hardware pointer.  The image goes down as ARGB8888 with its hot
+ * spot at (0,0) (the adapter layer reduces it to AND/XOR masks for
+ * monochrome-only pointers); moves are VIDEO_POINTER_POSITION updates.
  */
 #include <drm/drm_atomic.h>
 #include <drm/drm_atomic_helper.h>
@@ -90,15 +91,15 @@ static const struct drm_plane_helper_funcs vpdrm_cursor_helper_funcs = {
 	.atomic_disable = vpdrm_plane_atomic_disable,
 };
 
-/* A cursor plane if the miniport has a color pointer; else none, no error. */
+/* A cursor plane if the miniport has a pointer; else none, no error. */
 int vpdrm_cursor_init(struct vpdrm_device *vdev)
 {
 	struct drm_device *dev = &vdev->drm;
 	int ret;
 
 	if (vp_adapter_pointer_caps(vdev->adapter, &vdev->pointer) ||
-	    !vdev->pointer.color || !vdev->pointer.max_width ||
-	    !vdev->pointer.max_height)
+	    !(vdev->pointer.color || vdev->pointer.mono) ||
+	    !vdev->pointer.max_width || !vdev->pointer.max_height)
 		return 0;
 
 	ret = vpdrm_plane_init(vdev, &vdev->cursor, DRM_PLANE_TYPE_CURSOR,

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Host side of kmstest: check QEMU screen dumps pixel by pixel.
+
+    kmscheck.py pattern DIR [--lenient]   every p-WxH-FMT.ppm in DIR
+    kmscheck.py cursor PPM X Y            pattern A with the cursor at X,Y
+    kmscheck.py fbcon PPM                 console text in the top rows
+
+The pictures are the ones tests/vm/guest/pattern.h draws; keep them in step.
+A screen in a lower depth than the framebuffer shows quantised colours: the
+comparison masks both sides to the depth's significant bits (QEMU expands
+5/6-bit components by repeating their high bits).  XRGB8888/ARGB8888 must
+come out exact unless --lenient (for drivers that scan out at 16 bpp).
+Prints PASS:/FAIL: lines.
+"""
+import glob
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import ppm  # noqa: E402
+
+CURSOR = 32
+# significant bits per channel
+QUANT = {"888": (8, 8, 8), "565": (5, 6, 5), "555": (5, 5, 5), "666": (6, 6, 6)}
+FORMAT_QUANTS = {
+    "XR24": ["888"], "AR24": ["888"], "RG16": ["565"], "XR15": ["555"],
+    "C8  ": ["888", "666"], "C8": ["888", "666"],
+}
+LENIENT_QUANTS = ["888", "565", "555"]
+
+
+def rgb(x, y, which):
+    r = (x * 29 + y * 7) & 255
+    g = ((x * 13) ^ (y * 3)) & 255
+    b = (x * 3 + y * 17) & 255
+    if which:
+        return 255 - r, 255 - g, 255 - b
+    return r, g, b
+
+
+def index(x, y, which):
+    return (x * 11 + y * 5 + 128) & 255 if which else (x * 29 + y * 7) & 255
+
+
+PALETTE = [(i, (i * 7) & 255, (255 - i * 3) & 255) for i in range(256)]
+
+
+def clips(w, h):
+    c = [(1, 1, 18, 10),
+         ((w // 3) | 1, h // 4, ((w // 3) | 1) + 101, h // 4 + 37),
+         ((w - 200) | 1, h // 2 + 1, ((w - 200) | 1) + 151, h // 2 + 41),
+         (w - 7, h - 5, w, h)]
+    if w > 1100:
+        c.append((1023, h // 3, w - 1, h // 3 + 20))
+    return c
+
+
+def expected_rows(w, h, fmt, damage=True):
+    """Yield (r bytes, g bytes, b bytes) per row of the expected screen."""
+    cl = clips(w, h) if damage else []
+    for y in range(h):
+        which = [0] * w
+        for (x1, y1, x2, y2) in cl:
+            if y1 <= y < y2:
+                for x in range(x1, x2):
+                    which[x] = 1
+        if fmt.startswith("C8"):
+            px = [PALETTE[index(x, y, which[x])] for x in range(w)]
+        else:
+            px = [rgb(x, y, which[x]) for x in range(w)]
+        yield (bytes(p[0] for p in px), bytes(p[1] for p in px),
+               bytes(p[2] for p in px))
+
+
+def mask_table(bits):
+    m = (0xff << (8 - bits)) & 0xff
+    return bytes(v & m for v in range(256))
+
+
+def compare(img, rows, quant, cursor=None):
+    """Count mismatching pixels; first mismatch as (x, y, got, want)."""
+    tables = [mask_table(b) for b in QUANT[quant]]
+    w = img.width
+    bad = 0
+    first = None
+    for y, exp in enumerate(rows):
+        exp = list(exp)
+        if cursor:
+            cursor(y, exp)
+        line = img.data[y * w * 3:(y + 1) * w * 3]
+        got = [line[c::3].translate(tables[c]) for c in range(3)]
+        want = [exp[c].translate(tables[c]) for c in range(3)]
+        if got == want:
+            continue
+        for x in range(w):
+            if any(got[c][x] != want[c][x] for c in range(3)):
+                bad += 1
+                if first is None:
+                    first = (x, y, img.pixel(x, y),
+                             tuple(exp[c][x] for c in range(3)))
+    return bad, first
+
+
+def check_pattern(path, lenient):
+    name = os.path.basename(path)[:-4]
+    m = re.match(r"p-(\d+)x(\d+)-(.+)$", name)
+    w, h, fmt = int(m.group(1)), int(m.group(2)), m.group(3)
+    img = ppm.load(path)
+    if (img.width, img.height) != (w, h):
+        print(f"FAIL: {name}: screen is {img.width}x{img.height}, want {w}x{h}")
+        return False
+    quants = FORMAT_QUANTS.get(fmt.strip(), ["888"])
+    if lenient and fmt in ("XR24", "AR24"):
+        quants = LENIENT_QUANTS
+    result = None
+    for q in quants:
+        bad, first = compare(img, expected_rows(w, h, fmt), q)
+        if not bad:
+            print(f"PASS: {name}: pixels exact ({q})")
+            return True
+        if result is None:
+            result = (q, bad, first)
+    q, bad, first = result
+    x, y, got, want = first
+    print(f"FAIL: {name}: {bad} pixels differ ({q}); first at {x},{y}: "
+          f"got {got}, want {want}")
+    return False
+
+
+def cursor_pixel(x, y):
+    if x + y > 40:
+        return None
+    if x < 2 or y < 2 or x >= CURSOR - 2 or y >= CURSOR - 2:
+        return (0, 0, 0)
+    return (255, 255, 255)
+
+
+def check_cursor(path, cx, cy):
+    img = ppm.load(path)
+    w, h = img.width, img.height
+
+    def overlay(y, exp):
+        if not cy <= y < cy + CURSOR:
+            return
+        chans = [bytearray(e) for e in exp]
+        for x in range(max(cx, 0), min(cx + CURSOR, w)):
+            c = cursor_pixel(x - cx, y - cy)
+            if c:
+                for i in range(3):
+                    chans[i][x] = c[i]
+        exp[:] = [bytes(c) for c in chans]
+
+    bad, first = compare(img, expected_rows(w, h, "XR24", damage=False), "888",
+                         cursor=overlay)
+    if not bad:
+        print(f"PASS: cursor at {cx},{cy}: shape and position exact")
+        return True
+    x, y, got, want = first
+    print(f"FAIL: cursor at {cx},{cy}: {bad} pixels differ; first at {x},{y}: "
+          f"got {got}, want {want}")
+    return False
+
+
+def check_fbcon(path, rows=16, need=200):
+    img = ppm.load(path)
+    counts = {}
+    for i in range(0, img.width * rows * 3, 3):
+        p = img.data[i:i + 3]
+        counts[p] = counts.get(p, 0) + 1
+    bg = max(counts, key=counts.get)
+    ink = img.width * rows - counts[bg]
+    if ink >= need and len(counts) >= 2:
+        print(f"PASS: fbcon: {ink} text pixels in the top {rows} rows")
+        return True
+    print(f"FAIL: fbcon: {ink} text pixels in the top {rows} rows (want >= {need})")
+    return False
+
+
+def main(argv):
+    if len(argv) >= 3 and argv[1] == "pattern":
+        files = sorted(glob.glob(os.path.join(argv[2], "p-*.ppm")))
+        if not files:
+            print(f"FAIL: pattern dumps: none in {argv[2]}")
+            return 1
+        ok = [check_pattern(f, "--lenient" in argv) for f in files]
+        return 0 if all(ok) else 1
+    if len(argv) == 5 and argv[1] == "cursor":
+        return 0 if check_cursor(argv[2], int(argv[3]), int(argv[4])) else 1
+    if len(argv) == 3 and argv[1] == "fbcon":
+        return 0 if check_fbcon(argv[2]) else 1
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
