@@ -4,30 +4,77 @@
  *
  * This file is the composition root: module parameters, init and exit.
  */
+#define pr_fmt(fmt) "vpwrap: " fmt
+
+#include <linux/kobject.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
-#include "wrapper/execmem.h"
-
 #include "vpwrap/version.h"
+#include "wrapper/execmem.h"
+#include "wrapper/vpw_driver.h"
+#include "wrapper/wrapper.h"
 
 static char *miniport;
 module_param(miniport, charp, 0444);
 MODULE_PARM_DESC(miniport,
-		 "Miniport image: absolute path, or a name looked up under vpwrap/ by the firmware loader");
+		 "Miniport image: absolute path, or a name looked up under vpwrap/ by the firmware loader (.sys appended if no extension). Default: the installed driver (/lib/firmware/vpwrap/*.conf) whose PCI IDs are present");
+
+static char *pci_ids;
+module_param(pci_ids, charp, 0444);
+MODULE_PARM_DESC(pci_ids,
+		 "PCI IDs to bind, vvvv:dddd[,vvvv:dddd...]; replaces the settings file's");
+
+#define VPW_REG_PARAMS	16
+static char *reg[VPW_REG_PARAMS];
+static unsigned int nreg;
+module_param_array(reg, charp, &nreg, 0444);
+MODULE_PARM_DESC(reg,
+		 "Registry overrides Name:type:value[,...]; type dword|qword|sz|expand_sz|multi_sz ('|' between strings)|binary (hex digits)");
+
+bool vpwrap_verify;
+module_param_named(verify, vpwrap_verify, bool, 0444);
+MODULE_PARM_DESC(verify, "Check the miniport's calls against the documented IRQL rules");
+
+static struct kobject *vpw_miniports_kobj;
+static struct vpw_driver *vpw_drv;
 
 static int __init vpwrap_init(void)
 {
-	int ret = vpw_execmem_init();
+	char name[VPW_NAME_MAX];
+	const char *spec = miniport;
+	int ret;
 
+	ret = vpw_execmem_init();
 	if (ret)
 		return ret;
+	vpw_miniports_kobj = kobject_create_and_add("miniports",
+						    &THIS_MODULE->mkobj.kobj);
+	if (!vpw_miniports_kobj)
+		return -ENOMEM;
+
+	if (!spec && !vpw_autoselect(name, sizeof(name))) {
+		pr_info("no miniport= given; %s matches the hardware present\n", name);
+		spec = name;
+	}
+	if (spec) {
+		vpw_drv = vpw_load(spec, pci_ids, reg, nreg, vpw_miniports_kobj,
+				   &ret);
+		if (!vpw_drv) {
+			kobject_put(vpw_miniports_kobj);
+			return ret;
+		}
+	} else {
+		pr_info("no miniport= given and no installed driver matches; idle\n");
+	}
 	pr_info("vpwrap %s loaded%s%s\n", VPWRAP_VERSION,
-		miniport ? ", miniport " : "", miniport ? miniport : "");
+		spec ? ", miniport " : "", spec ? spec : "");
 	return 0;
 }
 
 static void __exit vpwrap_exit(void)
 {
+	vpw_unload(vpw_drv);
+	kobject_put(vpw_miniports_kobj);
 	pr_info("vpwrap unloaded\n");
 }
 

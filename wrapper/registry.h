@@ -66,4 +66,10 @@ int vpw_registry_put(struct vpw_registry *reg, const char *name, u32 type,
 		     const void *data, size_t len);
 int vpw_registry_del(struct vpw_registry *reg, const char *name);
 
+/* Visit every value in insertion order, under the store's lock; stops at a non-zero return. */
+typedef int (*vpw_reg_visit_fn)(void *ctx, const char *name, u32 type,
+				const void *data, size_t len);
+int vpw_registry_for_each(struct vpw_registry *reg, vpw_reg_visit_fn fn,
+			  void *ctx);
+
 #endif /* VPWRAP_WRAPPER_REGISTRY_H */

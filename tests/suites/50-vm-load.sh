@@ -1,0 +1,36 @@
+#!/bin/bash
+# wrapper: loading miniports in the VM, on both kernels (issue 3's VM part).
+# One boot per kernel runs tests/vm/fixtures/vm-load.sh: idle load with the
+# executable-memory self-test, DriverEntry status, missing imports,
+# malformed images, settings/registry/sysfs, firmware lookup, autoselect.
+. "$ROOT/tests/lib.sh"
+
+if ! make -s -C "$ROOT/tests/vm/fixtures" >"$OUT/fixtures.log" 2>&1; then
+	fail "fixtures build" "$(tail -n 1 "$OUT/fixtures.log")"
+	exit 0
+fi
+
+run_kernel() {
+	local krel=$1 kcache=$2 ko=$3
+	KREL=$krel KCACHE=$kcache VPWRAP_KO=$ko \
+		vmrun --out "$OUT/vm-$krel" --name "load $krel" --profile std \
+		--timeout 300 --add "$ROOT/tests/vm/fixtures/out:/fx" \
+		"$ROOT/tests/vm/fixtures/vm-load.sh"
+}
+
+run_kernel "$KREL" "$KCACHE" "$VPWRAP_KO"
+
+# The 6.12 LTS kernel, unless it is already the suite's kernel.
+case "$KREL" in
+6.12.*) exit 0 ;;
+esac
+if ! kcache=$("$ROOT/scripts/kernel.sh" fetch 6.12 2>"$OUT/kernel-6.12.log"); then
+	fail "6.12 kernel fetch" "$(tail -n 1 "$OUT/kernel-6.12.log")"
+	exit 0
+fi
+krel=$(basename "$kcache")
+if ! make -s -C "$ROOT" module KVER=6.12 >"$OUT/build-6.12.log" 2>&1; then
+	fail "6.12 module build" "$(grep -m1 -i error "$OUT/build-6.12.log")"
+	exit 0
+fi
+run_kernel "$krel" "$kcache" "$ROOT/.build/$krel/vpwrap.ko"
