@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The bridge: the one way into miniport code (docs/videoport.md, "Bridge").
+ *
+ * vp_call() enters "Windows context" on this CPU: it opens the FPU/SSE
+ * bracket, records which driver runs and at which emulated IRQL, calls the
+ * ms_abi function through call64.S (which gives it the 16-byte aligned
+ * stack and the 32-byte home area the Windows x64 ABI requires), and closes
+ * the bracket.  A call made from inside a miniport call (a callback such as
+ * a DPC routine run by SynchronizeExecution) nests without a new bracket.
+ *
+ * Levels: task context (PASSIVE_LEVEL unless the caller is atomic),
+ * softirq (DISPATCH_LEVEL: timers, DPCs) and hardirq (DIRQL: HwVidInterrupt).
+ */
+#ifndef VPWRAP_VIDEOPORT_BRIDGE_H
+#define VPWRAP_VIDEOPORT_BRIDGE_H
+
+#include <linux/types.h>
+
+struct vp_driver;
+struct vp_adapter;
+
+/* Calls @fn(a1..a6) with the Windows x64 convention; returns RAX. */
+u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
+	    u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 a6);
+
+#define VP_CALL(drv, a, fn, ...)	__VP_CALLN(drv, a, fn, ##__VA_ARGS__, 0, 0, 0, 0, 0, 0)
+#define __VP_CALLN(drv, a, fn, a1, a2, a3, a4, a5, a6, ...)		\
+	vp_call(drv, a, fn, (u64)(a1), (u64)(a2), (u64)(a3), (u64)(a4),	\
+		(u64)(a5), (u64)(a6))
+
+/*
+ * Per-CPU state of the innermost miniport call at one context level
+ * (0 task, 1 softirq, 2 hardirq).  Valid while preemption is off, which the
+ * bracket guarantees.
+ */
+struct vp_ctx {
+	u8 irql;			/* emulated IRQL */
+	bool kfpu;			/* bracket is kernel_fpu_begin() (else FXSAVE) */
+	unsigned int depth;		/* bridge calls open at this level */
+	unsigned int pc;		/* preempt_count() that still means "as entered" */
+	struct vp_driver *drv;
+	struct vp_adapter *adapter;
+};
+
+struct vp_ctx *vp_ctx_this(void);
+u8 vp_irql_entry(struct vp_ctx *c);
+
+/* call64.S */
+u64 vp_call_ms(const void *fn, const u64 *args);
+
+/*
+ * IRQL (irql.c).  vp_irql() is the IRQL the miniport sees now: the
+ * emulated level of this CPU's innermost miniport call, never below what
+ * the real Linux context implies.  vp_irql_set() changes the emulated level
+ * (spin locks, SynchronizeExecution); only valid inside a bridge call.
+ */
+u8 vp_irql(void);
+void vp_irql_set(u8 irql);
+
+/*
+ * Exports that may sleep (pool with GFP_KERNEL, ioremap, waits, the
+ * registry mutex) bracket the sleeping part with vp_sleep_begin/end.
+ * vp_sleep_begin() returns false if sleeping is not allowed here (IRQL
+ * above PASSIVE_LEVEL, or an atomic Linux context): the caller must then
+ * use its non-sleeping form or fail as documented.  When it returns true,
+ * the FPU bracket is closed, the miniport's FPU/SSE registers (including
+ * its callee-saved xmm6-15 and MXCSR) are saved in @s, and the CPU's
+ * Windows context is parked; vp_sleep_end() reopens all of it, possibly on
+ * another CPU.
+ */
+struct vp_sleep {
+	u8 fx[512 + 16];		/* FXSAVE area, 16-byte aligned inside */
+	struct vp_ctx ctx;		/* the parked context */
+	bool active;
+};
+bool vp_sleep_begin(struct vp_sleep *s);
+void vp_sleep_end(struct vp_sleep *s);
+
+#endif /* VPWRAP_VIDEOPORT_BRIDGE_H */

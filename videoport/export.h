@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One annotation per export.  VP_EXPORT(dll, ret, Name, args...) defines the
+ * ms_abi function Name and, next to it, its row of the export table: a
+ * struct vp_export placed in the "vp_exports" section.  table_begin.o and
+ * table_end.o are linked first and last among our objects, so the rows
+ * of every object lie between their two markers (ld -r concatenates input
+ * sections of one name in link order).  table.c turns the rows into the
+ * per-DLL tables the PE loader links against.
+ *
+ *	VP_EXPORT(VIDEOPRT, u32, VideoPortCreateSpinLock, void *ext, void **lock)
+ *	{
+ *		...
+ *	}
+ *
+ * VP_UNSUPPORTED marks an export that by design returns the documented
+ * failure (it never reports success); exports.txt shows the difference.
+ */
+#ifndef VPWRAP_VIDEOPORT_EXPORT_H
+#define VPWRAP_VIDEOPORT_EXPORT_H
+
+#include <linux/compiler.h>
+#include "pe-loader/pe_loader.h"
+#include "videoport/wintypes.h"
+
+enum vp_dll {
+	VP_DLL_VIDEOPRT,
+	VP_DLL_NTOSKRNL,
+	VP_DLL_HAL,
+	VP_DLL_COUNT,
+};
+
+enum vp_export_status {
+	VP_IMPLEMENTED,
+	VP_UNSUPPORTED,
+};
+
+struct vp_export {
+	const char *name;
+	void *addr;
+	u8 dll;			/* enum vp_dll */
+	u8 status;		/* enum vp_export_status */
+} __aligned(8);
+
+#define __VP_EXPORT(dll_, status_, ret, name_, ...)			\
+	ret WINAPI name_(__VA_ARGS__);					\
+	static const struct vp_export __vp_row_##name_			\
+	__used __section("vp_exports") __aligned(8) = {			\
+		.name = #name_, .addr = (void *)name_,			\
+		.dll = VP_DLL_##dll_, .status = status_,		\
+	};								\
+	ret WINAPI name_(__VA_ARGS__)
+
+#define VP_EXPORT(dll, ret, name, ...) \
+	__VP_EXPORT(dll, VP_IMPLEMENTED, ret, name, __VA_ARGS__)
+#define VP_UNSUPPORTED(dll, ret, name, ...) \
+	__VP_EXPORT(dll, VP_UNSUPPORTED, ret, name, __VA_ARGS__)
+
+/* The markers (table_begin.c, table_end.c). */
+extern const struct vp_export vp_exports_begin[];
+extern const struct vp_export vp_exports_end[];
+
+/* An export's address by name (VideoPortGetProcAddress), NULL if none. */
+void *vp_export_lookup(enum vp_dll dll, const char *name);
+
+#endif /* VPWRAP_VIDEOPORT_EXPORT_H */

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * HwVidInterrupt from a shared Linux interrupt handler, at DIRQL, and
+ * VideoPortSynchronizeExecution.  a->irq_lock plays the role of the Windows
+ * interrupt spin lock: the handler holds it while the miniport's ISR runs,
+ * VpHighPriority routines hold it with interrupts off, so the two never run
+ * at the same time on any CPU.
+ */
+#include <linux/interrupt.h>
+#include <linux/pci.h>
+#include "videoport/vp.h"
+#include "videoport/export.h"
+
+static irqreturn_t vp_isr(int irq, void *data)
+{
+	struct vp_adapter *a = data;
+	u8 mine = 0;
+
+	spin_lock(&a->irq_lock);
+	if (a->irq_enabled)
+		mine = (u8)VP_CALL(a->drv, a, a->drv->hw.interrupt, a->ext);
+	spin_unlock(&a->irq_lock);
+	return mine ? IRQ_HANDLED : IRQ_NONE;
+}
+
+/*
+ * After HwFindAdapter: the miniport has an HwInterrupt and left a vector in
+ * its config info (clearing BusInterruptLevel/Vector is how a miniport says
+ * it does not want its interrupt connected).
+ */
+int vp_interrupt_setup(struct vp_adapter *a)
+{
+	int ret;
+
+	if (!a->drv->hw.interrupt || !a->pdev->irq ||
+	    (!a->cfg.bus_interrupt_level && !a->cfg.bus_interrupt_vector))
+		return 0;
+	a->irq_enabled = true;
+	ret = request_irq(a->pdev->irq, vp_isr, IRQF_SHARED, a->drv->name, a);
+	if (ret) {
+		vp_err(a->drv, "%s: cannot connect interrupt %u: %d\n", a->name,
+		       a->pdev->irq, ret);
+		a->irq_enabled = false;
+		return ret;
+	}
+	a->irq_requested = true;
+	return 0;
+}
+
+void vp_interrupt_teardown(struct vp_adapter *a)
+{
+	if (!a->irq_requested)
+		return;
+	free_irq(a->pdev->irq, a);
+	a->irq_requested = false;
+}
+
+static u32 vp_interrupt_switch(void *ext, bool on)
+{
+	struct vp_adapter *a = vp_adapter_from_ext(ext);
+	unsigned long flags;
+
+	if (!a || !a->irq_requested)
+		return ERROR_INVALID_FUNCTION;
+	spin_lock_irqsave(&a->irq_lock, flags);
+	a->irq_enabled = on;
+	spin_unlock_irqrestore(&a->irq_lock, flags);
+	return NO_ERROR;
+}
+
+VP_EXPORT(VIDEOPRT, u32, VideoPortEnableInterrupt, void *ext)
+{
+	return vp_interrupt_switch(ext, true);
+}
+
+VP_EXPORT(VIDEOPRT, u32, VideoPortDisableInterrupt, void *ext)
+{
+	return vp_interrupt_switch(ext, false);
+}
+
+/*
+ * VpLowPriority runs the routine at the caller's IRQL, VpMediumPriority at
+ * DISPATCH_LEVEL (bottom halves off), VpHighPriority at DIRQL holding the
+ * interrupt lock.  Called from HwVidInterrupt itself (already at DIRQL,
+ * lock held) the routine runs directly.
+ */
+VP_EXPORT(VIDEOPRT, u8, VideoPortSynchronizeExecution, void *ext, u32 priority,
+	  void *routine, void *context)
+{
+	struct vp_adapter *a = vp_adapter_from_ext(ext);
+	struct vp_driver *drv = a ? a->drv : vp_current_driver();
+	unsigned long flags;
+	u8 old = vp_irql();
+	u8 ret;
+
+	if (!routine)
+		return 0;
+	if (in_hardirq() || priority == VP_LOW_PRIORITY || (priority != VP_MEDIUM_PRIORITY &&
+							    priority != VP_HIGH_PRIORITY))
+		return (u8)VP_CALL(drv, a, routine, context);
+	if (priority == VP_MEDIUM_PRIORITY) {
+		if (old >= DISPATCH_LEVEL)
+			return (u8)VP_CALL(drv, a, routine, context);
+		local_bh_disable();
+		vp_irql_set(DISPATCH_LEVEL);
+		ret = (u8)VP_CALL(drv, a, routine, context);
+		vp_irql_set(old);
+		local_bh_enable();
+		return ret;
+	}
+	if (!a)
+		return 0;
+	spin_lock_irqsave(&a->irq_lock, flags);
+	vp_irql_set(VP_DIRQL);
+	ret = (u8)VP_CALL(drv, a, routine, context);
+	vp_irql_set(old);
+	spin_unlock_irqrestore(&a->irq_lock, flags);
+	return ret;
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0
+/* HwVidTimer, once a second at DISPATCH_LEVEL (a kernel timer: softirq). */
+#include <linux/jiffies.h>
+#include <linux/timer.h>
+#include "videoport/vp.h"
+#include "videoport/export.h"
+
+static void vp_timer_fn(struct timer_list *t)
+{
+	struct vp_adapter *a = from_timer(a, t, timer);
+
+	if (!READ_ONCE(a->timer_on))
+		return;
+	VP_CALL(a->drv, a, a->drv->hw.timer, a->ext);
+	if (READ_ONCE(a->timer_on))
+		mod_timer(&a->timer, jiffies + HZ);
+}
+
+void vp_timer_init(struct vp_adapter *a)
+{
+	timer_setup(&a->timer, vp_timer_fn, 0);
+}
+
+void vp_timer_teardown(struct vp_adapter *a)
+{
+	WRITE_ONCE(a->timer_on, false);
+	timer_delete_sync(&a->timer);
+}
+
+VP_EXPORT(VIDEOPRT, void, VideoPortStartTimer, void *ext)
+{
+	struct vp_adapter *a = vp_adapter_from_ext(ext);
+
+	if (!a || !a->drv->hw.timer)
+		return;
+	WRITE_ONCE(a->timer_on, true);
+	mod_timer(&a->timer, jiffies + HZ);
+}
+
+/*
+ * May be called from HwVidTimer itself, so it cannot wait for a running
+ * callback; the callback does not re-arm once timer_on is clear.
+ */
+VP_EXPORT(VIDEOPRT, void, VideoPortStopTimer, void *ext)
+{
+	struct vp_adapter *a = vp_adapter_from_ext(ext);
+
+	if (!a)
+		return;
+	WRITE_ONCE(a->timer_on, false);
+	timer_delete(&a->timer);
+}

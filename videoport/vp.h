@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* videoport internals shared by its files (not for other directories). */
+#ifndef VPWRAP_VIDEOPORT_VP_H
+#define VPWRAP_VIDEOPORT_VP_H
+
+#include <linux/bitmap.h>
+#include <linux/interrupt.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/ratelimit.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+#include <linux/types.h>
+#include "videoport/wintypes.h"
+#include "videoport/bridge.h"
+
+struct pci_dev;
+struct pe_image;
+struct vpw_driver;
+struct dentry;
+
+/* Things each driver reports only once (unsupported calls, bad input). */
+enum vp_once {
+	VP_ONCE_BAD_PORT,
+	VP_ONCE_BAD_EXT,
+	VP_ONCE_BAD_LOCK,
+	VP_ONCE_SLEEP_ATOMIC,
+	VP_ONCE_BAD_POOL,
+	VP_ONCE_BAD_MAP,
+	VP_ONCE_BAD_RANGE,
+	VP_ONCE_BAD_EVENT,
+	VP_ONCE_IRQL,
+	VP_ONCE_USER_MAP,
+	VP_ONCE_PRINT,
+	VP_ONCE_COUNT,
+};
+
+struct vp_driver {
+	struct vpw_driver *owner;
+	struct pe_image *img;
+	const char *name;		/* image file name */
+	struct win_hw_init_data hw;	/* zero-extended to the XP size */
+	bool initialized;		/* VideoPortInitialize accepted hw */
+	struct win_unicode_string regpath;
+	u16 regpath_buf[96];
+	u8 driver_object[256];		/* opaque to miniports; never read by us */
+	struct list_head adapters;	/* vp_adapter.node_drv; probe/remove are serialized */
+
+	spinlock_t pool_lock;		/* pool list: any IRQL */
+	struct list_head pool;
+	size_t pool_bytes;
+
+	struct ratelimit_state print_rs;
+	DECLARE_BITMAP(once, VP_ONCE_COUNT);
+};
+
+struct vp_mapping {
+	struct list_head node;
+	void __iomem *vaddr;		/* MMIO mapping, or NULL for I/O space */
+	void *cookie;			/* what the miniport got */
+	phys_addr_t phys;
+	size_t len;
+	bool io;
+};
+
+#define VP_MAX_MONITORS	4
+
+struct vp_adapter {
+	struct list_head node;		/* vp_adapters (global), RCU */
+	struct list_head node_drv;	/* vp_driver.adapters */
+	struct vp_driver *drv;
+	struct pci_dev *pdev;
+	void *ext;			/* HwDeviceExtension */
+	struct win_config_info cfg;
+	char name[32];
+
+	struct mutex io_lock;		/* one HwStartIO at a time, PASSIVE */
+	spinlock_t map_lock;
+	struct list_head maps;		/* vp_mapping */
+	struct list_head claims;	/* vp_claim (resources.c) */
+
+	/* interrupt.c */
+	spinlock_t irq_lock;		/* the interrupt spin lock (DIRQL) */
+	bool irq_requested;
+	bool irq_enabled;
+	/* timer.c */
+	struct timer_list timer;
+	bool timer_on;
+	/* dpc.c */
+	struct tasklet_struct dpc;
+	spinlock_t dpc_lock;
+	void *dpc_fn, *dpc_ctx;
+	bool dpc_queued;
+
+	void *rom;			/* VideoPortGetRomImage copy */
+
+	/* adapter.c */
+	struct list_head client_node;	/* under vp_client_lock */
+	bool attached;
+	u64 vram_size;
+	void *client_data;
+	unsigned int nmonitors;
+	u32 edid_len[VP_MAX_MONITORS];
+	u8 edid[VP_MAX_MONITORS][256];
+
+	struct dentry *debugfs;
+};
+
+/* Log helpers: every line names the driver. */
+#define vp_info(drv, fmt, ...)  pr_info("vpwrap: %s: " fmt, (drv)->name, ##__VA_ARGS__)
+#define vp_warn(drv, fmt, ...)  pr_warn("vpwrap: %s: " fmt, (drv)->name, ##__VA_ARGS__)
+#define vp_err(drv, fmt, ...)   pr_err("vpwrap: %s: " fmt, (drv)->name, ##__VA_ARGS__)
+/* Warn once per driver and reason. */
+#define vp_warn_once(drv, what, fmt, ...)				\
+	do {								\
+		struct vp_driver *__d = (drv);				\
+		if (__d && !test_and_set_bit((what), __d->once))	\
+			vp_warn(__d, fmt, ##__VA_ARGS__);		\
+	} while (0)
+
+/* adapter lookup from the HwDeviceExtension a miniport passes (NULL if unknown) */
+struct vp_adapter *vp_adapter_from_ext(const void *ext);
+void vp_adapter_link(struct vp_adapter *a);
+void vp_adapter_unlink(struct vp_adapter *a);
+
+/* The driver the bridge is currently running on this CPU (NULL outside). */
+struct vp_driver *vp_current_driver(void);
+
+/* driver.c */
+int vp_status_to_errno(u32 st);
+/* pool.c */
+void vp_pool_free_all(struct vp_driver *drv);
+/* resources.c */
+void vp_resources_release(struct vp_adapter *a);
+int vp_config_fill(struct vp_adapter *a);
+bool vp_mapping_lookup(struct vp_adapter *a, const void *p, phys_addr_t *phys,
+		       size_t *len);
+/* interrupt.c, timer.c, dpc.c */
+int vp_interrupt_setup(struct vp_adapter *a);
+void vp_interrupt_teardown(struct vp_adapter *a);
+void vp_timer_init(struct vp_adapter *a);
+void vp_timer_teardown(struct vp_adapter *a);
+void vp_dpc_init(struct vp_adapter *a);
+void vp_dpc_teardown(struct vp_adapter *a);
+/* startio.c: one METHOD_BUFFERED request; *ret_len = bytes returned */
+int vp_start_io(struct vp_adapter *a, u32 code, const void *in, u32 in_len,
+		void *out, u32 out_len, u32 *ret_len);
+/* adapter.c */
+void vp_adapter_client_attach(struct vp_adapter *a);
+void vp_adapter_client_detach(struct vp_adapter *a);
+void vp_adapter_enum_children(struct vp_adapter *a);
+/* debugfs.c */
+void vp_debugfs_adapter_add(struct vp_adapter *a);
+void vp_debugfs_adapter_remove(struct vp_adapter *a);
+void vp_debugfs_get(void);
+void vp_debugfs_put(void);
+/* utf16.c: ASCII copy of a NUL-terminated UTF-16LE string (max chars). */
+size_t vp_utf16_to_ascii(char *dst, size_t dstlen, const u16 *src, size_t max);
+
+#endif /* VPWRAP_VIDEOPORT_VP_H */
