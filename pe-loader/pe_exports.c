@@ -87,7 +87,7 @@ static int pe_exp_slot(const struct pe_ctx *c, const struct pe_view *v,
 }
 
 static int pe_exp_fill(const struct pe_ctx *c, const struct pe_view *v,
-		       const struct pe_exp_dir *x, u8 *named, struct pe_exports *exp)
+		       const struct pe_exp_dir *x, struct pe_exports *exp)
 {
 	unsigned int n = 0;
 	u32 i;
@@ -106,7 +106,8 @@ static int pe_exp_fill(const struct pe_ctx *c, const struct pe_view *v,
 		if (idx >= x->nfuncs)
 			return pe_fail(c, -ENOEXEC, "export %s: ordinal index %u beyond %u functions",
 				       out->name, idx, x->nfuncs);
-		named[idx] = 1;
+		if (!exp->by_slot[idx])
+			exp->by_slot[idx] = n;
 		ret = pe_exp_slot(c, v, x, idx, out->name, out);
 		if (ret)
 			return ret;
@@ -114,27 +115,80 @@ static int pe_exp_fill(const struct pe_ctx *c, const struct pe_view *v,
 	for (i = 0; i < x->nfuncs; i++) {
 		char label[16];
 
-		if (named[i] || !pe_le32(v->base + x->funcs + 4 * i))
+		if (exp->by_slot[i] || !pe_le32(v->base + x->funcs + 4 * i))
 			continue;
 		snprintf(label, sizeof(label), "#%u", x->ord_base + i);
+		exp->by_slot[i] = n + 1;
 		ret = pe_exp_slot(c, v, x, i, label, &exp->list[n++]);
 		if (ret)
 			return ret;
 	}
 	exp->count = n;
+	exp->nnamed = x->nnames;
 	return 0;
+}
+
+/* Heapsort: the same code in the kernel and in userspace, no recursion. */
+static void pe_sift(u32 *a, const struct pe_export_info *l, unsigned int root, unsigned int n)
+{
+	for (;;) {
+		unsigned int child = 2 * root + 1;
+		u32 tmp;
+
+		if (child >= n)
+			return;
+		if (child + 1 < n && strcmp(l[a[child]].name, l[a[child + 1]].name) < 0)
+			child++;
+		if (strcmp(l[a[root]].name, l[a[child]].name) >= 0)
+			return;
+		tmp = a[root];
+		a[root] = a[child];
+		a[child] = tmp;
+		root = child;
+	}
+}
+
+/* Name lookups are binary searches, so hostile tables cannot cost n^2. */
+static void pe_exp_sort(struct pe_exports *exp)
+{
+	unsigned int i;
+	u32 tmp;
+
+	for (i = 0; i < exp->nnamed; i++)
+		exp->sorted[i] = i;
+	for (i = exp->nnamed / 2; i-- > 0;)
+		pe_sift(exp->sorted, exp->list, i, exp->nnamed);
+	for (i = exp->nnamed; i-- > 1;) {
+		tmp = exp->sorted[0];
+		exp->sorted[0] = exp->sorted[i];
+		exp->sorted[i] = tmp;
+		pe_sift(exp->sorted, exp->list, 0, i);
+	}
 }
 
 static const struct pe_export_info *pe_exports_find(const struct pe_exports *exp,
 						    const char *name, unsigned int ordinal)
 {
-	unsigned int i;
+	unsigned int lo = 0, hi = exp->nnamed;
+	u32 slot;
 
-	for (i = 0; i < exp->count; i++) {
-		const struct pe_export_info *e = &exp->list[i];
+	if (!name) {
+		slot = ordinal - exp->ord_base;
+		if (slot >= exp->nfuncs || !exp->by_slot[slot])
+			return NULL;
+		return &exp->list[exp->by_slot[slot] - 1];
+	}
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+		const struct pe_export_info *e = &exp->list[exp->sorted[mid]];
+		int cmp = strcmp(name, e->name);
 
-		if (name ? e->name && !strcmp(e->name, name) : e->ordinal == ordinal)
+		if (!cmp)
 			return e;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
 	return NULL;
 }
@@ -197,7 +251,7 @@ int pe_exports_read(const struct pe_ctx *c, const struct pe_hdr *h, const struct
 		    struct pe_exports *exp)
 {
 	struct pe_exp_dir x = { 0 };
-	u8 *named = NULL;
+	u32 slots;
 	int ret;
 
 	memset(exp, 0, sizeof(*exp));
@@ -206,16 +260,24 @@ int pe_exports_read(const struct pe_ctx *c, const struct pe_hdr *h, const struct
 	ret = pe_exp_header(c, v, &h->dirs[PE_DIR_EXPORT], &x, &exp->dll_name);
 	if (ret)
 		return ret;
-	/* Every export is either named or a non-empty slot: at most nfuncs. */
-	exp->list = pe_os_zalloc((x.nfuncs ? x.nfuncs : 1) * sizeof(*exp->list));
-	named = pe_os_zalloc(x.nfuncs ? x.nfuncs : 1);
-	if (!exp->list || !named)
+	exp->ord_base = x.ord_base;
+	exp->nfuncs = x.nfuncs;
+	/*
+	 * One entry per name plus one per unnamed non-empty slot; several
+	 * names may share a slot, so that can exceed nfuncs.
+	 */
+	slots = x.nfuncs ? x.nfuncs : 1;
+	exp->list = pe_os_zalloc((slots + x.nnames) * sizeof(*exp->list));
+	exp->sorted = pe_os_zalloc((x.nnames ? x.nnames : 1) * sizeof(*exp->sorted));
+	exp->by_slot = pe_os_zalloc(slots * sizeof(*exp->by_slot));
+	if (!exp->list || !exp->sorted || !exp->by_slot)
 		ret = pe_fail(c, -ENOMEM, "out of memory for %u exports", x.nfuncs);
 	if (!ret)
-		ret = pe_exp_fill(c, v, &x, named, exp);
-	if (!ret)
+		ret = pe_exp_fill(c, v, &x, exp);
+	if (!ret) {
+		pe_exp_sort(exp);
 		ret = pe_exp_check_loops(c, exp);
-	pe_os_free(named);
+	}
 	if (ret)
 		pe_exports_release(exp);
 	return ret;
@@ -224,6 +286,8 @@ int pe_exports_read(const struct pe_ctx *c, const struct pe_hdr *h, const struct
 void pe_exports_release(struct pe_exports *exp)
 {
 	pe_os_free(exp->list);
+	pe_os_free(exp->sorted);
+	pe_os_free(exp->by_slot);
 	memset(exp, 0, sizeof(*exp));
 }
 

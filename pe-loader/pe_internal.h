@@ -117,8 +117,13 @@ int pe_dll_resolve(const struct pe_export_dll *dlls, unsigned int ndlls, const c
 
 struct pe_exports {
 	const char *dll_name;
-	struct pe_export_info *list;
+	struct pe_export_info *list;	/* named exports first, in name-table order */
 	unsigned int count;
+	u32 *sorted;		/* list indexes of the named exports, by name */
+	unsigned int nnamed;
+	u32 *by_slot;		/* function slot -> list index + 1, or 0 */
+	u32 ord_base;
+	u32 nfuncs;
 };
 
 int pe_exports_read(const struct pe_ctx *c, const struct pe_hdr *h, const struct pe_view *v,
