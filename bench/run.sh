@@ -15,8 +15,10 @@
 #   BENCH_DEVICES="std cirrus"
 #   BENCH_BUDGET=780    seconds: no new round starts after this, so the whole
 #                       run stays under 15 minutes on a loaded machine
-#   BENCH_SPINLOCK_MINIPORT=path.sys   conformance miniport whose log carries
-#                       the spinlock-pair figures (default: found under tests/)
+#   BENCH_SPINLOCK_MINIPORT=path.sys   videoport conformance miniport for the
+#                       spinlock-pair figure (default: tests/vm/miniports/out/
+#                       x86_64/*conform*.sys), BENCH_SPINLOCK_IOCTL its private
+#                       IOCTL that runs N pairs, BENCH_SPINLOCK_PAIRS=100000
 #   KVER                kernel, as for make check
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,6 +48,9 @@ if ! make -s module KVER="$KREL" >"$OUT/build-module.log" 2>&1; then
 	for d in $DEVICES; do NA[$d]="vpwrap.ko did not build (out/bench/build-module.log)"; done
 fi
 make -s -C miniports >"$OUT/build-miniports.log" 2>&1 || true
+if [ -f tests/vm/miniports/Makefile ]; then
+	make -s -C tests/vm/miniports >>"$OUT/build-miniports.log" 2>&1 || true
+fi
 declare -A NATIVE=([std]=bochs [cirrus]=cirrus)
 declare -A MINIPORT=([std]=vpbochs.sys [cirrus]=vpcirrus.sys)
 for d in $DEVICES; do
@@ -75,7 +80,8 @@ boot() {
 	else
 		args+=(--add "miniports/out/x86_64/${MINIPORT[$dev]}:/${MINIPORT[$dev]}")
 		load="modprobe vpwrap miniport=/${MINIPORT[$dev]}"
-		if [ "$dev" = std ] && [ -n "$SPIN" ] && [ -f "$SPIN" ]; then
+		if [ "$dev" = std ] && [ -n "$SPIN" ] && [ -f "$SPIN" ] &&
+		   [ -n "${BENCH_SPINLOCK_IOCTL:-}" ]; then
 			args+=(--add "$SPIN:/$(basename "$SPIN")")
 			spin="modprobe vpwrap miniport=/$(basename "$SPIN")"
 		fi
@@ -87,10 +93,13 @@ boot() {
 		SWITCHES=$SWITCHES
 		DUMP="$([ "$round" = 1 ] && echo -d)"
 		SPINLOCK_LOAD="$spin"
+		SPINLOCK_IOCTL="${BENCH_SPINLOCK_IOCTL:-}"
+		SPINLOCK_PAIRS="${BENCH_SPINLOCK_PAIRS:-100000}"
 	EOF
+	local t0=$SECONDS
 	python3 tests/vm/vmrun.py "${args[@]}" --modules "$mods" \
 		bench/guest/bench.sh >"$dir/vmrun.log" 2>&1 || true
-	echo "  $dev $drv #$round: $(count '^BENCH ' "$dir/guest.log") figures," \
+	echo "  $dev $drv #$round ($((SECONDS - t0)) s): $(count '^BENCH ' "$dir/guest.log") figures," \
 		"$(count '^BENCH_NA ' "$dir/guest.log") not available"
 }
 
@@ -147,6 +156,7 @@ done
 	echo "loadavg_end $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "elapsed_s $(($(date +%s) - START))"
 	echo "spinlock_miniport ${SPIN:-}"
+	echo "spinlock_ioctl ${BENCH_SPINLOCK_IOCTL:-}"
 } >"$OUT/meta.txt"
 python3 bench/report.py "$OUT" bench/results.md bench/results.json
 echo "bench: $(($(date +%s) - START)) s; results in bench/results.md"
