@@ -300,6 +300,8 @@ def markdown(meta, res, vpwrap_na):
     w("  page flip for drivers that scan out the dumb buffer itself: native bochs keeps it in VRAM).")
     w("- Load time is measured in the guest: CLOCK_MONOTONIC before modprobe until")
     w("  /dev/dri/card0 opens; drm and drm_kms_helper are loaded beforehand for every driver.")
+    w("  vpwrap.ko is loaded without debug info (strip --strip-debug), as Debian ships bochs.ko")
+    w("  and cirrus.ko.")
     w("  Memory: /proc/meminfo Slab and VmallocUsed after dropping caches, before and 1 s after")
     w("  the device appeared, and the /proc/modules sizes the load added.")
     w("- Native cirrus on 6.1 places damage clips wrongly when it converts XRGB8888 to 24 bpp")
