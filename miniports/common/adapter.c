@@ -8,6 +8,14 @@
 #include "miniport.h"
 
 /*
+ * The driver's description.  One per image (each .sys links its own copy
+ * of this file), set once in DriverEntry before any callback can run.  It
+ * also goes to VideoPortInitialize as HwContext, which videoprt must hand
+ * back to HwFindAdapter; we do not depend on that, but say when it fails.
+ */
+static const MP_DRIVER_DESC *MpDriver;
+
+/*
  * The largest memory range within [MinLength, MaxLength].  The order of
  * the ranges follows the resource list Plug and Play hands videoprt, which
  * is not promised to be BAR order, so BARs are recognised by size.
@@ -145,7 +153,7 @@ static VP_STATUS NTAPI MpFindAdapter(PVOID HwDeviceExtension, PVOID HwContext,
 				     PUCHAR Again)
 {
 	PMP_DEVICE Dev = HwDeviceExtension;
-	const MP_DRIVER_DESC *Desc = HwContext;
+	const MP_DRIVER_DESC *Desc = MpDriver;
 	VIDEO_ACCESS_RANGE Ranges[6], Fb;
 	PVIDEO_ACCESS_RANGE Mmio;
 	MP_MODE_LIMITS Limits;
@@ -153,6 +161,9 @@ static VP_STATUS NTAPI MpFindAdapter(PVOID HwDeviceExtension, PVOID HwContext,
 
 	(VOID)ArgumentString;
 	*Again = FALSE;		/* PnP: one adapter per call */
+	if (HwContext != Desc)
+		VideoPortDebugPrint(Warn, "%s: HwFindAdapter got HwContext %p, not the %p given to VideoPortInitialize\n",
+				    Desc->Name, HwContext, Desc);
 	if (ConfigInfo->Length < sizeof(VIDEO_PORT_CONFIG_INFO))
 		return ERROR_INVALID_PARAMETER;
 
@@ -187,6 +198,7 @@ ULONG MpRegisterMiniport(PVOID Context1, PVOID Context2,
 {
 	VIDEO_HW_INITIALIZATION_DATA Init;
 
+	MpDriver = Desc;
 	VideoPortZeroMemory(&Init, sizeof(Init));
 	Init.HwInitDataSize = sizeof(Init);
 	Init.AdapterInterfaceType = PCIBus;
