@@ -11,23 +11,7 @@
 
 #include "pe-loader/pe_loader.h"
 #include "pe-loader/user/pe_os_user.h"
-
-static const struct pe_export vp[] = {
-	{ "VideoPortInitialize", (void *)(uintptr_t)0x10001000u, 0, NULL },
-	{ "VpDataValue", (void *)(uintptr_t)0x10002000u, 0, NULL },
-};
-static const struct pe_export hal[] = {
-	{ "HalOrdinal17", (void *)(uintptr_t)0x10003000u, 17, NULL },
-	{ "KeForwarded", NULL, 0, "ntoskrnl.exe!KeReal" },
-	{ "KeLoop", NULL, 0, "ntoskrnl.exe!KeLoop" },
-};
-static const struct pe_export nt[] = {
-	{ "KeReal", (void *)(uintptr_t)0x10004000u, 0, NULL },
-	{ "KeLoop", NULL, 0, "hal.dll!KeLoop" },
-};
-static const struct pe_export_dll dlls[] = {
-	{ "videoprt.sys", vp, 2 }, { "hal.dll", hal, 3 }, { "ntoskrnl.exe", nt, 2 },
-};
+#include "tests/unit/pe/pe_fake_dlls.h"
 
 static volatile size_t sink;
 
@@ -66,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pe_load_params p = {
-		.name = "basic.sys", .data = data, .len = size, .dlls = dlls, .ndlls = 3,
+		.name = "basic.sys", .data = data, .len = size, .dlls = pe_fake_dlls, .ndlls = 3,
 	};
 	struct pe_info *info;
 	struct pe_image *img;

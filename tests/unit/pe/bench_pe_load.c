@@ -11,23 +11,9 @@
 
 #include "pe-loader/pe_loader.h"
 #include "pe-loader/user/pe_os_user.h"
+#include "pe_fake_dlls.h"
 
 #define RUNS 50
-
-static const struct pe_export vp[] = {
-	{ "VideoPortInitialize", (void *)(uintptr_t)0x10001000u, 0, NULL },
-	{ "VpDataValue", (void *)(uintptr_t)0x10002000u, 0, NULL },
-};
-static const struct pe_export hal[] = {
-	{ "HalOrdinal17", (void *)(uintptr_t)0x10003000u, 17, NULL },
-	{ "KeForwarded", NULL, 0, "ntoskrnl.exe!KeReal" },
-};
-static const struct pe_export nt[] = {
-	{ "KeReal", (void *)(uintptr_t)0x10004000u, 0, NULL },
-};
-static const struct pe_export_dll dlls[] = {
-	{ "videoprt.sys", vp, 2 }, { "hal.dll", hal, 2 }, { "ntoskrnl.exe", nt, 1 },
-};
 
 static double now_us(void)
 {
@@ -46,7 +32,7 @@ static int cmp(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-	struct pe_load_params p = { .name = "big.sys", .dlls = dlls, .ndlls = 3 };
+	struct pe_load_params p = { .name = "big.sys", .dlls = pe_fake_dlls, .ndlls = 3 };
 	struct pe_info *info;
 	double t[RUNS];
 	char err[256];

@@ -8,6 +8,9 @@
 #include <cmocka.h>
 
 #include "pe_test_util.h"
+#include "pe_fake_dlls.h"
+
+const struct pe_export_dll *const t_dlls_fake = pe_fake_dlls;
 
 void *t_read_file(const char *path, size_t *len)
 {
@@ -79,26 +82,6 @@ const struct pe_export_dll t_dlls_real[3] = {
 	{ "VIDEOPRT.SYS", t_videoprt_real, 2 },
 	{ "HAL.dll", t_hal_real, 2 },
 	{ "ntoskrnl.exe", t_nt_real, 1 },
-};
-
-static const struct pe_export t_videoprt_fake[] = {
-	{ "VideoPortInitialize", (void *)(uintptr_t)T_FAKE_VPINIT, 0, NULL },
-	{ "VpDataValue", (void *)(uintptr_t)T_FAKE_DATA, 0, NULL },
-};
-
-static const struct pe_export t_hal_fake[] = {
-	{ "HalOrdinal17", (void *)(uintptr_t)T_FAKE_HAL17, 17, NULL },
-	{ "KeForwarded", NULL, 0, "ntoskrnl.exe!KeReal" },
-};
-
-static const struct pe_export t_nt_fake[] = {
-	{ "KeReal", (void *)(uintptr_t)T_FAKE_KEREAL, 0, NULL },
-};
-
-const struct pe_export_dll t_dlls_fake[3] = {
-	{ "videoprt.sys", t_videoprt_fake, 2 },
-	{ "hal.dll", t_hal_fake, 2 },
-	{ "ntoskrnl.exe", t_nt_fake, 1 },
 };
 
 const char *t_prot_at(const void *addr, char buf[4])

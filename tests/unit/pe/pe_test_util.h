@@ -16,11 +16,8 @@
 #define T_KEREAL_BASE	4
 #define T_BASIC_RESULT	(T_VPINIT_RET + T_DATA_VALUE + T_HAL17_BASE + 1 + T_KEREAL_BASE + 2 + 5)
 
-/* Fake addresses below 4 GiB for tables that i386 images link against. */
-#define T_FAKE_VPINIT	0x10001000u
-#define T_FAKE_DATA	0x10002000u
-#define T_FAKE_HAL17	0x10003000u
-#define T_FAKE_KEREAL	0x10004000u
+/* T_FAKE_*: the fake addresses i386 images link against */
+#include "pe_fake_dlls.h"
 
 /* Whole file, malloc()ed; fails the test if missing. */
 void *t_read_file(const char *path, size_t *len);
@@ -29,7 +26,7 @@ const char *t_fixture(const char *rel);
 
 /* Real functions (x86_64 images call them) and fake addresses (i386). */
 extern const struct pe_export_dll t_dlls_real[3];
-extern const struct pe_export_dll t_dlls_fake[3];
+extern const struct pe_export_dll *const t_dlls_fake;	/* pe_fake_dlls.h */
 extern void *t_seen_table;	/* third argument of the last VideoPortInitialize */
 
 /* "r-x"-style protection of the page holding @addr, from /proc/self/maps. */
