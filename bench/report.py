@@ -36,6 +36,8 @@ METRICS = [
     ("mem_slab_kb", "slab delta after load", "kB", "lower", None),
     ("mem_vmalloc_kb", "vmalloc delta after load", "kB", "lower", None),
     ("mem_modules_kb", "module sizes added by load", "kB", "lower", None),
+    ("vblank_hz", "vblank events (none: commits never wait)", "Hz", "higher", None),
+    ("ref_write_mbps", "reference: same writes to plain RAM (host load)", "MB/s", "higher", None),
 ]
 # The driver's share of each update (the rest is the CPU writing pixels).
 COMMIT = [
@@ -226,6 +228,29 @@ def verdict(row):
     return f"{met} ({op} {row['goal']}×){noise}"
 
 
+def explain(r):
+    """Facts from the run on each missed update-rate goal: commit share, vblank."""
+    lines = []
+    vb = r["metrics"]["vblank_hz"]
+    for key, row in r["metrics"].items():
+        if row.get("goal_met") is not False or not key.endswith(("_fps", "_ups")):
+            continue
+        c = r["commit"][key.rsplit("_", 1)[0] + "_commit_ms"]
+        if "median" not in c["native"] or "median" not in c["vpwrap"]:
+            continue
+        per_v = 1e3 / row["vpwrap"]["median"]
+        per_n = 1e3 / row["native"]["median"]
+        text = (f"{row['label']}: {per_v:.2f} ms per update with vpwrap against {per_n:.2f} ms "
+                f"native; the commit ioctl takes {c['vpwrap']['median']:.2f} ms of it "
+                f"(native {c['native']['median']:.2f} ms)")
+        if "median" in vb["vpwrap"] and "median" not in vb["native"]:
+            text += (f". vpwrap's CRTC has a {vb['vpwrap']['median']:.1f} Hz vblank and native has "
+                     "none, so every blocking commit waits for the next vblank "
+                     f"(up to {1e3 / vb['vpwrap']['median']:.1f} ms) with vpwrap only")
+        lines.append(text + ".")
+    return lines
+
+
 def markdown(meta, res, vpwrap_na):
     out = []
     w = out.append
@@ -279,6 +304,8 @@ def markdown(meta, res, vpwrap_na):
         for row in r["commit"].values():
             w(f"| {row['label']} | {cell(row['native'])} | {cell(row['vpwrap'])} |")
         w("")
+        for text in explain(r):
+            w(f"- goal missed — {text}")
         for drv in DRIVERS:
             if r["methods"][drv]:
                 w(f"- damage path, {drv}: " + "; ".join(r["methods"][drv]))
@@ -298,6 +325,9 @@ def markdown(meta, res, vpwrap_na):
     w("- Rates: each update writes the pixels into the dumb buffer, then hands the damage to the")
     w("  driver by the path that driver uses (atomic FB_DAMAGE_CLIPS, else DIRTYFB, else an atomic")
     w("  page flip for drivers that scan out the dumb buffer itself: native bochs keeps it in VRAM).")
+    w("- The reference row writes the same pixels into plain guest RAM in every boot: it")
+    w("  involves no driver, so its ratio far from 1 means the two drivers' boots met different")
+    w("  host load (this machine is shared), and their other ratios carry that bias.")
     w("- Load time is measured in the guest: CLOCK_MONOTONIC before modprobe until")
     w("  /dev/dri/card0 opens; drm and drm_kms_helper are loaded beforehand for every driver.")
     w("  vpwrap.ko is loaded without debug info (strip --strip-debug), as Debian ships bochs.ko")

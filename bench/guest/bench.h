@@ -32,5 +32,7 @@ struct bench_opts {
 int load_main(int argc, char **argv);
 void bench_updates(struct kms *k, const struct bench_opts *o);
 void bench_modeset(struct kms *k, const struct bench_opts *o);
+void bench_vblank(struct kms *k);
+void bench_reference(void);
 
 #endif

@@ -5,7 +5,9 @@
  *
  *	drmbench load -- CMD...		load time and kernel memory (load.c)
  *	drmbench run [-s SECONDS] [-m SWITCHES] [-d] [CARD]
- *					update rates (update.c), modeset (modeset.c)
+ *					host-load reference (calib.c), vblank
+ *					rate (vblank.c), update rates
+ *					(update.c), modeset (modeset.c)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +49,8 @@ static int run_main(int argc, char **argv)
 	bench_info("device", "connector %u crtc %u plane %u, %u modes, %u formats, atomic %s",
 		   k.connector_id, k.crtc_id, k.plane_id, k.nmodes, k.nformats,
 		   k.atomic ? "yes" : "no");
+	bench_reference();
+	bench_vblank(&k);
 	bench_updates(&k, &o);
 	bench_modeset(&k, &o);
 	kms_close(&k);
