@@ -114,8 +114,9 @@ static int pe_resolve_all(const struct pe_ctx *c, const struct pe_hdr *h,
 				addrs[k] = NULL;
 				missing++;
 			} else if (!h->i.pe32plus && (uintptr_t)addrs[k] > 0xffffffffu) {
-				return pe_fail(c, -EOPNOTSUPP, "i386 image: %s!%s resolves to %p, above 4 GiB",
-					       d->dll, e->name ? e->name : "(ordinal)", addrs[k]);
+				return pe_fail(c, -EOPNOTSUPP, "i386 image: %s!%s resolves to 0x%llx, above 4 GiB",
+					       d->dll, e->name ? e->name : "(ordinal)",
+					       (unsigned long long)(uintptr_t)addrs[k]);
 			}
 		}
 	}

@@ -164,6 +164,54 @@ static void x64_basic_page_protections(void **state)
 	pe_info_free(info);
 }
 
+/* Offset of section @name's header in the raw file. */
+static size_t t_section_header(const uint8_t *file, const char *name)
+{
+	uint32_t nt, i;
+	uint16_t nsec, optsz;
+
+	memcpy(&nt, file + 0x3c, 4);
+	memcpy(&nsec, file + nt + 6, 2);
+	memcpy(&optsz, file + nt + 20, 2);
+	for (i = 0; i < nsec; i++) {
+		size_t h = nt + 24 + optsz + 40 * i;
+
+		if (!strncmp((const char *)file + h, name, 8))
+			return h;
+	}
+	fail_msg("no section %s", name);
+	return 0;
+}
+
+/* A writable+executable section (old INIT style) loads read+execute. */
+static void x64_wx_section_mapped_rx(void **state)
+{
+	struct pe_info *info = t_parse("x86_64/basic.sys", "basic.sys");
+	struct pe_load_params p = {
+		.name = "basic.sys", .dlls = t_dlls_real, .ndlls = 3, .err = t_err, .errlen = sizeof(t_err),
+	};
+	struct pe_image *img;
+	uint8_t *file;
+	uint32_t chars;
+	size_t h;
+	char prot[4];
+
+	(void)state;
+	file = t_read_file(t_fixture("x86_64/basic.sys"), &p.len);
+	h = t_section_header(file, "INIT");
+	memcpy(&chars, file + h + 36, 4);
+	chars |= PE_SCN_MEM_WRITE;
+	memcpy(file + h + 36, &chars, 4);
+	p.data = file;
+	assert_int_equal(pe_load(&p, &img), 0);
+	assert_string_equal(t_prot_at((uint8_t *)pe_image_base(img) + t_section(info, "INIT")->rva, prot),
+			    "r-x");
+	assert_int_equal(((t_entry_fn)pe_entry_point(img))(NULL, NULL), T_BASIC_RESULT);
+	pe_unload(img);
+	free(file);
+	pe_info_free(info);
+}
+
 static void x64_basic_cookie_randomised(void **state)
 {
 	struct pe_info *info = t_parse("x86_64/basic.sys", "basic.sys");
@@ -481,6 +529,7 @@ int main(void)
 		cmocka_unit_test(x64_basic_relocated_pointers),
 		cmocka_unit_test(x64_basic_exports_and_forwarders),
 		cmocka_unit_test(x64_basic_page_protections),
+		cmocka_unit_test(x64_wx_section_mapped_rx),
 		cmocka_unit_test(x64_basic_cookie_randomised),
 		cmocka_unit_test(x64_basic_pdata),
 		cmocka_unit_test(x64_symbolize),
