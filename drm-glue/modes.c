@@ -8,6 +8,7 @@
  * primary plane's framebuffer format picks the depth at commit time
  * (vpdrm_mode_pick()).
  */
+#include <linux/moduleparam.h>
 #include <linux/slab.h>
 #include <drm/drm_edid.h>
 #include <drm/drm_fourcc.h>
@@ -25,6 +26,31 @@
 #define VPDRM_MAX_DIM		8192
 #define VPDRM_DEFAULT_W		1024
 #define VPDRM_DEFAULT_H		768
+
+/*
+ * Which depth XRGB8888/ARGB8888 framebuffers are shown in.  The deepest
+ * offered is right for users; the tests set 24 or 16 to run the conversion
+ * paths on miniports that also offer 32 bpp.
+ */
+static unsigned int xrgb_depth;
+module_param(xrgb_depth, uint, 0644);
+MODULE_PARM_DESC(xrgb_depth,
+		 "Screen depth for XRGB8888 framebuffers if the miniport offers it: 32, 24, 16, 15 (default 0: the deepest)");
+
+static u32 vpdrm_depth_format(unsigned int depth)
+{
+	switch (depth) {
+	case 32:
+		return DRM_FORMAT_XRGB8888;
+	case 24:
+		return DRM_FORMAT_RGB888;
+	case 16:
+		return DRM_FORMAT_RGB565;
+	case 15:
+		return DRM_FORMAT_XRGB1555;
+	}
+	return DRM_FORMAT_XRGB8888;
+}
 
 /* The DRM format with the miniport mode's memory layout, 0 if none. */
 static u32 vpdrm_mode_format(const struct vp_mode *m)
@@ -188,8 +214,8 @@ bool vpdrm_mode_offered(struct vpdrm_device *vdev,
 
 /*
  * The miniport mode for @mode when scanning out a @fb_format framebuffer:
- * the same layout if offered, else (for XRGB8888/ARGB8888) the deepest
- * layout we can convert to.
+ * for XRGB8888/ARGB8888 the xrgb_depth layout if set and offered; else the
+ * same layout if offered, else the deepest layout we can convert to.
  */
 const struct vpdrm_mode *vpdrm_mode_pick(struct vpdrm_device *vdev,
 					 const struct drm_display_mode *mode,
@@ -203,8 +229,10 @@ const struct vpdrm_mode *vpdrm_mode_pick(struct vpdrm_device *vdev,
 	unsigned int t, i;
 	int best_diff = INT_MAX;
 
-	for (t = 0; t < ARRAY_SIZE(from_xrgb) + 1 && !best; t++) {
-		u32 hw = t == 0 ? fb_format : from_xrgb[t - 1];
+	/* the requested depth, the same layout, then deepest first */
+	for (t = 0; t < ARRAY_SIZE(from_xrgb) + 2 && !best; t++) {
+		u32 hw = t == 0 ? vpdrm_depth_format(READ_ONCE(xrgb_depth)) :
+			 t == 1 ? fb_format : from_xrgb[t - 2];
 
 		if (!vpdrm_format_convertible(fb_format, hw))
 			continue;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Host side of kmstest: check QEMU screen dumps pixel by pixel.
 
-    kmscheck.py pattern DIR [--lenient]   every p-WxH-FMT.ppm in DIR
+    kmscheck.py pattern DIR [--lenient]   every p-WxH-FMT[-dNN].ppm in DIR
     kmscheck.py cursor PPM X Y            pattern A with the cursor at X,Y
     kmscheck.py fbcon PPM                 console text in the top rows
 
@@ -26,9 +26,11 @@ CURSOR = 32
 QUANT = {"888": (8, 8, 8), "565": (5, 6, 5), "555": (5, 5, 5), "666": (6, 6, 6)}
 FORMAT_QUANTS = {
     "XR24": ["888"], "AR24": ["888"], "RG16": ["565"], "XR15": ["555"],
-    "C8  ": ["888", "666"], "C8": ["888", "666"],
+    "C8": ["888", "666"],
 }
 LENIENT_QUANTS = ["888", "565", "555"]
+# -dNN tag: the screen depth an XRGB8888 framebuffer was converted to
+DEPTH_QUANT = {"32": "888", "24": "888", "16": "565", "15": "555"}
 
 
 def rgb(x, y, which):
@@ -105,14 +107,19 @@ def compare(img, rows, quant, cursor=None):
 
 def check_pattern(path, lenient):
     name = os.path.basename(path)[:-4]
-    m = re.match(r"p-(\d+)x(\d+)-(.+)$", name)
+    m = re.match(r"p-(\d+)x(\d+)-([A-Z0-9]+)(?:-d(\d+))?$", name)
+    if not m:
+        print(f"FAIL: {name}: not a pattern dump name")
+        return False
     w, h, fmt = int(m.group(1)), int(m.group(2)), m.group(3)
     img = ppm.load(path)
     if (img.width, img.height) != (w, h):
         print(f"FAIL: {name}: screen is {img.width}x{img.height}, want {w}x{h}")
         return False
-    quants = FORMAT_QUANTS.get(fmt.strip(), ["888"])
-    if lenient and fmt in ("XR24", "AR24"):
+    quants = FORMAT_QUANTS.get(fmt, ["888"])
+    if fmt in ("XR24", "AR24") and m.group(4):
+        quants = [DEPTH_QUANT.get(m.group(4), "888")]
+    elif lenient and fmt in ("XR24", "AR24"):
         quants = LENIENT_QUANTS
     result = None
     for q in quants:

@@ -5,10 +5,11 @@
  * bochs/cirrus drivers.
  *
  *   kmstest info                       connectors, modes, planes, formats
- *   kmstest pattern [-m WxH,..] [-f XR24,AR24,RG16,XR15,C8]
+ *   kmstest pattern [-m WxH,..] [-f XR24,AR24,RG16,XR15,C8] [-t TAG]
  *           for each mode and format: pattern A in full (mode set), then
  *           pattern B inside damage clips at odd x offsets (no mode set),
- *           then a screen dump "p-WxH-FMT" (host checks it: kmscheck.py)
+ *           then a screen dump "p-WxH-FMT[-TAG]" (host: kmscheck.py); a
+ *           TAG "dNN" tells the checker the screen depth is NN bpp
  *   kmstest modifier                   a non-linear modifier is refused
  *   kmstest vblank [-m WxH]            vblank waits and page-flip events
  *   kmstest cursor X Y [-m WxH]        pattern A + 32x32 cursor at X,Y, dump
@@ -518,6 +519,8 @@ static int in_list(const char *list, const char *item)
 	return 0;
 }
 
+static const char *tag;	/* -t: suffix of the dump names */
+
 static int cmd_pattern(const char *modes, const char *formats)
 {
 	static const uint32_t fmts[] = {
@@ -551,7 +554,8 @@ static int cmd_pattern(const char *modes, const char *formats)
 				       wh, fourcc_str(fmts[j]));
 				continue;
 			}
-			snprintf(name, sizeof(name), "p-%s-%s", wh, fourcc_str(fmts[j]));
+			snprintf(name, sizeof(name), "p-%s-%s%s%s", wh,
+				 fourcc_str(fmts[j]), tag ? "-" : "", tag ? tag : "");
 			ret = show_pattern(&k, m, fmts[j], &b, &gamma);
 			if (ret) {
 				fail("%s: mode set: %s", name, strerror(-ret));
@@ -768,9 +772,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	optind = 2;
-	while ((opt = getopt(argc, argv, "m:f:")) != -1) {
+	while ((opt = getopt(argc, argv, "m:f:t:")) != -1) {
 		if (opt == 'm')
 			modes = optarg;
+		else if (opt == 't')
+			tag = optarg;
 		else if (opt == 'f')
 			formats = optarg;
 		else

@@ -1,0 +1,55 @@
+# Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
+# initramfs: /kmstest, /miniport.sys, /modes (kmstest -m list), /cursor
+# ("X Y" to test the hardware cursor, absent otherwise), modetest (--bin).
+MODES=$(cat /modes 2>/dev/null || echo 1024x768)
+
+check "modprobe vpwrap" modprobe vpwrap miniport=/miniport.sys
+i=0
+while [ ! -e /dev/dri/card0 ] && [ $i -lt 50 ]; do sleep 0.2; i=$((i + 1)); done
+check "card0 appears" test -e /dev/dri/card0
+dmesg | grep -E "vpwrap|\[drm\]" | tail -n 20 | sed 's/^/INFO dmesg: /'
+
+# fbcon: text on the card's console
+for i in 1 2 3 4 5 6; do echo "vpwrap fbcon line $i: the quick brown fox" >/dev/tty1; done
+sleep 1
+screendump fbcon
+
+if command -v modetest >/dev/null; then
+	modetest -M vpwrap -c >/tmp/mt.txt 2>&1
+	sed 's/^/INFO modetest: /' /tmp/mt.txt | head -n 60
+	check "modetest: connector connected" grep -qE "^[0-9]+[[:space:]]+[0-9]+[[:space:]]+connected" /tmp/mt.txt
+	check "modetest: modes listed" grep -q "1024x768" /tmp/mt.txt
+	check "modetest: EDID property" grep -q "EDID" /tmp/mt.txt
+	check "modetest: DPMS property" grep -q "DPMS" /tmp/mt.txt
+fi
+
+/kmstest info
+/kmstest pattern -m "$MODES"
+# XRGB8888 converted to the 24 and 16 bpp modes (odd-x clips, x > 1022)
+for d in 24 16; do
+	echo $d >/sys/module/vpwrap/parameters/xrgb_depth
+	/kmstest pattern -m "$MODES" -f XR24 -t d$d
+done
+echo 0 >/sys/module/vpwrap/parameters/xrgb_depth
+/kmstest modifier
+/kmstest vblank -m 1024x768
+if [ -f /cursor ]; then
+	/kmstest cursor -m 1024x768 $(cat /cursor)
+fi
+
+# rmmod while a client holds the device: unbind must not wait for it,
+# rmmod must refuse while the file is open and succeed once it is closed.
+/kmstest hold 6 &
+HOLD=$!
+sleep 3
+if ! grep -q '^vpwrap ' /proc/modules; then
+	fail "rmmod refused while card0 is open" "vpwrap not loaded"
+elif rmmod vpwrap 2>/dev/null; then
+	fail "rmmod refused while card0 is open" "rmmod succeeded"
+else
+	pass "rmmod refused while card0 is open"
+fi
+wait $HOLD
+check "rmmod after the client exits" rmmod vpwrap
+check "card0 gone" sh -c '! test -e /dev/dri/card0'
+kclean "no oops or warning"
