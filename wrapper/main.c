@@ -66,7 +66,8 @@ static int __init vpwrap_init(void)
 	} else {
 		pr_info("no miniport= given and no installed driver matches; idle\n");
 	}
-	pr_info("vpwrap %s loaded%s%s\n", VPWRAP_VERSION,
+	/* The banner, without the "vpwrap: " prefix: "vpwrap 0.1 loaded". */
+	printk(KERN_INFO "vpwrap %s loaded%s%s\n", VPWRAP_VERSION,
 		spec ? ", miniport " : "", spec ? spec : "");
 	return 0;
 }
@@ -75,7 +76,7 @@ static void __exit vpwrap_exit(void)
 {
 	vpw_unload(vpw_drv);
 	kobject_put(vpw_miniports_kobj);
-	pr_info("vpwrap unloaded\n");
+	printk(KERN_INFO "vpwrap unloaded\n");
 }
 
 module_init(vpwrap_init);
