@@ -84,9 +84,13 @@ static VOID CirrusUploadPattern(PCIRRUS_DEVICE Dev, LONG Dx, LONG Dy)
 				P[P1] |= Bit;
 		}
 	}
-	i = Dev->CursorOffset;
-	VideoPortWriteRegisterBufferUchar(Dev->Common.FrameBufferVirt + i, P,
-					  Bytes);
+	/*
+	 * Byte by byte: the *RegisterBuffer* exports are read by some as a
+	 * FIFO (one address), by the HAL as a copy; a pattern needs a copy.
+	 */
+	for (i = 0; i < Bytes; i++)
+		VideoPortWriteRegisterUchar(Dev->Common.FrameBufferVirt +
+					    Dev->CursorOffset + i, P[i]);
 }
 
 /* Place the cursor; lock held.  Off-screen-left/top parts are shifted. */

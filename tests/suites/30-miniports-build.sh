@@ -201,3 +201,15 @@ if [ -x "$VPWRAP" ]; then
 else
 	echo "tools/out/vpwrap not built: INF install checks skipped"
 fi
+
+# In the VM: vpwrap loads each x86_64 driver on its device, the mode list
+# matches expected-modes.py for the emulated VRAM, and mode set, palette,
+# pointer and power show on screen.  Skipped (a SKIP: line) while
+# vpwrap.ko lacks an export the drivers import.
+if [ -n "${VPWRAP_KO:-}" ] && [ -f "$VPWRAP_KO" ]; then
+	"$MP/tests/vm-miniport-run.sh" bochs "$MP/out/x86_64/vpbochs.sys" 16 "$OUT/vm-bochs-16"
+	"$MP/tests/vm-miniport-run.sh" bochs "$MP/out/x86_64/vpbochs.sys" 4 "$OUT/vm-bochs-4"
+	"$MP/tests/vm-miniport-run.sh" cirrus "$MP/out/x86_64/vpcirrus.sys" 4 "$OUT/vm-cirrus"
+else
+	echo "no vpwrap.ko: VM checks skipped"
+fi
