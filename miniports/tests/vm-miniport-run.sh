@@ -17,7 +17,13 @@ cirrus) profile=cirrus qemu=() ;;	# the CL-GD5446 has 4 MiB, whatever vgamem_mb
 *) echo "FAIL: vm-miniport: unknown device $dev"; exit 0 ;;
 esac
 
-echo "DEVICE=$dev" >"$out/params"
+# What MAP_VIDEO_MEMORY maps: all of VRAM (bochs), VRAM less the 16 KiB
+# of cursor patterns (cirrus, always 4 MiB).
+case $dev in
+bochs) map=$((vram_mb << 20)) ;;
+cirrus) map=$(((4 << 20) - (16 << 10))) ;;
+esac
+printf 'DEVICE=%s\nMAP_LENGTH=%s\n' "$dev" "$map" >"$out/params"
 python3 "$root/miniports/expected-modes.py" "$dev" "${vram_mb}M" >"$out/expected-modes"
 
 python3 "$root/tests/vm/vmrun.py" --out "$out" --profile "$profile" --timeout 300 \

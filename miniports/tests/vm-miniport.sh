@@ -13,6 +13,8 @@ IOCTL_QUERY_CURRENT_MODE=$((0x230408))
 IOCTL_SET_CURRENT_MODE=$((0x23040C))
 IOCTL_SET_COLOR_REGISTERS=$((0x23041C))
 IOCTL_ENABLE_POINTER=$((0x230438))
+IOCTL_MAP_VIDEO_MEMORY=$((0x230458))
+IOCTL_UNMAP_VIDEO_MEMORY=$((0x23045C))
 IOCTL_SET_POINTER_ATTR=$((0x230440))
 IOCTL_QUERY_POINTER_CAPABILITIES=$((0x230450))
 IOCTL_SET_POWER_MANAGEMENT=$((0x23046C))
@@ -119,6 +121,21 @@ ioctl $IOCTL_SET_COLOR_REGISTERS 0 /tmp/in
 [ "$(word 0)" != 0 ] && pass "$DEVICE: SET_COLOR_REGISTERS refuses 300 entries in 4 bytes" ||
 	fail "$DEVICE: SET_COLOR_REGISTERS refuses a short buffer" "succeeded"
 screendump red8
+
+# MAP_VIDEO_MEMORY (x86_64 layout): VIDEO_MEMORY in, VIDEO_MEMORY_INFORMATION
+# out = VideoRamBase, VideoRamLength, FrameBufferBase, FrameBufferLength.
+u32 0 0 >/tmp/in
+ioctl $IOCTL_MAP_VIDEO_MEMORY 32 /tmp/in
+base_lo=$(word 2) base_hi=$(word 3) ramlen=$(word 4) fblen=$(word 8)
+if [ "$(word 0)" = 0 ] && [ "$(word 1)" = 32 ] && [ "$ramlen" = "$MAP_LENGTH" ] &&
+	[ "$fblen" = $((640 * 480)) ] && [ "$base_lo$base_hi" != 00 ]; then
+	pass "$DEVICE: MAP_VIDEO_MEMORY maps $ramlen bytes, frame $fblen"
+else
+	fail "$DEVICE: MAP_VIDEO_MEMORY" "errno $(word 0), $(word 1) bytes, ram $ramlen (want $MAP_LENGTH), frame $fblen"
+fi
+u32 "$base_lo" "$base_hi" >/tmp/in
+ioctl $IOCTL_UNMAP_VIDEO_MEMORY 0 /tmp/in
+check "$DEVICE: UNMAP_VIDEO_MEMORY" [ "$(word 0)" = 0 ]
 
 # Cirrus: a 32x32 pointer, AND 0 / XOR 1 (white) everywhere, at (100, 50).
 if [ "$DEVICE" = cirrus ]; then
