@@ -69,6 +69,16 @@ static void vpdrm_hw_set_mode(struct vpdrm_device *vdev,
 	vpdrm_screen_clear(vdev);
 }
 
+/*
+ * 16-bit LUT component to the 8 bits SET_COLOR_REGISTERS takes, rounded to
+ * nearest.  drm_color_lut_extract() rounds by the dropped low byte instead,
+ * which turns 0xcbcb (203 scaled up the usual way, x * 0x101) into 204.
+ */
+static u8 vpdrm_lut_to_u8(u16 v)
+{
+	return DIV_ROUND_CLOSEST(v * 255U, 0xffff);
+}
+
 static void vpdrm_hw_load_palette(struct vpdrm_device *vdev,
 				  const struct drm_property_blob *gamma_lut)
 {
@@ -82,11 +92,10 @@ static void vpdrm_hw_load_palette(struct vpdrm_device *vdev,
 		if (gamma_lut) {
 			const struct drm_color_lut *lut = gamma_lut->data;
 
-			rgb[i] = drm_color_lut_extract(lut[i].red, 8);
-			rgb[VPDRM_PALETTE_SIZE + i] =
-				drm_color_lut_extract(lut[i].green, 8);
+			rgb[i] = vpdrm_lut_to_u8(lut[i].red);
+			rgb[VPDRM_PALETTE_SIZE + i] = vpdrm_lut_to_u8(lut[i].green);
 			rgb[2 * VPDRM_PALETTE_SIZE + i] =
-				drm_color_lut_extract(lut[i].blue, 8);
+				vpdrm_lut_to_u8(lut[i].blue);
 		} else {
 			/* no LUT: a grey ramp, so that C8 shows something */
 			rgb[i] = i;

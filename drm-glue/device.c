@@ -41,8 +41,26 @@ static const struct drm_driver vpdrm_driver = {
 	.minor = 0,
 };
 
+/*
+ * Scanout copies with the CPU, so only linear buffers make sense.  The core
+ * would refuse a tiled framebuffer only at commit time; refuse it at ADDFB2.
+ */
+static struct drm_framebuffer *
+vpdrm_fb_create(struct drm_device *dev, struct drm_file *file,
+		const struct drm_mode_fb_cmd2 *cmd)
+{
+	unsigned int i;
+
+	if (cmd->flags & DRM_MODE_FB_MODIFIERS)
+		for (i = 0; i < DRM_FORMAT_MAX_PLANES; i++)
+			if (cmd->handles[i] &&
+			    cmd->modifier[i] != DRM_FORMAT_MOD_LINEAR)
+				return ERR_PTR(-EINVAL);
+	return drm_gem_fb_create_with_dirty(dev, file, cmd);
+}
+
 static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
-	.fb_create = drm_gem_fb_create_with_dirty,
+	.fb_create = vpdrm_fb_create,
 	.atomic_check = vpdrm_atomic_check,
 	.atomic_commit = drm_atomic_helper_commit,
 };
