@@ -15,6 +15,8 @@
 #ifndef VPWRAP_VIDEOPORT_BRIDGE_H
 #define VPWRAP_VIDEOPORT_BRIDGE_H
 
+#include <linux/percpu.h>
+#include <linux/preempt.h>
 #include <linux/types.h>
 
 struct vp_driver;
@@ -43,8 +45,24 @@ struct vp_ctx {
 	struct vp_adapter *adapter;
 };
 
-struct vp_ctx *vp_ctx_this(void);
+DECLARE_PER_CPU(struct vp_ctx, vp_ctx_level[3]);
+
+static __always_inline unsigned int vp_level(void)
+{
+	unsigned long pc = preempt_count();
+
+	if (pc & (HARDIRQ_MASK | NMI_MASK))
+		return 2;
+	return (pc & SOFTIRQ_OFFSET) ? 1 : 0;
+}
+
+static __always_inline struct vp_ctx *vp_ctx_this(void)
+{
+	return raw_cpu_ptr(&vp_ctx_level[vp_level()]);
+}
+
 u8 vp_irql_entry(struct vp_ctx *c);
+u8 vp_irql_slow(void);
 
 /* call64.S */
 u64 vp_call_ms(const void *fn, const u64 *args);
@@ -55,8 +73,24 @@ u64 vp_call_ms(const void *fn, const u64 *args);
  * the real Linux context implies.  vp_irql_set() changes the emulated level
  * (spin locks, SynchronizeExecution); only valid inside a bridge call.
  */
-u8 vp_irql(void);
-void vp_irql_set(u8 irql);
+static __always_inline u8 vp_irql(void)
+{
+	const struct vp_ctx *c = vp_ctx_this();
+
+	/*
+	 * Inside a miniport call the emulated level is exact: it starts from
+	 * the real context at entry and every export that changes the real
+	 * context (spin locks, SynchronizeExecution) updates it.
+	 */
+	if (likely(c->depth))
+		return c->irql;
+	return vp_irql_slow();
+}
+
+static __always_inline void vp_irql_set(u8 irql)
+{
+	vp_ctx_this()->irql = irql;
+}
 
 /*
  * Exports that may sleep (pool with GFP_KERNEL, ioremap, waits, the

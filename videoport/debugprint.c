@@ -50,6 +50,10 @@ static void vp_out_str(struct vp_out *o, const void *p, bool wide, int max,
 	}
 	if (max < 0 || max > (int)sizeof(tmp) - 1)
 		max = sizeof(tmp) - 1;
+	if (get_kernel_nofault(c8, (const u8 *)p)) {
+		vp_out(o, "%*s", left ? -width : width, "(bad)");
+		return;
+	}
 	if (wide) {
 		n = vp_utf16_to_ascii(tmp, sizeof(tmp), p, max);
 	} else {

@@ -80,6 +80,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortInitialize, void *arg1, void *arg2,
 	memset(&drv->hw, 0, sizeof(drv->hw));
 	memcpy(&drv->hw, hw, min_t(u32, size, sizeof(drv->hw)));
 	drv->hw.size = size;
+	drv->hw_context = context;
 	drv->initialized = true;
 	vp_info(drv, "VideoPortInitialize: %s HW_INITIALIZATION_DATA, bus %u, extension %u bytes\n",
 		size == VP_HW_INIT_SIZE_NT4 ? "NT4" : size == VP_HW_INIT_SIZE_W2K ? "W2K" : "XP",
@@ -136,7 +137,8 @@ struct vp_driver *vp_driver_create(struct pe_image *img, struct vpw_driver *owne
 	INIT_LIST_HEAD(&drv->adapters);
 	INIT_LIST_HEAD(&drv->pool);
 	spin_lock_init(&drv->pool_lock);
-	ratelimit_state_init(&drv->print_rs, 5 * HZ, 50);
+	/* generous: a conformance run prints ~100 lines at once */
+	ratelimit_state_init(&drv->print_rs, 5 * HZ, 200);
 	ratelimit_set_flags(&drv->print_rs, RATELIMIT_MSG_ON_RELEASE);
 	vp_set_regpath(drv);
 
@@ -227,7 +229,8 @@ int vp_driver_probe(struct vp_driver *drv, struct pci_dev *pdev)
 		goto err_disable;
 	vp_adapter_link(a);
 
-	st = (u32)VP_CALL(drv, a, drv->hw.find_adapter, a->ext, NULL, NULL, &a->cfg, &again);
+	st = (u32)VP_CALL(drv, a, drv->hw.find_adapter, a->ext, drv->hw_context, NULL,
+			     &a->cfg, &again);
 	if (st != NO_ERROR) {
 		vp_err(drv, "%s: HwFindAdapter failed: status %u\n", a->name, st);
 		ret = vp_status_to_errno(st) ?: -ENODEV;

@@ -9,12 +9,16 @@
  *	interrupts off, preemption or BHs disabled	DISPATCH_LEVEL
  *	otherwise					PASSIVE_LEVEL
  *
- * and raised above that by the emulated level that the exports keep per CPU
- * and per context level while a miniport call runs (spin locks held: the
- * real context already says DISPATCH_LEVEL because interrupts are off;
- * SynchronizeExecution at VpHighPriority: DIRQL).  The FPU bracket itself
- * disables preemption; the preempt count it leaves is recorded at entry and
- * does not count as "raised".
+ * A miniport call starts at that level (the bridge computes it at entry).
+ * While it runs, the exports that change the real context also change the
+ * emulated level kept per CPU and per context level (bridge.h: vp_irql()):
+ * a spin lock held means interrupts off and DISPATCH_LEVEL,
+ * SynchronizeExecution at VpHighPriority means the interrupt lock held and
+ * DIRQL, at VpMediumPriority bottom halves off and DISPATCH_LEVEL.  So the
+ * emulated level and the real context agree by construction, and reading
+ * the level costs two per-CPU loads (the spin lock benchmark depends on it).
+ * The FPU bracket itself disables preemption; the preempt count it leaves
+ * is recorded at entry and does not count as "raised".
  */
 #include <linux/percpu.h>
 #include <linux/preempt.h>
@@ -22,21 +26,7 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
-static DEFINE_PER_CPU(struct vp_ctx, vp_ctx_level[3]);
-
-static inline unsigned int vp_level(void)
-{
-	if (in_hardirq() || in_nmi())
-		return 2;
-	if (in_serving_softirq())
-		return 1;
-	return 0;
-}
-
-struct vp_ctx *vp_ctx_this(void)
-{
-	return raw_cpu_ptr(&vp_ctx_level[vp_level()]);
-}
+DEFINE_PER_CPU(struct vp_ctx, vp_ctx_level[3]);
 
 /* What the Linux context alone implies, given the bracket's own preempt count. */
 static u8 vp_irql_real(unsigned int level, const struct vp_ctx *c)
@@ -53,18 +43,12 @@ static u8 vp_irql_real(unsigned int level, const struct vp_ctx *c)
 	return PASSIVE_LEVEL;
 }
 
-u8 vp_irql(void)
+/* Outside a miniport call: the real context alone. */
+u8 vp_irql_slow(void)
 {
 	unsigned int level = vp_level();
-	const struct vp_ctx *c = raw_cpu_ptr(&vp_ctx_level[level]);
-	u8 real = vp_irql_real(level, c);
 
-	return c->depth && c->irql > real ? c->irql : real;
-}
-
-void vp_irql_set(u8 irql)
-{
-	vp_ctx_this()->irql = irql;
+	return vp_irql_real(level, raw_cpu_ptr(&vp_ctx_level[level]));
 }
 
 /* The level a fresh bridge call at this context starts at. */

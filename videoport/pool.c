@@ -18,6 +18,7 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 #include "videoport/pool.h"
+#include "wrapper/vpw_driver.h"
 
 #define VP_POOL_MAGIC 0x6c6f6f50u	/* "Pool" */
 
@@ -50,6 +51,8 @@ void *vp_pool_alloc(struct vp_driver *drv, size_t size, bool may_sleep, u32 tag)
 	list_add(&h->node, &drv->pool);
 	drv->pool_bytes += size;
 	spin_unlock_irqrestore(&drv->pool_lock, flags);
+	if (drv->owner)
+		vpw_account_pool(drv->owner, size);
 	return h + 1;
 }
 
@@ -84,6 +87,8 @@ void vp_pool_free(struct vp_driver *drv, void *p)
 			     "VideoPortFreePool: %p was not allocated by this driver, ignored\n", p);
 		return;
 	}
+	if (drv->owner)
+		vpw_account_pool(drv->owner, -(long)h->size);
 	kfree(h);
 }
 
@@ -99,6 +104,8 @@ void vp_pool_free_all(struct vp_driver *drv)
 		n++;
 	}
 	drv->pool_bytes = 0;
+	if (drv->owner)
+		vpw_account_pool(drv->owner, -(long)bytes);
 	if (n)
 		vp_info(drv, "freed %u pool blocks (%zu bytes) the driver left allocated\n",
 			n, bytes);

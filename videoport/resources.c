@@ -23,6 +23,7 @@
 #include <linux/string.h>
 #include "videoport/vp.h"
 #include "videoport/export.h"
+#include "wrapper/vpw_driver.h"
 
 struct vp_claim {
 	struct list_head node;
@@ -237,6 +238,8 @@ static void *vp_map(struct vp_adapter *a, u64 phys, u32 len, u32 space)
 	spin_lock_irqsave(&a->map_lock, flags);
 	list_add(&m->node, &a->maps);
 	spin_unlock_irqrestore(&a->map_lock, flags);
+	if (a->drv->owner)
+		vpw_account_mapping(a->drv->owner, 1);
 	return m->cookie;
 }
 
@@ -257,8 +260,10 @@ static struct vp_mapping *vp_mapping_take(struct vp_adapter *a, const void *cook
 	return found;
 }
 
-static void vp_mapping_free(struct vp_mapping *m)
+static void vp_mapping_free(struct vp_adapter *a, struct vp_mapping *m)
 {
+	if (a->drv->owner)
+		vpw_account_mapping(a->drv->owner, -1);
 	if (m->vaddr)
 		iounmap(m->vaddr);
 	kfree(m);
@@ -319,7 +324,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortFreeDeviceBase, void *ext, void *base)
 		return;
 	}
 	if (vp_sleep_begin(&s)) {
-		vp_mapping_free(m);
+		vp_mapping_free(a, m);
 		vp_sleep_end(&s);
 	} else {
 		/* iounmap may sleep: keep it until the adapter goes away */
@@ -377,7 +382,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortUnmapMemory, void *ext, void *virt, void *proc
 		spin_unlock(&a->map_lock);
 		return ERROR_INVALID_PARAMETER;
 	}
-	vp_mapping_free(m);
+	vp_mapping_free(a, m);
 	vp_sleep_end(&s);
 	return NO_ERROR;
 }
@@ -481,7 +486,7 @@ void vp_resources_release(struct vp_adapter *a)
 
 	list_for_each_entry_safe(m, tmp, &a->maps, node) {
 		list_del(&m->node);
-		vp_mapping_free(m);
+		vp_mapping_free(a, m);
 		n++;
 	}
 	if (n)

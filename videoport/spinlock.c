@@ -27,7 +27,8 @@ struct vp_spin_lock {
 	u32 magic;
 };
 
-static struct vp_spin_lock *vp_lock_check(struct vp_spin_lock *l, const char *fn)
+static __always_inline struct vp_spin_lock *vp_lock_check(struct vp_spin_lock *l,
+							  const char *fn)
 {
 	if (unlikely(!l || l->magic != VP_LOCK_MAGIC)) {
 		vp_warn_once(vp_current_driver(), VP_ONCE_BAD_LOCK,
@@ -64,8 +65,10 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortDeleteSpinLock, void *ext, struct vp_spin_lock
 VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lock *l,
 	  u8 *old_irql) __acquires(l)
 {
+	/* stable: a miniport call runs with preemption off */
+	struct vp_ctx *c = vp_ctx_this();
 	unsigned long flags;
-	u8 old = vp_irql();
+	u8 old = likely(c->depth) ? c->irql : vp_irql_slow();
 
 	if (!vp_lock_check(l, "VideoPortAcquireSpinLock")) {
 		__acquire(l);	/* for sparse: nothing was taken */
@@ -73,8 +76,8 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 	}
 	spin_lock_irqsave(&l->lock, flags);
 	l->flags = flags;
-	vp_irql_set(DISPATCH_LEVEL);
-	if (old_irql)
+	c->irql = DISPATCH_LEVEL;
+	if (likely(old_irql))
 		*old_irql = old;
 }
 

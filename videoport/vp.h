@@ -32,6 +32,7 @@ enum vp_once {
 	VP_ONCE_IRQL,
 	VP_ONCE_USER_MAP,
 	VP_ONCE_PRINT,
+	VP_ONCE_REG_FILE,
 	VP_ONCE_COUNT,
 };
 
@@ -41,6 +42,7 @@ struct vp_driver {
 	const char *name;		/* image file name */
 	struct win_hw_init_data hw;	/* zero-extended to the XP size */
 	bool initialized;		/* VideoPortInitialize accepted hw */
+	void *hw_context;		/* its HwContext, for HwFindAdapter */
 	struct win_unicode_string regpath;
 	u16 regpath_buf[96];
 	u8 driver_object[256];		/* opaque to miniports; never read by us */

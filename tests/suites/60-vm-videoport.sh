@@ -1,0 +1,81 @@
+#!/bin/bash
+# videoport core (issue 4): the conformance miniport on QEMU's std VGA with
+# two CPUs.  Every "CONFORMANCE PASS/FAIL <name>" line the miniport prints
+# through VideoPortDebugPrint becomes a PASS:/FAIL: line here; the guest also
+# checks the Windows format specifiers, runs the SMP counter (StartIO on CPU 0,
+# DPC chain and timer on CPU 1, SynchronizeExecution), compares the module's
+# export table with videoport/exports.txt, and runs the spin lock benchmark
+# (reported, not timed).
+. "$ROOT/tests/lib.sh"
+
+if ! make -s -C "$ROOT/tests/vm/miniports" >"$OUT/miniports.log" 2>&1; then
+	fail "conformance miniport build" "$(grep -m1 -i error "$OUT/miniports.log")"
+	exit 0
+fi
+for p in xmm_ioctl; do
+	if ! gcc -O2 -Wall -static -o "$OUT/$p" "$ROOT/tests/vm/guest/$p.c" 2>"$OUT/$p.log"; then
+		fail "$p build" "$(head -n 1 "$OUT/$p.log")"
+		exit 0
+	fi
+done
+
+cat >"$OUT/guest.sh" <<'GUEST'
+D=/sys/kernel/debug/vpwrap-videoport
+C=/vpconform
+conf() { /xmm_ioctl "$P/ioctl" "$@"; }
+mount -t debugfs none /sys/kernel/debug 2>/dev/null
+insmod /vpwrap.ko miniport=/vpconform.sys pci_ids=1234:1111
+check "insmod with the conformance miniport" test -d $D
+P=$(ls -d $D/0000:* 2>/dev/null | head -n 1)
+check "adapter bound" test -n "$P"
+expect_log "conformance checks ran in HwFindAdapter and HwInitialize" "CONFORMANCE DONE init"
+
+# the export table: what the module provides is what exports.txt says
+grep -v '^#' /exports.txt | sort >/tmp/want
+sort $D/exports >/tmp/have
+if cmp -s /tmp/want /tmp/have; then pass "exports.txt matches the module's table"
+else fail "exports.txt matches the module's table" "$(diff /tmp/want /tmp/have | grep '^[<>]' | head -n 3 | tr '\n' ' ')"; fi
+
+# Windows format specifiers
+want='FORMAT ws=wide S=wideS wZ=counted I64x=123456789abcdef d=-5 u=3000000000 x=0000beef X=ABC s=narrow c=Q ld=-7 hd=-2 s5=trunc pad=[3   ] end'
+have=$(dmesg | grep -o 'vpconform.sys: FORMAT.*' | head -n 1 | sed 's/^vpconform.sys: //')
+if [ "$have" = "$want" ]; then pass "debug print format specifiers"
+else fail "debug print format specifiers" "got '$have'"; fi
+check "debug print prefixed with the driver name" dmesg | grep -q 'vpwrap: vpconform.sys: CONFORMANCE'
+
+# SMP: DPC chain and timer on CPU 1, StartIO (+ SynchronizeExecution) on CPU 0
+if [ -n "$P" ]; then
+	taskset -c 1 /xmm_ioctl "$P/ioctl" 0x232000 >/tmp/start
+	check "counter test started" grep -q 'ret=0' /tmp/start
+	sleep 1
+	taskset -c 0 /xmm_ioctl "$P/ioctl" 0x232004 300000 >/tmp/run
+	check "counter test StartIO loop" grep -q 'ret=0' /tmp/run
+	sleep 2
+	/xmm_ioctl "$P/ioctl" 0x232008 >/tmp/stop
+	echo "counter: $(cat /tmp/stop)"
+	expect_log "counter test reported" "CONFORMANCE DONE smp"
+
+	# benchmark: pairs from a miniport loop vs native pairs, same boot
+	for i in 1 2 3; do
+		echo "0x232010 1000000" >"$P/bench" && echo "BENCH $(cat "$P/bench")"
+	done
+fi
+
+dmesg | grep -o 'CONFORMANCE \(PASS\|FAIL\) .*' | while read -r _ verdict name rest; do
+	name=${name%:}
+	if [ "$verdict" = PASS ]; then pass "conformance $name"
+	else fail "conformance $name" "$rest"; fi
+done
+rmmod vpwrap
+check "rmmod" test ! -d $D
+expect_log "teardown released what the miniport left mapped" "released [0-9]+ mappings"
+kclean "kernel log clean after rmmod"
+GUEST
+
+vmrun --out "$OUT/vm" --name "videoport" --profile std --smp 2 --timeout 420 \
+	--add "$ROOT/tests/vm/miniports/out/vpconform.sys" \
+	--add "$OUT/xmm_ioctl" --add "$ROOT/videoport/exports.txt" \
+	"$OUT/guest.sh" | tee "$OUT/vm.out" | grep -v '^BENCH'
+grep -o 'BENCH .*' "$OUT/vm/guest.log" >"$OUT/bench.txt" 2>/dev/null
+sed 's/^/# /' "$OUT/bench.txt"
+exit 0

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The conformance miniport's private IOCTLs (FILE_DEVICE_VIDEO, functions
+ * 0x800+, METHOD_BUFFERED), shared with the guest programs that send them
+ * through /sys/kernel/debug/vpwrap-videoport/<pci>/ioctl.
+ */
+#ifndef VPCONFORM_H
+#define VPCONFORM_H
+
+#define CONF_IOCTL(n) ((0x23u << 16) | ((0x800u + (n)) << 2))
+
+/* Start the timer and the self-requeuing DPC (on the caller's CPU). */
+#define IOCTL_CONF_COUNTER_START	CONF_IOCTL(0)
+/* Input: ULONG n.  n locked increments from StartIO, with SynchronizeExecution calls. */
+#define IOCTL_CONF_COUNTER_RUN		CONF_IOCTL(1)
+/* Stop timer and DPC, check the counter, print the verdicts; output: 5 ULONGs. */
+#define IOCTL_CONF_COUNTER_STOP		CONF_IOCTL(2)
+/* Input: 16 floats.  Uses xmm0-15; output: 16 floats, out[i] = in[i] * 2 + 1. */
+#define IOCTL_CONF_SSE			CONF_IOCTL(3)
+/* Input: ULONG n.  n VideoPortAcquireSpinLock + ReleaseSpinLock pairs. */
+#define IOCTL_CONF_BENCH		CONF_IOCTL(4)
+
+#endif /* VPCONFORM_H */
