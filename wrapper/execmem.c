@@ -30,6 +30,7 @@ typedef int (*vpw_set_memory_fn)(unsigned long addr, int numpages);
 static struct {
 	vpw_vmalloc_range_fn vmalloc_range;
 	vpw_set_memory_fn ro, rw, x, nx;
+	void (*check_wx)(void);	/* CONFIG_DEBUG_WX's checker, if built */
 	bool ready;
 } em;
 
@@ -212,6 +213,9 @@ int vpw_execmem_init(void)
 	ret = ret ?: vpw_resolve(lookup, "set_memory_nx", &em.nx);
 	if (ret)
 		return ret;
+	/* Optional: only for vpw_execmem_check_wx(). */
+	if (vpw_resolve(lookup, "ptdump_walk_pgd_level_checkwx", &em.check_wx))
+		em.check_wx = NULL;
 	em.ready = true;
 	ret = vpw_execmem_selftest();
 	if (ret) {
@@ -220,4 +224,16 @@ int vpw_execmem_init(void)
 	}
 	pr_info("execmem self-test passed (code page RX, next page RW+NX)\n");
 	return 0;
+}
+
+/*
+ * Run the kernel's W+X checker (the one CONFIG_DEBUG_WX runs at boot) now,
+ * with images mapped: it logs "Checked W+X mappings: passed" or warns.
+ */
+void vpw_execmem_check_wx(void)
+{
+	if (em.check_wx)
+		em.check_wx();
+	else
+		pr_warn("execmem: the kernel's W+X checker is not available\n");
 }

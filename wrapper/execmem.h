@@ -35,4 +35,7 @@ int vpw_execmem_protect(void *addr, size_t size, unsigned int prot);
 /* Restore RW+NX and free; process context only (it flushes the TLB). */
 void vpw_execmem_free(void *addr, size_t size);
 
+/* Run the kernel's W+X page-table checker (CONFIG_DEBUG_WX) now; it logs. */
+void vpw_execmem_check_wx(void);
+
 #endif /* VPWRAP_WRAPPER_EXECMEM_H */

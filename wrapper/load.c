@@ -15,6 +15,7 @@
 #include <linux/slab.h>
 #include "pe-loader/pe_loader.h"
 #include "videoport/driver.h"
+#include "wrapper/execmem.h"
 #include "wrapper/registry.h"
 #include "wrapper/settings.h"
 #include "wrapper/wrapper.h"
@@ -130,6 +131,8 @@ struct vpw_driver *vpw_load(const char *spec, const char *pci_ids,
 		ret = -ENODEV;
 		goto fail;
 	}
+	if (vpw_check_wx)
+		vpw_execmem_check_wx();
 	ret = vpw_driver_publish(drv, parent);
 	if (ret)
 		goto fail;

@@ -35,6 +35,10 @@ bool vpwrap_verify;
 module_param_named(verify, vpwrap_verify, bool, 0444);
 MODULE_PARM_DESC(verify, "Check the miniport's calls against the documented IRQL rules");
 
+bool vpw_check_wx;
+module_param_named(check_wx, vpw_check_wx, bool, 0444);
+MODULE_PARM_DESC(check_wx, "Run the kernel's W+X page checker once the miniport is loaded (testing)");
+
 static struct kobject *vpw_miniports_kobj;
 static struct vpw_driver *vpw_drv;
 

@@ -18,6 +18,9 @@ struct vpw_settings;
 
 #define VPW_NAME_MAX	64
 
+/* check_wx=: run the kernel's W+X checker after a miniport is loaded */
+extern bool vpw_check_wx;
+
 /* One loaded miniport image and everything hanging off it. */
 struct vpw_driver {
 	char name[VPW_NAME_MAX];	/* "vpbochs.sys" */
