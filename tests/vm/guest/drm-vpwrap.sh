@@ -37,11 +37,15 @@ if [ -f /cursor ]; then
 	/kmstest cursor -m 1024x768 $(cat /cursor)
 fi
 
-# rmmod while a client holds the device: unbind must not wait for it,
-# rmmod must refuse while the file is open and succeed once it is closed.
-/kmstest hold 6 &
+# DPMS off and on again brings the picture back (mode set + full copy)
+/kmstest pattern -m 1024x768 -f XR24 -t dpms -D
+
+# Unbind while a client holds the device: the device is unplugged at once,
+# the client's next ioctl fails, rmmod is refused until it closes the file.
+/kmstest hold 8 >/tmp/hold.txt &
 HOLD=$!
 sleep 3
+dev=$(readlink -f /sys/class/drm/card0/device)
 if ! grep -q '^vpwrap ' /proc/modules; then
 	fail "rmmod refused while card0 is open" "vpwrap not loaded"
 elif rmmod vpwrap 2>/dev/null; then
@@ -49,7 +53,10 @@ elif rmmod vpwrap 2>/dev/null; then
 else
 	pass "rmmod refused while card0 is open"
 fi
+check "unbind while card0 is open" timeout 20 sh -c "echo ${dev##*/} >$dev/driver/unbind"
+check "card0 gone after unbind" sh -c '! test -e /dev/dri/card0'
 wait $HOLD
+sed 's/^/INFO hold: /' /tmp/hold.txt
+check "client ioctl after unplug fails" grep -q "HOLD after: GETRESOURCES No such device" /tmp/hold.txt
 check "rmmod after the client exits" rmmod vpwrap
-check "card0 gone" sh -c '! test -e /dev/dri/card0'
 kclean "no oops or warning"

@@ -9,7 +9,8 @@
  *           for each mode and format: pattern A in full (mode set), then
  *           pattern B inside damage clips at odd x offsets (no mode set),
  *           then a screen dump "p-WxH-FMT[-TAG]" (host: kmscheck.py); a
- *           TAG "dNN" tells the checker the screen depth is NN bpp
+ *           TAG "dNN" tells the checker the screen depth is NN bpp;
+ *           -D turns the CRTC off and on (DPMS) before the damage commit
  *   kmstest modifier                   a non-linear modifier is refused
  *   kmstest vblank [-m WxH]            vblank waits and page-flip events
  *   kmstest cursor X Y [-m WxH]        pattern A + 32x32 cursor at X,Y, dump
@@ -520,6 +521,15 @@ static int in_list(const char *list, const char *item)
 }
 
 static const char *tag;	/* -t: suffix of the dump names */
+static int dpms_cycle;	/* -D: ACTIVE off and on again before the damage */
+
+static int set_active(struct kms *k, int on)
+{
+	struct req r = { 0 };
+
+	req_add(&r, k->crtc, k->p_crtc_active, on);
+	return req_commit(&r, DRM_MODE_ATOMIC_ALLOW_MODESET, NULL);
+}
 
 static int cmd_pattern(const char *modes, const char *formats)
 {
@@ -562,6 +572,16 @@ static int cmd_pattern(const char *modes, const char *formats)
 				buf_destroy(&b);
 				blob_free(gamma);
 				continue;
+			}
+			if (dpms_cycle) {
+				ret = set_active(&k, 0);
+				if (!ret) {
+					usleep(200000);
+					ret = set_active(&k, 1);
+				}
+				if (ret)
+					fail("%s: ACTIVE off/on: %s", name,
+					     strerror(-ret));
 			}
 			/* pattern B only inside the clips, then commit them */
 			n = pattern_clips(b.w, b.h, (int (*)[4])clips);
@@ -686,7 +706,11 @@ static int cmd_vblank(const char *wh)
 	}
 	rate = n / (now() - t0);
 	printf("INFO page flips: %.1f Hz (mode %.0f Hz)\n", rate, hz);
-	if (rate > hz * 0.8 && rate < hz * 1.2)
+	/*
+	 * Each flip is a full-frame copy under TCG: slower than the refresh
+	 * rate is the emulator, faster would be events not tied to vblank.
+	 */
+	if (rate > hz * 0.5 && rate < hz * 1.2)
 		pass("page-flip events at %.1f Hz for a %.0f Hz mode", rate, hz);
 	else
 		fail("page-flip events at %.1f Hz for a %.0f Hz mode", rate, hz);
@@ -756,7 +780,7 @@ static int cmd_hold(int seconds)
 	fflush(stdout);
 	sleep(seconds);
 	ret = xioctl(DRM_IOCTL_MODE_GETRESOURCES, &res);
-	printf("INFO after hold: GETRESOURCES %s\n", ret ? strerror(-ret) : "ok");
+	printf("HOLD after: GETRESOURCES %s\n", ret ? strerror(-ret) : "ok");
 	buf_destroy(&b);
 	close(fd);
 	return 0;
@@ -772,8 +796,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	optind = 2;
-	while ((opt = getopt(argc, argv, "m:f:t:")) != -1) {
-		if (opt == 'm')
+	while ((opt = getopt(argc, argv, "m:f:t:D")) != -1) {
+		if (opt == 'D')
+			dpms_cycle = 1;
+		else if (opt == 'm')
 			modes = optarg;
 		else if (opt == 't')
 			tag = optarg;
