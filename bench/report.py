@@ -46,6 +46,14 @@ COMMIT = [
     ("small_xrgb8888_commit_ms", "64x64 XRGB8888: commit"),
     ("small_rgb565_commit_ms", "64x64 RGB565: commit"),
 ]
+# Timing modes: boots named DEVICE-DRIVER-icount ran under QEMU -icount (guest
+# time counts instructions: deterministic, blind to how costly an emulated
+# device access is); DEVICE-DRIVER-N ran on the wall clock.
+MODES = [
+    ("icount", "Deterministic: QEMU -icount (1 instruction = 1 ns of guest time), one boot each, "
+               "{icount_seconds} s of guest time per rate"),
+    ("wall", "Wall clock under TCG: {runs} boots each, alternating, {seconds_each} s per rate"),
+]
 SPIN_GOAL = 1.2
 WHITE = 200
 
@@ -130,10 +138,10 @@ def read_meta(outdir):
 
 
 def collect(outdir):
-    """runs[dev][drv] = list of per-boot dicts."""
-    runs = {d: {v: [] for v in DRIVERS} for d in DEVICES}
+    """runs[mode][dev][drv] = list of per-boot dicts."""
+    runs = {m: {d: {v: [] for v in DRIVERS} for d in DEVICES} for m, _ in MODES}
     for name in sorted(os.listdir(outdir)):
-        m = re.fullmatch(r"(\w+)-(native|vpwrap)-(\d+)", name)
+        m = re.fullmatch(r"(\w+)-(native|vpwrap)-(\d+|icount)", name)
         if not m or m.group(1) not in DEVICES:
             continue
         d = os.path.join(outdir, name)
@@ -144,8 +152,9 @@ def collect(outdir):
             path = os.path.join(d, pname + ".ppm")
             if os.path.exists(path):
                 probes[pname.replace("probe_", "")] = probe_check(path, int(x), int(y), int(size))
-        runs[m.group(1)][m.group(2)].append({
-            "round": int(m.group(3)), "values": vals, "na": na, "info": info,
+        mode = "icount" if m.group(3) == "icount" else "wall"
+        runs[mode][m.group(1)][m.group(2)].append({
+            "round": m.group(3), "values": vals, "na": na, "info": info,
             "spinlock": spin, "log": logs, "probes": probes})
     return runs
 
@@ -169,7 +178,8 @@ def stats_for(boots, key):
 def analyse(runs, vpwrap_na):
     res = {}
     for dev in DEVICES:
-        res[dev] = {"metrics": {}, "commit": {}, "methods": {}, "probes": {}, "spinlock": None}
+        res[dev] = {"metrics": {}, "commit": {}, "methods": {}, "probes": {}, "spinlock": None,
+                    "boots": sum(len(b) for b in runs[dev].values())}
         for key, label, unit, better, goal in METRICS:
             row = {"label": label, "unit": unit, "better": better, "goal": goal}
             for drv in DRIVERS:
@@ -208,12 +218,16 @@ def fmt_num(x):
         return f"{x:.0f}"
     if abs(x) >= 10:
         return f"{x:.1f}"
-    return f"{x:.2f}"
+    if abs(x) >= 1:
+        return f"{x:.2f}"
+    return f"{x:.3g}"
 
 
 def cell(s):
     if "median" not in s:
         return "n/a"
+    if s["n"] == 1:
+        return fmt_num(s["median"])
     return f"{fmt_num(s['median'])} ({fmt_num(s['min'])}–{fmt_num(s['max'])})"
 
 
@@ -251,6 +265,49 @@ def explain(r):
     return lines
 
 
+def device_block(w, dev, r, vpwrap_na):
+    """Tables and facts of one device in one timing mode."""
+    w("| figure | unit | native | vpwrap | ratio | goal |")
+    w("|---|---|---|---|---|---|")
+    for key, row in r["metrics"].items():
+        ratio = f"{row['ratio']:.2f}×" if "ratio" in row else "—"
+        w(f"| {row['label']} | {row['unit']} | {cell(row['native'])} | "
+          f"{cell(row['vpwrap'])} | {ratio} | {verdict(row)} |")
+    sp = r["spinlock"]
+    if sp:
+        met = "met" if sp["median"] <= SPIN_GOAL else "**missed**"
+        w(f"| spinlock pair, VideoPort / native | ratio | — | {cell(sp)} | "
+          f"{sp['median']:.2f}× | {met} (≤ {SPIN_GOAL}×) |")
+    elif dev == "std":
+        w("| spinlock pair, VideoPort / native | ratio | — | n/a | — | "
+          f"≤ {SPIN_GOAL}×: not measured (see notes) |")
+    w("")
+    w("Where an update's time goes — median time in the driver's commit "
+      "(DIRTYFB or atomic ioctl) per update, ms; the rest of 1/rate is the CPU writing pixels:")
+    w("")
+    w("| commit | native | vpwrap |")
+    w("|---|---|---|")
+    for row in r["commit"].values():
+        w(f"| {row['label']} | {cell(row['native'])} | {cell(row['vpwrap'])} |")
+    w("")
+    for text in explain(r):
+        w(f"- goal missed — {text}")
+    for drv in DRIVERS:
+        if r["methods"][drv]:
+            w(f"- damage path, {drv}: " + "; ".join(r["methods"][drv]))
+    for name, p in sorted(r["probes"].items()):
+        w(f"- placement probe (64x64 damage at x 501, y 301), {name}: "
+          + ("correct" if p["ok"] else f"**wrong** — {p['text']}"))
+    nas = {}
+    for key, row in r["metrics"].items():
+        for drv in DRIVERS:
+            if "na" in row[drv] and not (drv == "vpwrap" and dev in vpwrap_na):
+                nas.setdefault(row[drv]["na"], []).append(f"{drv} {key}")
+    for why, keys in nas.items():
+        w(f"- n/a ({', '.join(keys)}): {why}")
+    w("")
+
+
 def markdown(meta, res, vpwrap_na):
     out = []
     w = out.append
@@ -265,60 +322,33 @@ def markdown(meta, res, vpwrap_na):
     w(f"- host CPU: {meta.get('cpu', '?')}, {meta.get('cores', '?')} cores "
       f"(shared; load average {meta.get('loadavg_start', '?')} at start, "
       f"{meta.get('loadavg_end', '?')} at end)")
-    w(f"- boots: {meta.get('runs', '?')} per driver and device (planned "
+    w(f"- boots: one deterministic (-icount) boot per driver and device, then "
+      f"{meta.get('runs', '?')} wall-clock boots per driver and device (planned "
       f"{meta.get('runs_planned', '?')}), native and vpwrap alternating, order swapped "
-      f"every round; {meta.get('seconds_each', '?')} s per rate, "
-      f"{meta.get('switches', '?')} modesets per boot; took {meta.get('elapsed_s', '?')} s")
+      f"every round; {meta.get('switches', '?')} modesets per boot; "
+      f"`make bench` took {meta.get('elapsed_s', '?')} s")
     w("")
-    w("Cells: median over boots (min–max). Ratio = vpwrap median / native median. "
-      "Under TCG boot-to-boot noise is large (design.md §6); \"ranges overlap\" means the")
-    w("min–max ranges of the two drivers overlap, i.e. the difference is not clearly above that noise.")
+    w("Two timings of the same guest program. **Deterministic**: QEMU `-icount`, where guest time")
+    w("advances by instructions executed, so host load cannot move it and one boot per driver is")
+    w("exact; it counts every guest instruction alike, so what an emulated device access costs")
+    w("QEMU (VRAM dirty tracking, port I/O) does not show. **Wall clock**: plain TCG, what a user")
+    w("of this emulated machine sees, noisy between boots (design.md §6) on this shared host.")
+    w("")
+    w("Cells: median over boots (min–max). Ratio = vpwrap median / native median; \"ranges")
+    w("overlap\": the min–max ranges of the two drivers overlap, i.e. the difference is not clearly")
+    w("above boot-to-boot noise.")
     for dev, title in DEVICES.items():
-        r = res[dev]
         w("")
         w(f"## {title}")
         w("")
         if dev in vpwrap_na:
             w(f"vpwrap: **not available** — {vpwrap_na[dev]}")
             w("")
-        w("| figure | unit | native | vpwrap | ratio | goal |")
-        w("|---|---|---|---|---|---|")
-        for key, row in r["metrics"].items():
-            ratio = f"{row['ratio']:.2f}×" if "ratio" in row else "—"
-            w(f"| {row['label']} | {row['unit']} | {cell(row['native'])} | "
-              f"{cell(row['vpwrap'])} | {ratio} | {verdict(row)} |")
-        sp = r["spinlock"]
-        if sp:
-            met = "met" if sp["median"] <= SPIN_GOAL else "**missed**"
-            w(f"| spinlock pair, VideoPort / native | ratio | — | {cell(sp)} | "
-              f"{sp['median']:.2f}× | {met} (≤ {SPIN_GOAL}×) |")
-        elif dev == "std":
-            w("| spinlock pair, VideoPort / native | ratio | — | n/a | — | "
-              f"≤ {SPIN_GOAL}×: not measured (see notes) |")
-        w("")
-        w("Where an update's time goes — median time in the driver's commit "
-          "(DIRTYFB or atomic ioctl) per update, ms; the rest of 1/rate is the CPU writing pixels:")
-        w("")
-        w("| commit | native | vpwrap |")
-        w("|---|---|---|")
-        for row in r["commit"].values():
-            w(f"| {row['label']} | {cell(row['native'])} | {cell(row['vpwrap'])} |")
-        w("")
-        for text in explain(r):
-            w(f"- goal missed — {text}")
-        for drv in DRIVERS:
-            if r["methods"][drv]:
-                w(f"- damage path, {drv}: " + "; ".join(r["methods"][drv]))
-        for name, p in sorted(r["probes"].items()):
-            w(f"- placement probe (64x64 damage at x 501, y 301), {name}: "
-              + ("correct" if p["ok"] else f"**wrong** — {p['text']}"))
-        nas = {}
-        for key, row in r["metrics"].items():
-            for drv in DRIVERS:
-                if "na" in row[drv] and not (drv == "vpwrap" and dev in vpwrap_na):
-                    nas.setdefault(row[drv]["na"], []).append(f"{drv} {key}")
-        for why, keys in nas.items():
-            w(f"- n/a ({', '.join(keys)}): {why}")
+        for mode, heading in MODES:
+            if res[mode][dev]["boots"]:
+                w(f"### {heading.format(**meta)}")
+                w("")
+                device_block(w, dev, res[mode][dev], vpwrap_na)
     w("")
     w("## Notes")
     w("")
@@ -338,7 +368,7 @@ def markdown(meta, res, vpwrap_na):
     w("  at widths above 1022 (design.md §5): the placement probe above shows where its rectangle")
     w("  lands. Its XRGB8888 64x64 rate copies the right amount of data to the wrong place, so")
     w("  the figure is comparable in cost but its picture is wrong.")
-    if not any(res[d]["spinlock"] for d in DEVICES):
+    if not any(res[m][d]["spinlock"] for m, _ in MODES for d in DEVICES):
         spin = meta.get("spinlock_miniport") or ""
         w("- Spinlock pair: " + (
             f"found {spin}, but BENCH_SPINLOCK_IOCTL (its private timing IOCTL) is not set."
@@ -361,7 +391,7 @@ def main():
     meta, vpwrap_na = read_meta(outdir)
     meta.setdefault("date", __import__("datetime").datetime.now().strftime("%Y-%m-%d %H:%M"))
     runs = collect(outdir)
-    res = analyse(runs, vpwrap_na)
+    res = {mode: analyse(runs[mode], vpwrap_na) for mode, _ in MODES}
     with open(md_path, "w") as f:
         f.write(markdown(meta, res, vpwrap_na))
     with open(json_path, "w") as f:

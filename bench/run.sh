@@ -14,6 +14,10 @@
 #                       comes from boot to boot, not from a short window)
 #   BENCH_SWITCHES=20   modesets timed per boot
 #   BENCH_DEVICES="std cirrus"
+#   BENCH_ICOUNT=1      first, one boot per driver and device under QEMU
+#                       -icount (guest time = instructions executed): free of
+#                       host-load noise, so one boot each is enough; rates are
+#                       taken over BENCH_ICOUNT_SECONDS=0.25 s of virtual time
 #   BENCH_BUDGET=840    seconds: a round that would end after this (judged by
 #                       the previous round) is not started, so the whole run
 #                       stays under 15 minutes on a loaded machine
@@ -31,6 +35,8 @@ SECONDS_EACH=${BENCH_SECONDS:-1}
 SWITCHES=${BENCH_SWITCHES:-20}
 DEVICES=${BENCH_DEVICES:-std cirrus}
 BUDGET=${BENCH_BUDGET:-840}
+ICOUNT=${BENCH_ICOUNT:-1}
+ICOUNT_SECONDS=${BENCH_ICOUNT_SECONDS:-0.25}
 OUT=$ROOT/out/bench
 START=$(date +%s)
 
@@ -75,13 +81,24 @@ SPIN=${BENCH_SPINLOCK_MINIPORT:-$(ls tests/vm/miniports/out/x86_64/*conform*.sys
 count() { grep -c "$1" "$2" 2>/dev/null || true; }
 
 # boot DEVICE DRIVER ROUND: one VM, guest log in $OUT/DEVICE-DRIVER-ROUND/.
+# ROUND "icount" is the deterministic boot; it also takes the screen dumps
+# for the damage placement check.
 boot() {
 	local dev=$1 drv=$2 round=$3 dir=$OUT/$1-$2-$3
-	local args=(--out "$dir" --name "bench $dev $drv $round" --timeout 150
+	local args=(--out "$dir" --name "bench $dev $drv $round" --timeout 240
 		--profile "$dev" --add "$OUT/guest/drmbench:/drmbench"
 		--add "$dir.conf:/bench.conf")
-	local mods=drm,drm_kms_helper load spin=""
+	local mods=drm,drm_kms_helper load spin="" seconds=$SECONDS_EACH dump=""
 	mkdir -p "$dir"
+	if [ "$round" = icount ]; then
+		# shift=0: one instruction is 1 ns of guest time; sleep=on lets idle
+		# time pass without executing anything.
+		args+=(--qemu-arg=-icount --qemu-arg=shift=0,sleep=on)
+		seconds=$ICOUNT_SECONDS
+		dump=-d
+	elif [ "$ICOUNT" = 0 ] && [ "$round" = 1 ]; then
+		dump=-d
+	fi
 	if [ "$drv" = native ]; then
 		mods+=,${NATIVE[$dev]}
 		load="modprobe ${NATIVE[$dev]}"
@@ -94,12 +111,11 @@ boot() {
 			spin="modprobe vpwrap miniport=/$(basename "$SPIN")"
 		fi
 	fi
-	# Screen dumps for the damage placement check: first round only.
 	cat >"$dir.conf" <<-EOF
 		LOAD="$load"
-		SECONDS_EACH=$SECONDS_EACH
+		SECONDS_EACH=$seconds
 		SWITCHES=$SWITCHES
-		DUMP="$([ "$round" = 1 ] && echo -d)"
+		DUMP="$dump"
 		SPINLOCK_LOAD="$spin"
 		SPINLOCK_IOCTL="${BENCH_SPINLOCK_IOCTL:-}"
 		SPINLOCK_PAIRS="${BENCH_SPINLOCK_PAIRS:-100000}"
@@ -121,6 +137,21 @@ vpwrap_failed() {
 	[ -s "$dir/guest.log" ] || NA[$1]="vpwrap boot produced no guest log (see out/bench/$1-vpwrap-$2/console.log)"
 	return 0
 }
+
+if [ "$ICOUNT" != 0 ]; then
+	echo "bench: deterministic boots (QEMU -icount)"
+	for dev in $DEVICES; do
+		for drv in native vpwrap; do
+			if [ "$drv" = vpwrap ] && [ -n "${NA[$dev]:-}" ]; then
+				continue
+			fi
+			boot "$dev" "$drv" icount
+			if [ "$drv" = vpwrap ] && vpwrap_failed "$dev" icount; then
+				echo "  vpwrap on $dev not available: ${NA[$dev]}"
+			fi
+		done
+	done
+fi
 
 done_runs=0
 round_s=0
@@ -158,6 +189,8 @@ done
 	echo "runs $done_runs"
 	echo "runs_planned $RUNS"
 	echo "seconds_each $SECONDS_EACH"
+	echo "icount $ICOUNT"
+	echo "icount_seconds $ICOUNT_SECONDS"
 	echo "switches $SWITCHES"
 	echo "kernel $KREL"
 	echo "qemu $(qemu-system-x86_64 --version | head -n1)"
