@@ -14,6 +14,18 @@
 #include "wrapper/vpw_driver.h"
 #include "wrapper/wrapper.h"
 
+/*
+ * drm-glue is the adapter client and must be registered before adapters are
+ * probed.  Until drm-glue lists its objects in drm-glue/Kbuild.inc there is
+ * no client (wrapper/Kbuild.inc defines VPW_WITH_DRM_GLUE once it does).
+ */
+#ifdef VPW_WITH_DRM_GLUE
+#include "drm-glue/drm_glue.h"
+#else
+static inline int vpdrm_init(void) { return 0; }
+static inline void vpdrm_exit(void) { }
+#endif
+
 static char *miniport;
 module_param(miniport, charp, 0444);
 MODULE_PARM_DESC(miniport,
@@ -55,6 +67,12 @@ static int __init vpwrap_init(void)
 						    &THIS_MODULE->mkobj.kobj);
 	if (!vpw_miniports_kobj)
 		return -ENOMEM;
+	ret = vpdrm_init();
+	if (ret) {
+		pr_err("cannot register the DRM client (%d)\n", ret);
+		kobject_put(vpw_miniports_kobj);
+		return ret;
+	}
 
 	if (!spec && !vpw_autoselect(name, sizeof(name))) {
 		pr_info("no miniport= given; %s matches the hardware present\n", name);
@@ -64,6 +82,7 @@ static int __init vpwrap_init(void)
 		vpw_drv = vpw_load(spec, pci_ids, reg, nreg, vpw_miniports_kobj,
 				   &ret);
 		if (!vpw_drv) {
+			vpdrm_exit();
 			kobject_put(vpw_miniports_kobj);
 			return ret;
 		}
@@ -79,6 +98,7 @@ static int __init vpwrap_init(void)
 static void __exit vpwrap_exit(void)
 {
 	vpw_unload(vpw_drv);
+	vpdrm_exit();
 	kobject_put(vpw_miniports_kobj);
 	printk(KERN_INFO "vpwrap unloaded\n");
 }
