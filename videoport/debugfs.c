@@ -127,7 +127,6 @@ static const struct file_operations vp_ioctl_fops = {
 	.release = vp_ioctl_release,
 	.write = vp_ioctl_write,
 	.read = vp_ioctl_read,
-	.llseek = no_llseek,
 };
 
 static DEFINE_SPINLOCK(vp_bench_lock);
