@@ -280,7 +280,7 @@ def device_block(w, dev, r, vpwrap_na):
           f"{sp['median']:.2f}× | {met} (≤ {SPIN_GOAL}×) |")
     elif dev == "std":
         w("| spinlock pair, VideoPort / native | ratio | — | n/a | — | "
-          f"≤ {SPIN_GOAL}×: not measured (see notes) |")
+          f"≤ {SPIN_GOAL}×: not measured in these boots (see notes) |")
     w("")
     w("Where an update's time goes — median time in the driver's commit "
       "(DIRTYFB or atomic ioctl) per update, ms; the rest of 1/rate is the CPU writing pixels:")
@@ -376,10 +376,10 @@ def markdown(meta, res, vpwrap_na):
             f"{spin} was loaded but gave no 'videoport_ns=… native_ns=…' answer "
             "(see BENCH_LOG lines in out/bench/std-vpwrap-*/guest.log)."
             if spin else
-            "not measured yet: the videoport conformance miniport (issue 4) is not built. "
-            "bench/run.sh loads it in the std vpwrap boots once tests/vm/miniports/out/x86_64/"
-            "*conform*.sys exists (or BENCH_SPINLOCK_MINIPORT names it), writes "
-            "'<BENCH_SPINLOCK_IOCTL> <pairs>' to /sys/kernel/debug/vpwrap-videoport/<adapter>/bench "
+            "not measured: the videoport conformance miniport (issue 4, "
+            "tests/vm/miniports/out/vpconform.sys) is not built. bench/run.sh loads it in the "
+            "std vpwrap boots (pci_ids=1234:1111), writes '<IOCTL_CONF_BENCH> <pairs>' to "
+            "/sys/kernel/debug/vpwrap-videoport/<adapter>/bench "
             "five times and reports the median of videoport_ns / native_ns."))
     return "\n".join(out) + "\n"
 
