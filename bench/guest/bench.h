@@ -14,6 +14,7 @@
 #include "kms.h"
 
 double now_ms(void);
+double cpu_ms(void);
 void bench_value(const char *key, double value);
 void bench_na(const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

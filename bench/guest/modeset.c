@@ -30,7 +30,7 @@ static const struct drm_mode_modeinfo *other_mode(const struct kms *k,
 void bench_modeset(struct kms *k, const struct bench_opts *o)
 {
 	const struct drm_mode_modeinfo *a = kms_find_mode(k, 1024, 768), *b;
-	double t[MAX_SWITCHES], t0, sum = 0;
+	double t[MAX_SWITCHES], cpu[MAX_SWITCHES], t0, c0, sum = 0;
 	unsigned int n = o->switches > MAX_SWITCHES ? MAX_SWITCHES : o->switches;
 	unsigned int i;
 	struct kms_fb fb;
@@ -55,7 +55,9 @@ void bench_modeset(struct kms *k, const struct bench_opts *o)
 	r = kms_set_crtc(k, &fb, a);
 	for (i = 0; !r && i < n; i++) {
 		t0 = now_ms();
+		c0 = cpu_ms();
 		r = kms_set_crtc(k, &fb, i % 2 ? a : b);
+		cpu[i] = cpu_ms() - c0;
 		t[i] = now_ms() - t0;
 		sum += t[i];
 	}
@@ -66,6 +68,7 @@ void bench_modeset(struct kms *k, const struct bench_opts *o)
 			   n, a->hdisplay, a->vdisplay, b->hdisplay, b->vdisplay,
 			   sum / n);
 		bench_value("modeset_ms", median(t, n));
+		bench_value("modeset_cpu_ms", median(cpu, n));
 	}
 	kms_fb_destroy(k, &fb);
 }
