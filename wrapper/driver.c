@@ -79,20 +79,7 @@ static ssize_t registry_read(struct file *file, struct kobject *kobj,
 			     struct bin_attribute *attr, char *buf, loff_t off,
 			     size_t count)
 {
-	struct vpw_driver *drv = to_vpw_driver(kobj);
-	size_t len;
-	char *text;
-	ssize_t ret = 0;
-
-	text = vpw_registry_text(drv->registry, &len);
-	if (!text)
-		return -ENOMEM;
-	if (off < len) {
-		ret = min_t(size_t, count, len - off);
-		memcpy(buf, text + off, ret);
-	}
-	kvfree(text);
-	return ret;
+	return vpw_registry_read(to_vpw_driver(kobj)->registry, buf, off, count);
 }
 
 static struct kobj_attribute pool_bytes_attr = __ATTR_RO(pool_bytes);

@@ -10,6 +10,7 @@
 #include <linux/pci.h>
 #include <linux/slab.h>
 #include "videoport/driver.h"
+#include "wrapper/registry_text.h"
 #include "wrapper/settings.h"
 #include "wrapper/wrapper.h"
 
@@ -22,6 +23,45 @@ static struct vpw_driver *vpw_pci_owner(struct pci_dev *pdev)
 			    pdrv);
 }
 
+/*
+ * <device>/vpwrap/: which miniport serves the device, and its registry
+ * (the driver's, as in /sys/module/vpwrap/miniports/<image>/), for
+ * "vpwrap status" (tools/settings-format.md).
+ */
+static ssize_t miniport_show(struct device *dev, struct device_attribute *a,
+			     char *buf)
+{
+	return sysfs_emit(buf, "%s\n", vpw_pci_owner(to_pci_dev(dev))->name);
+}
+
+static ssize_t registry_read(struct file *file, struct kobject *kobj,
+			     struct bin_attribute *attr, char *buf, loff_t off,
+			     size_t count)
+{
+	struct pci_dev *pdev = to_pci_dev(kobj_to_dev(kobj));
+
+	return vpw_registry_read(vpw_pci_owner(pdev)->registry, buf, off, count);
+}
+
+static DEVICE_ATTR_RO(miniport);
+static BIN_ATTR(registry, 0400, registry_read, NULL, 0);
+
+static struct attribute *vpw_pci_attrs[] = {
+	&dev_attr_miniport.attr,
+	NULL
+};
+
+static struct bin_attribute *vpw_pci_bin_attrs[] = {
+	&bin_attr_registry,
+	NULL
+};
+
+static const struct attribute_group vpw_pci_group = {
+	.name = "vpwrap",
+	.attrs = vpw_pci_attrs,
+	.bin_attrs = vpw_pci_bin_attrs,
+};
+
 static int vpw_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	struct vpw_driver *drv = vpw_pci_owner(pdev);
@@ -31,11 +71,15 @@ static int vpw_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	    !vp_driver_claims(drv->vp, pdev->vendor, pdev->device))
 		return -ENODEV;
 	ret = vp_driver_probe(drv->vp, pdev);
-	if (ret)
+	if (ret) {
 		pci_err(pdev, "%s: adapter not started (%d)\n", drv->name, ret);
-	else
-		pci_info(pdev, "%s: adapter started\n", drv->name);
-	return ret;
+		return ret;
+	}
+	pci_info(pdev, "%s: adapter started\n", drv->name);
+	/* Removed by devres after vpw_pci_remove(); only informational. */
+	if (devm_device_add_group(&pdev->dev, &vpw_pci_group))
+		pci_warn(pdev, "%s: no vpwrap/ attributes in sysfs\n", drv->name);
+	return 0;
 }
 
 static void vpw_pci_remove(struct pci_dev *pdev)

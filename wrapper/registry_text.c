@@ -134,3 +134,21 @@ char *vpw_registry_text(struct vpw_registry *reg, size_t *len)
 	*len = t.len;
 	return t.buf;
 }
+
+ssize_t vpw_registry_read(struct vpw_registry *reg, char *buf, loff_t off,
+			  size_t count)
+{
+	size_t len;
+	char *text;
+	ssize_t ret = 0;
+
+	text = vpw_registry_text(reg, &len);
+	if (!text)
+		return -ENOMEM;
+	if (off >= 0 && off < len) {
+		ret = min_t(size_t, count, len - off);
+		memcpy(buf, text + off, ret);
+	}
+	kvfree(text);
+	return ret;
+}

@@ -13,13 +13,23 @@ fi
 run_kernel() {
 	local krel=$1 kcache=$2 ko=$3
 	# The good-load fixture needs videoport's exports once they are built in.
+	local fx=$ROOT/tests/vm/fixtures/out
+	rm -f "$fx/vpbochs.sys"
 	if grep -aq VideoPortInitialize "$ko"; then
-		echo vp_min >"$ROOT/tests/vm/fixtures/out/good"
+		echo vp_min >"$fx/good"
+		# and a real miniport for the per-device checks, if built
+		if [ -f "$ROOT/miniports/out/x86_64/vpbochs.sys" ]; then
+			cp "$ROOT/miniports/out/x86_64/vpbochs.sys" "$fx/"
+		fi
 	else
-		echo entry_ok >"$ROOT/tests/vm/fixtures/out/good"
+		echo entry_ok >"$fx/good"
 	fi
+	local deps
+	deps=$(modinfo -F depends "$ko")
+	echo "$deps" | tr ',' ' ' >"$fx/deps"
 	KREL=$krel KCACHE=$kcache VPWRAP_KO=$ko \
 		vmrun --out "$OUT/vm-$krel" --name "load $krel" --profile std \
+		${deps:+--modules "$deps"} \
 		--timeout 300 --add "$ROOT/tests/vm/fixtures/out:/fx" \
 		"$ROOT/tests/vm/fixtures/vm-load.sh"
 }
