@@ -19,12 +19,25 @@ for p in xmm_ioctl; do
 	fi
 done
 
+# the table in the built module is the one exports.txt lists
+if python3 "$ROOT/videoport/gen-exports.py" "$VPWRAP_KO" >"$OUT/exports.built" 2>"$OUT/exports.err"; then
+	if diff <(grep -v '^#' "$ROOT/videoport/exports.txt") <(grep -v '^#' "$OUT/exports.built") \
+		>"$OUT/exports.diff"; then
+		pass "exports.txt matches the built export table"
+	else
+		fail "exports.txt matches the built export table" \
+			"$(grep '^[<>]' "$OUT/exports.diff" | head -n 3 | tr '\n' ' ')(regenerate: videoport/gen-exports.py vpwrap.ko)"
+	fi
+else
+	fail "exports.txt matches the built export table" "$(cat "$OUT/exports.err")"
+fi
+
 cat >"$OUT/guest.sh" <<'GUEST'
 D=/sys/kernel/debug/vpwrap-videoport
 C=/vpconform
 conf() { /xmm_ioctl "$P/ioctl" "$@"; }
 mount -t debugfs none /sys/kernel/debug 2>/dev/null
-insmod /vpwrap.ko miniport=/vpconform.sys pci_ids=1234:1111
+modprobe vpwrap miniport=/vpconform.sys pci_ids=1234:1111
 check "insmod with the conformance miniport" test -d $D
 P=$(ls -d $D/0000:* 2>/dev/null | head -n 1)
 check "adapter bound" test -n "$P"

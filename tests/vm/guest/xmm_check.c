@@ -13,12 +13,17 @@
  * --sabotage clears xmm3 after the syscall: the check must then fail (the
  * proof that it can).  Prints "xmm ok: N calls" and exits 0, or names the
  * first corrupted register.
+ *
+ * xmm_check --spin SECONDS: keep xmm0-15 loaded with 0xa5 bytes in a busy
+ * loop, a user task whose FPU state the scheduler swaps in and out while a
+ * miniport sleeps on the same CPU.
  */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 struct req {
@@ -54,6 +59,27 @@ static long call(int fd, const struct req *r, const uint8_t *in, uint8_t *out,
 	return ret;
 }
 
+static int spin(unsigned long seconds)
+{
+	static const uint8_t fill[16] __attribute__((aligned(16))) = {
+		0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5,
+		0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5, 0xa5 };
+	time_t end = time(NULL) + seconds;
+
+	while (time(NULL) < end) {
+		int k;
+
+		for (k = 0; k < 100000; k++)
+			asm volatile("movdqa (%0), %%xmm6\n\tmovdqa %%xmm6, %%xmm7\n\t"
+				     "movdqa %%xmm6, %%xmm8\n\tmovdqa %%xmm6, %%xmm9\n\t"
+				     "movdqa %%xmm6, %%xmm10\n\tmovdqa %%xmm6, %%xmm11\n\t"
+				     "movdqa %%xmm6, %%xmm12\n\tmovdqa %%xmm6, %%xmm13\n\t"
+				     "movdqa %%xmm6, %%xmm14\n\tmovdqa %%xmm6, %%xmm15\n\t"
+				     : : "r"(fill) : XMM_CLOBBERS);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static uint8_t in[256], out[256];
@@ -63,8 +89,10 @@ int main(int argc, char **argv)
 	int fd, sabotage, j;
 	long ret;
 
+	if (argc == 3 && !strcmp(argv[1], "--spin"))
+		return spin(strtoul(argv[2], NULL, 0));
 	if (argc < 4) {
-		fprintf(stderr, "usage: %s FILE CODE N [--sabotage]\n", argv[0]);
+		fprintf(stderr, "usage: %s FILE CODE N [--sabotage] | --spin SECONDS\n", argv[0]);
 		return 2;
 	}
 	sabotage = argc > 4 && !strcmp(argv[4], "--sabotage");

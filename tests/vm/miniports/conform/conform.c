@@ -42,6 +42,7 @@ typedef struct _CONF_EXT {
 	PEVENT TimerEvent;
 	PEVENT DpcEvent;
 	PEVENT DpcDone;
+	PEVENT SleepEvent;	/* never signaled */
 	PVOID HwContext;
 	/* the counter test */
 	volatile LONG Counter;
@@ -564,6 +565,7 @@ static BOOLEAN NTAPI HwInitialize(PVOID HwDeviceExtension)
 	CheckEvents(e);
 	CheckDpcTimerSync(e);
 	VideoPortCreateEvent(e, NOTIFICATION_EVENT, NULL, &e->DpcDone);
+	VideoPortCreateEvent(e, NOTIFICATION_EVENT, NULL, &e->SleepEvent);
 	VideoPortDebugPrint(Error, "CONFORMANCE DONE init failures=%lu\n", Failures);
 	return TRUE;
 }
@@ -613,6 +615,51 @@ static void SseWork(const float *in, float *out)
 		: "r"(in), "r"(out), "r"(two), "r"(one)
 		: "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7",
 		  "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
+}
+
+/*
+ * xmm6-15 are callee-saved: the Video Port must hand them back unchanged
+ * from an export that sleeps, even when other tasks use the FPU meanwhile.
+ * The two asm blocks do not declare the registers as clobbered, so the
+ * compiler keeps its own values out of them across the call, exactly as it
+ * relies on the ABI around any call.
+ */
+static ULONG SseSleep(PCONF_EXT e, ULONG n)
+{
+	ULONG i, j, bad = 0;
+	ULONG pat[40] __attribute__((aligned(16)));
+	ULONG got[40] __attribute__((aligned(16)));
+	LARGE_INTEGER t;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < 40; j++)
+			pat[j] = 0x5a000000u + i * 64 + j;
+		__asm__ __volatile__(
+			"movdqa 0(%0), %%xmm6\n\tmovdqa 16(%0), %%xmm7\n\t"
+			"movdqa 32(%0), %%xmm8\n\tmovdqa 48(%0), %%xmm9\n\t"
+			"movdqa 64(%0), %%xmm10\n\tmovdqa 80(%0), %%xmm11\n\t"
+			"movdqa 96(%0), %%xmm12\n\tmovdqa 112(%0), %%xmm13\n\t"
+			"movdqa 128(%0), %%xmm14\n\tmovdqa 144(%0), %%xmm15\n\t"
+			: : "r"(pat) : "memory");
+		t.QuadPart = -10000;	/* 1 ms: sleeps, other tasks run */
+		VideoPortWaitForSingleObject(e, e->SleepEvent, &t);
+		__asm__ __volatile__(
+			"movdqa %%xmm6, 0(%0)\n\tmovdqa %%xmm7, 16(%0)\n\t"
+			"movdqa %%xmm8, 32(%0)\n\tmovdqa %%xmm9, 48(%0)\n\t"
+			"movdqa %%xmm10, 64(%0)\n\tmovdqa %%xmm11, 80(%0)\n\t"
+			"movdqa %%xmm12, 96(%0)\n\tmovdqa %%xmm13, 112(%0)\n\t"
+			"movdqa %%xmm14, 128(%0)\n\tmovdqa %%xmm15, 144(%0)\n\t"
+			: : "r"(got) : "memory");
+		for (j = 0; j < 40; j++) {
+			if (got[j] != pat[j]) {
+				bad++;
+				break;
+			}
+		}
+	}
+	REPORT(!bad && e->SleepEvent, "sse_callee_saved_across_sleeping_export",
+	       "%lu of %lu rounds lost xmm6-15\n", bad, n);
+	return bad;
 }
 
 static void CounterStop(PCONF_EXT e, PVIDEO_REQUEST_PACKET rp)
@@ -695,6 +742,15 @@ static BOOLEAN NTAPI HwStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET rp
 		}
 		SseWork(rp->InputBuffer, rp->OutputBuffer);
 		rp->StatusBlock->Information = 64;
+		break;
+	case IOCTL_CONF_SSE_SLEEP:
+		if (rp->InputBufferLength < sizeof(ULONG) || rp->OutputBufferLength < sizeof(ULONG)) {
+			rp->StatusBlock->Status = ERROR_INSUFFICIENT_BUFFER;
+			break;
+		}
+		n = *(PULONG)rp->InputBuffer;
+		*(PULONG)rp->OutputBuffer = SseSleep(e, n);
+		rp->StatusBlock->Information = sizeof(ULONG);
 		break;
 	case IOCTL_CONF_BENCH:
 		if (rp->InputBufferLength < sizeof(ULONG)) {

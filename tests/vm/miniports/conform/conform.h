@@ -20,4 +20,11 @@
 /* Input: ULONG n.  n VideoPortAcquireSpinLock + ReleaseSpinLock pairs. */
 #define IOCTL_CONF_BENCH		CONF_IOCTL(4)
 
+/*
+ * Input: ULONG n.  n times: fill xmm6-15, sleep in VideoPortWaitForSingleObject
+ * (1 ms timeout), check xmm6-15 (callee-saved under the Windows ABI) kept
+ * their values.  Output: ULONG number of corrupted rounds.
+ */
+#define IOCTL_CONF_SSE_SLEEP		CONF_IOCTL(5)
+
 #endif /* VPCONFORM_H */
