@@ -68,9 +68,14 @@ def mutations(good, rng):
     cuts = [0, 1, 2, 0x3C, 0x40, pe.e_lfanew, pe.coff, pe.coff + 10, pe.opt,
             pe.opt + 24, pe.ndirs_off, pe.dirs, pe.sec, pe.sec + 20,
             pe.sec + 40 * pe.nsec - 1]
+    # A section's loaded bytes are min(SizeOfRawData, VirtualSize), as on
+    # Windows: cutting only the file alignment padding after them is harmless,
+    # so the cuts fall inside what is loaded.
     for i in range(pe.nsec):
-        o, _, _, rawsize, rawptr = pe.section(i)
-        cuts += [rawptr, rawptr + rawsize // 2, rawptr + rawsize - 1]
+        o, vsize, _, rawsize, rawptr = pe.section(i)
+        loaded = min(rawsize, vsize)
+        if loaded:
+            cuts += [rawptr, rawptr + loaded // 2, rawptr + loaded - 1]
     for c in sorted(set(x for x in cuts if 0 <= x < n)):
         yield f"truncate-{c:#x}", good[:c]
 
@@ -100,8 +105,10 @@ def mutations(good, rng):
     yield edit("section-alignment-odd", lambda p: p.u32(p.opt + 32, 0x1001))
     for i in range(pe.nsec):
         o, vsize, va, rawsize, rawptr = pe.section(i)
-        yield edit(f"sec{i}-raw-past-end", lambda p, o=o: p.u32(o + 20, n + 0x1000))
-        yield edit(f"sec{i}-rawsize-huge", lambda p, o=o: p.u32(o + 16, 0x7FFFFFFF))
+        if min(rawsize, vsize):
+            yield edit(f"sec{i}-raw-past-end", lambda p, o=o: p.u32(o + 20, n + 0x1000))
+            yield edit(f"sec{i}-raw-and-vsize-huge",
+                       lambda p, o=o: (p.u32(o + 16, 0x7FFFFFFF), p.u32(o + 8, 0x7FFFFFFF)))
         yield edit(f"sec{i}-va-past-image", lambda p, o=o: p.u32(o + 12, 0x7FFF0000))
         yield edit(f"sec{i}-vsize-huge", lambda p, o=o: p.u32(o + 8, 0xFFFFFFF0))
         yield edit(f"sec{i}-va-wrap", lambda p, o=o: (p.u32(o + 12, 0xFFFFF000), p.u32(o + 8, 0x2000)))
@@ -162,9 +169,9 @@ def mutations(good, rng):
             fields32 += [(f"dir{d}-rva", pe.dirs + 8 * d), (f"dir{d}-size", pe.dirs + 8 * d + 4)]
     for i in range(pe.nsec):
         o = pe.sec + 40 * i
-        fields32 += [(f"sec{i}-vsize", o + 8), (f"sec{i}-va", o + 12),
-                     (f"sec{i}-rawsize", o + 16)]
-        if pe.section(i)[3]:	# PointerToRawData means nothing without raw data
+        # SizeOfRawData alone is no target: only min(raw, virtual) is read.
+        fields32 += [(f"sec{i}-vsize", o + 8), (f"sec{i}-va", o + 12)]
+        if min(pe.section(i)[3], pe.section(i)[1]):
             fields32.append((f"sec{i}-rawptr", o + 20))
     i = 0
     while True:
