@@ -33,7 +33,7 @@ static const struct fmt formats[] = {
 	{ DRM_FORMAT_RGB565, "rgb565" },
 };
 
-static double commit_ms[MAX_SAMPLES], commit_cpu_ms[MAX_SAMPLES];
+static double commit_ms[MAX_SAMPLES], commit_cpu_ms[MAX_SAMPLES], write_ms[MAX_SAMPLES];
 
 /* A colour that changes every update, in the buffer's format. */
 static uint32_t colour(const struct kms_fb *fb, unsigned int n)
@@ -116,16 +116,17 @@ static void rate_key(char *buf, size_t len, int small, const char *fmt,
 
 /*
  * Updates for `seconds` after a short warm-up; reports the rate, the median
- * commit time (the driver's share of each update) and the CPU time within it
- * (the rest is waiting, e.g. for a vblank): the report uses them to say where
- * the time goes.
+ * commit time (the driver's share of each update), the CPU time within it
+ * (the rest is waiting, e.g. for a vblank) and the time to write the pixels
+ * (VRAM for drivers that scan out the dumb buffer, RAM for shadow planes):
+ * the report uses them to say where the time goes.
  */
 static void measure_rate(struct kms *k, enum kms_damage_method how,
 			 const struct kms_fb *fb, int small, double seconds,
 			 const char *fmt)
 {
 	struct drm_mode_rect full = { 0, 0, W, H }, r;
-	double start = 0, end, t, c;
+	double start = 0, end, t, c, wr;
 	unsigned int n, i = 0;
 	char key[64];
 	int ret;
@@ -135,6 +136,7 @@ static void measure_rate(struct kms *k, enum kms_damage_method how,
 		if (n == WARMUP)
 			start = now_ms();
 		r = small ? small_rect(n) : full;
+		wr = now_ms();
 		fill(fb, &r, colour(fb, n));
 		t = now_ms();
 		c = cpu_ms();
@@ -147,6 +149,7 @@ static void measure_rate(struct kms *k, enum kms_damage_method how,
 		}
 		if (n >= WARMUP && i < MAX_SAMPLES) {
 			commit_cpu_ms[i] = c;
+			write_ms[i] = t - wr;
 			commit_ms[i++] = end - t;
 		}
 		if (n >= WARMUP && end - start >= seconds * 1e3)
@@ -158,6 +161,8 @@ static void measure_rate(struct kms *k, enum kms_damage_method how,
 	bench_value(key, median(commit_ms, i));
 	rate_key(key, sizeof(key), small, fmt, "commit_cpu_ms");
 	bench_value(key, median(commit_cpu_ms, i));
+	rate_key(key, sizeof(key), small, fmt, "write_ms");
+	bench_value(key, median(write_ms, i));
 }
 
 /*
