@@ -35,5 +35,7 @@ void vp_unsupported(const char *export, const char *why);
  * videoprt.sys forwards the other way (sync.c, ports.c, registers.c).
  */
 void WINAPI VideoPortStallExecution(u32 us);
+void *WINAPI VideoPortAllocatePool(void *ext, u32 pool_type, size_t size, u32 tag);
+void WINAPI VideoPortFreePool(void *ext, void *p);
 
 #endif /* VPWRAP_VIDEOPORT_NT_EXPORT_H */

@@ -8,7 +8,6 @@
 #include <linux/timekeeping.h>
 #include "videoport/vp.h"
 #include "videoport/nt_export.h"
-#include "videoport/pool.h"
 #include "videoport/nt_time.h"
 
 /* VPOSVERSIONINFO */
@@ -59,22 +58,15 @@ VP_EXPORT(VIDEOPRT, void, VideoPortQuerySystemTime, s64 *t)
 /* VideoPortAllocateBuffer/ReleaseBuffer: old names of AllocatePool/FreePool. */
 VP_EXPORT(VIDEOPRT, u32, VideoPortAllocateBuffer, void *ext, u32 size, void **buf)
 {
-	struct vp_sleep s;
-
 	if (!buf)
 		return ERROR_INVALID_PARAMETER;
-	if (vp_sleep_begin(&s)) {
-		*buf = vp_pool_alloc(vp_current_driver(), size, true, 0x66754256);
-		vp_sleep_end(&s);
-	} else {
-		*buf = vp_pool_alloc(vp_current_driver(), size, false, 0x66754256);
-	}
+	*buf = VideoPortAllocatePool(ext, 0, size, 0x66754256);
 	return *buf ? NO_ERROR : ERROR_NOT_ENOUGH_MEMORY;
 }
 
 VP_EXPORT(VIDEOPRT, void, VideoPortReleaseBuffer, void *ext, void *buf)
 {
-	vp_pool_free(vp_current_driver(), buf);
+	VideoPortFreePool(ext, buf);
 }
 
 /*

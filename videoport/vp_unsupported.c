@@ -187,3 +187,15 @@ VP_UNSUPPORTED(VIDEOPRT, void *, VideoPortGetMdl, void *ext, void *dma)
 	VP_NO_PDMA(VideoPortGetMdl);
 	return NULL;
 }
+
+/* The context belongs to a PDMA handle, which only VideoPortLockPages makes. */
+VP_UNSUPPORTED(VIDEOPRT, void *, VideoPortGetDmaContext, void *ext, void *dma)
+{
+	VP_NO_PDMA(VideoPortGetDmaContext);
+	return NULL;
+}
+
+VP_UNSUPPORTED(VIDEOPRT, void, VideoPortSetDmaContext, void *ext, void *dma, void *ctx)
+{
+	VP_NO_PDMA(VideoPortSetDmaContext);
+}

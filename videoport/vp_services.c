@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * VideoPortQueryServices: the optional interfaces a miniport may ask for.
+ * None can be offered yet, each for its own reason, and each request fails
+ * with ERROR_INVALID_FUNCTION, the documented "service not available";
+ * the first request per driver and service logs why.
+ */
+#include "videoport/vp.h"
+#include "videoport/nt_export.h"
+
+/* VIDEO_PORT_SERVICES */
+enum {
+	VP_SERVICES_AGP = 1,
+	VP_SERVICES_I2C,
+	VP_SERVICES_HEADLESS,
+	VP_SERVICES_INT10,
+	VP_SERVICES_DEBUG_REPORT,
+	VP_SERVICES_WC_MEMORY_PROTECTION,
+};
+
+VP_EXPORT(VIDEOPRT, u32, VideoPortQueryServices, void *ext, u32 type, void *iface)
+{
+	if (!vp_adapter_from_ext(ext) || !iface)
+		return ERROR_INVALID_PARAMETER;
+	switch (type) {
+	case VP_SERVICES_AGP:
+		vp_unsupported("VideoPortQueryServices(AGP)", "AGP services are not available");
+		break;
+	case VP_SERVICES_I2C:
+		vp_unsupported("VideoPortQueryServices(I2C)",
+			       "the I2C interface is not offered yet (VideoPortDDCMonitorHelper is)");
+		break;
+	case VP_SERVICES_HEADLESS:
+		vp_unsupported("VideoPortQueryServices(Headless)", "no headless terminal");
+		break;
+	case VP_SERVICES_INT10:
+		vp_unsupported("VideoPortQueryServices(Int10)", "no Int 10h (video BIOS) emulation");
+		break;
+	case VP_SERVICES_DEBUG_REPORT:
+		vp_unsupported("VideoPortQueryServices(DebugReport)",
+			       "no Windows error reporting");
+		break;
+	case VP_SERVICES_WC_MEMORY_PROTECTION:
+		vp_unsupported("VideoPortQueryServices(WCMemoryProtection)",
+			       "no protected write-combined memory");
+		break;
+	default:
+		return ERROR_INVALID_PARAMETER;
+	}
+	return ERROR_INVALID_FUNCTION;
+}
