@@ -51,19 +51,36 @@ void vp_interrupt_teardown(struct vp_adapter *a)
 {
 	if (!a->irq_requested)
 		return;
+	/* a shared line must not stay masked for the other devices on it */
+	if (!a->irq_enabled)
+		enable_irq(a->pdev->irq);
+	a->irq_enabled = false;
 	free_irq(a->pdev->irq, a);
 	a->irq_requested = false;
 }
 
+/*
+ * Windows masks the line at the interrupt controller
+ * (HalDisableSystemInterrupt), shared or not; so do we.  The flag, switched
+ * under the interrupt lock, also keeps a handler already running on another
+ * CPU from entering the miniport once Disable has returned.  Only state
+ * changes touch the line, so a repeated call cannot unbalance it.
+ */
 static u32 vp_interrupt_switch(void *ext, bool on)
 {
 	struct vp_adapter *a = vp_adapter_from_ext(ext);
 	unsigned long flags;
+	bool change;
 
 	if (!a || !a->irq_requested)
 		return ERROR_INVALID_FUNCTION;
 	spin_lock_irqsave(&a->irq_lock, flags);
+	change = a->irq_enabled != on;
 	a->irq_enabled = on;
+	if (change && on)
+		enable_irq(a->pdev->irq);
+	else if (change)
+		disable_irq_nosync(a->pdev->irq);
 	spin_unlock_irqrestore(&a->irq_lock, flags);
 	return NO_ERROR;
 }

@@ -1,6 +1,7 @@
 #!/bin/bash
 # videoport core (issue 4): the conformance miniport on QEMU's std VGA with
-# two CPUs.  Every "CONFORMANCE PASS/FAIL <name>" line the miniport prints
+# two CPUs, and on QEMU's edu device for the interrupt checks (HwVidInterrupt
+# from a shared Linux handler, DPC from the ISR, Enable/DisableInterrupt).  Every "CONFORMANCE PASS/FAIL <name>" line the miniport prints
 # through VideoPortDebugPrint becomes a PASS:/FAIL: line here; the guest also
 # checks the Windows format specifiers, runs the SMP counter (StartIO on CPU 0,
 # DPC chain and timer on CPU 1, SynchronizeExecution), compares the module's
@@ -37,11 +38,15 @@ D=/sys/kernel/debug/vpwrap-videoport
 C=/vpconform
 conf() { /xmm_ioctl "$P/ioctl" "$@"; }
 mount -t debugfs none /sys/kernel/debug 2>/dev/null
-modprobe vpwrap miniport=/vpconform.sys pci_ids=1234:1111
+modprobe vpwrap miniport=/vpconform.sys pci_ids=1234:1111,1234:11e8
 check "insmod with the conformance miniport" test -d $D
-P=$(ls -d $D/0000:* 2>/dev/null | head -n 1)
-check "adapter bound" test -n "$P"
+P=
+for d in $D/0000:*; do
+	[ "$(cat /sys/bus/pci/devices/${d##*/}/device 2>/dev/null)" = 0x1111 ] && P=$d
+done
+check "std VGA adapter bound" test -n "$P"
 expect_log "conformance checks ran in HwFindAdapter and HwInitialize" "CONFORMANCE DONE init"
+expect_log "interrupt checks ran on the edu device" "CONFORMANCE DONE edu"
 
 # the export table: what the module provides is what exports.txt says
 grep -v '^#' /exports.txt | sort >/tmp/want
@@ -86,6 +91,7 @@ kclean "kernel log clean after rmmod"
 GUEST
 
 vmrun --out "$OUT/vm" --name "videoport" --profile std --smp 2 --timeout 420 \
+	--qemu-arg=-device --qemu-arg=edu \
 	--add "$ROOT/tests/vm/miniports/out/vpconform.sys" \
 	--add "$OUT/xmm_ioctl" --add "$ROOT/videoport/exports.txt" \
 	"$OUT/guest.sh" | tee "$OUT/vm.out" | grep -v '^BENCH'

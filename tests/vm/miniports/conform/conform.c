@@ -57,7 +57,17 @@ typedef struct _CONF_EXT {
 	UCHAR SyncIrql;
 	BOOLEAN SyncIf;
 	UCHAR StartIoIrql;
+	/* QEMU's edu device (1234:11e8): the interrupt checks */
+	BOOLEAN IsEdu;
+	PEVENT IrqEvent;
+	volatile LONG IsrCount;
+	volatile LONG IsrIrql, IsrIf, IsrDpcStatus;
 } CONF_EXT, *PCONF_EXT;
+
+#define EDU_ID		0x00
+#define EDU_IRQ_STATUS	0x24
+#define EDU_IRQ_RAISE	0x60
+#define EDU_IRQ_ACK	0x64
 
 static ULONG Failures;
 static UNICODE_STRING *EntryRegistryPath;
@@ -534,13 +544,119 @@ static void CheckDpcTimerSync(PCONF_EXT e)
 	       "enable_interrupt_without_interrupt", "status\n");
 }
 
+static PULONG EduReg(PCONF_EXT e, ULONG off)
+{
+	return (PULONG)((PUCHAR)e->Mmio + off);
+}
+
+/* At DIRQL: claim, acknowledge, hand the rest to a DPC. */
+static BOOLEAN NTAPI HwInterrupt(PVOID HwDeviceExtension)
+{
+	PCONF_EXT e = HwDeviceExtension;
+	ULONG status;
+
+	if (!e->IsEdu || !e->Mmio)
+		return FALSE;
+	status = VideoPortReadRegisterUlong(EduReg(e, EDU_IRQ_STATUS));
+	if (!status)
+		return FALSE;	/* shared line: not ours */
+	VideoPortWriteRegisterUlong(EduReg(e, EDU_IRQ_ACK), status);
+	e->IsrIrql = VideoPortGetCurrentIrql();
+	e->IsrIf = InterruptsOn();
+	e->IsrCount++;
+	VideoPortQueueDpc(e, (PMINIPORT_DPC_ROUTINE)ProbeDpc, (PVOID)(ULONG_PTR)status);
+	return TRUE;
+}
+
+static BOOLEAN NTAPI SyncReadIsrCount(PVOID Context)
+{
+	PCONF_EXT e = Context;
+
+	e->SyncIrql = VideoPortGetCurrentIrql();
+	e->SyncIf = InterruptsOn();
+	return e->IsrCount > 0;
+}
+
+static VP_STATUS EduFindAdapter(PCONF_EXT e, PVIDEO_PORT_CONFIG_INFO ci)
+{
+	VIDEO_ACCESS_RANGE r[4];
+	ULONG slot, id;
+	VP_STATUS st;
+
+	e->IsEdu = TRUE;
+	st = VideoPortGetAccessRanges(e, 0, NULL, 4, r, NULL, NULL, &slot);
+	REPORT(st == NO_ERROR && !r[0].RangeInIoSpace && r[0].RangeLength >= 4096,
+	       "edu_access_ranges", "status %lu\n", st);
+	if (st != NO_ERROR)
+		return st;
+	REPORT(VideoPortVerifyAccessRanges(e, 1, r) == NO_ERROR, "edu_verify_access_ranges",
+	       "status\n");
+	e->Mmio = VideoPortGetDeviceBase(e, r[0].RangeStart, 4096, FALSE);
+	id = e->Mmio ? VideoPortReadRegisterUlong(EduReg(e, EDU_ID)) : 0;
+	REPORT((id & 0xffff) == 0x00ed, "edu_identified", "id 0x%08lx\n", id);
+	REPORT(ci->BusInterruptLevel != 0 && ci->BusInterruptVector != 0, "edu_config_interrupt",
+	       "level %lu vector %lu\n", ci->BusInterruptLevel, ci->BusInterruptVector);
+	REPORT(VideoPortCreateSpinLock(e, &e->Lock) == NO_ERROR, "edu_spinlock", "status\n");
+	return e->Mmio ? NO_ERROR : ERROR_DEV_NOT_EXIST;
+}
+
+static void EduInitialize(PCONF_EXT e)
+{
+	LARGE_INTEGER t;
+	VP_STATUS st;
+	LONG before;
+	BOOLEAN r;
+
+	VideoPortCreateEvent(e, SYNCHRONIZATION_EVENT, NULL, &e->IrqEvent);
+	e->DpcEvent = e->IrqEvent;	/* ProbeDpc signals it */
+	if (!e->IrqEvent)
+		return;
+	VideoPortWriteRegisterUlong(EduReg(e, EDU_IRQ_RAISE), 5);
+	t.QuadPart = -20000000;	/* 2 s */
+	st = VideoPortWaitForSingleObject(e, e->IrqEvent, &t);
+	REPORT(st == NO_ERROR && e->IsrCount == 1, "interrupt_delivered", "status %lu, %ld ISR calls\n",
+	       st, e->IsrCount);
+	REPORT(e->IsrIrql > DISPATCH_LEVEL && !e->IsrIf, "interrupt_irql_dirql",
+	       "IRQL %ld, interrupts %s\n", e->IsrIrql, e->IsrIf ? "on" : "off");
+	REPORT(e->DpcRan == 5 && e->DpcIrql == DISPATCH_LEVEL, "interrupt_dpc_from_isr",
+	       "context %ld IRQL %ld\n", e->DpcRan, e->DpcIrql);
+
+	e->SyncIrql = 0;
+	r = VideoPortSynchronizeExecution(e, VpHighPriority, SyncReadIsrCount, e);
+	REPORT(r && e->SyncIrql > DISPATCH_LEVEL && !e->SyncIf, "sync_high_with_interrupt",
+	       "ret %d IRQL %u\n", r, e->SyncIrql);
+
+	st = VideoPortDisableInterrupt(e);
+	REPORT(st == NO_ERROR && VideoPortDisableInterrupt(e) == NO_ERROR, "disable_interrupt",
+	       "status %lu\n", st);
+	before = e->IsrCount;
+	VideoPortWriteRegisterUlong(EduReg(e, EDU_IRQ_RAISE), 2);
+	t.QuadPart = -3000000;	/* 300 ms */
+	st = VideoPortWaitForSingleObject(e, e->IrqEvent, &t);
+	REPORT(st == WAIT_TIMEOUT && e->IsrCount == before, "disabled_interrupt_not_delivered",
+	       "status %lu, ISR calls %ld -> %ld\n", st, before, e->IsrCount);
+	st = VideoPortEnableInterrupt(e);
+	REPORT(st == NO_ERROR && VideoPortEnableInterrupt(e) == NO_ERROR, "enable_interrupt",
+	       "status %lu\n", st);
+	t.QuadPart = -20000000;
+	st = VideoPortWaitForSingleObject(e, e->IrqEvent, &t);
+	REPORT(st == NO_ERROR && e->IsrCount == before + 1 && e->DpcRan == 2,
+	       "enabled_interrupt_delivers_pending", "status %lu, ISR calls %ld, context %ld\n", st,
+	       e->IsrCount, e->DpcRan);
+	VideoPortDebugPrint(Error, "CONFORMANCE DONE edu failures=%lu\n", Failures);
+}
+
 static VP_STATUS NTAPI HwFindAdapter(PVOID HwDeviceExtension, PVOID HwContext,
 				     PWSTR ArgumentString, PVIDEO_PORT_CONFIG_INFO ConfigInfo,
 				     PUCHAR Again)
 {
 	PCONF_EXT e = HwDeviceExtension;
+	VIDEO_ACCESS_RANGE r[4];
+	USHORT edu = 0x11e8;
 
 	e->HwContext = HwContext;
+	if (VideoPortGetAccessRanges(e, 0, NULL, 4, r, NULL, &edu, NULL) == NO_ERROR)
+		return EduFindAdapter(e, ConfigInfo);
 	REPORT(VideoPortGetCurrentIrql() == PASSIVE_LEVEL, "find_adapter_irql", "%u\n",
 	       VideoPortGetCurrentIrql());
 	CheckConfig(e, ConfigInfo);
@@ -559,6 +675,10 @@ static BOOLEAN NTAPI HwInitialize(PVOID HwDeviceExtension)
 {
 	PCONF_EXT e = HwDeviceExtension;
 
+	if (e->IsEdu) {
+		EduInitialize(e);
+		return TRUE;
+	}
 	REPORT(VideoPortGetCurrentIrql() == PASSIVE_LEVEL, "initialize_irql", "%u\n",
 	       VideoPortGetCurrentIrql());
 	CheckRegistry(e);
@@ -781,6 +901,7 @@ ULONG NTAPI DriverEntry(PVOID Context1, PVOID Context2)
 	hw.HwInitialize = HwInitialize;
 	hw.HwStartIO = HwStartIO;
 	hw.HwTimer = HwTimer;
+	hw.HwInterrupt = HwInterrupt;
 	hw.HwDeviceExtensionSize = sizeof(CONF_EXT);
 
 	/* an unknown structure size is refused */
