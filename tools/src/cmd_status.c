@@ -136,8 +136,9 @@ int cmd_status(const struct vp_opts *o)
 	}
 	param = vp_fmt("%s/parameters/miniport", mod);
 	mp = read_line(param);
+	/* An unset charp parameter reads back as "(null)". */
 	printf("vpwrap module loaded, miniport=%s\n",
-	       mp && *mp ? mp : "(none: chosen by PCI ID)");
+	       mp && *mp && strcmp(mp, "(null)") ? mp : "(none: chosen by PCI ID)");
 	print_devices(sysfs);
 	free(mp);
 	free(param);
