@@ -37,8 +37,8 @@ static int vpdrm_cursor_atomic_check(struct drm_plane *plane,
 	ret = vpdrm_plane_check(plane, state, &crtc_state);
 	if (ret || !new->visible)
 		return ret;
-	if (drm_rect_width(&new->src) >> 16 > vdev->pointer.max_width ||
-	    drm_rect_height(&new->src) >> 16 > vdev->pointer.max_height)
+	if (new->src_w >> 16 > vdev->pointer.max_width ||
+	    new->src_h >> 16 > vdev->pointer.max_height)
 		return -EINVAL;
 	return 0;
 }
@@ -61,18 +61,23 @@ static void vpdrm_cursor_atomic_update(struct drm_plane *plane,
 		goto out;
 	}
 
-	/* New image: upload it; the miniport copies it, the fb may go. */
+	/*
+	 * New image: upload it (the miniport keeps a copy).  The whole
+	 * source rectangle and the unclipped position go down: the pointer
+	 * hardware clips at the screen edges itself, and the helpers' clipped
+	 * src/dst would shift a pointer partly off the left or top edge twice.
+	 */
 	if (vdev->cursor_reload || old->fb != fb || !old->visible ||
-	    !drm_rect_equals(&old->src, &new->src)) {
+	    old->src_x != new->src_x || old->src_y != new->src_y ||
+	    old->src_w != new->src_w || old->src_h != new->src_h) {
 		const u8 *src = shadow->data[0].vaddr;
-		u32 x = new->src.x1 >> 16, y = new->src.y1 >> 16;
 
 		if (drm_gem_fb_begin_cpu_access(fb, DMA_FROM_DEVICE))
 			goto out;
-		src += y * fb->pitches[0] + x * 4;
+		src += (new->src_y >> 16) * fb->pitches[0] + (new->src_x >> 16) * 4;
 		if (vp_adapter_set_pointer_argb(a, (const u32 *)src,
-						drm_rect_width(&new->src) >> 16,
-						drm_rect_height(&new->src) >> 16,
+						new->src_w >> 16,
+						new->src_h >> 16,
 						fb->pitches[0]))
 			drm_warn_once(plane->dev, "miniport refused the pointer\n");
 		drm_gem_fb_end_cpu_access(fb, DMA_FROM_DEVICE);

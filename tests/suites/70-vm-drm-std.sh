@@ -54,11 +54,12 @@ if [ -f "$OUT/vm/fbcon.ppm" ]; then
 else
 	fail "fbcon" "no screen dump"
 fi
-if [ -n "$DRM_SUITE_CURSOR" ]; then
-	if [ -f "$OUT/vm/cursor.ppm" ]; then
-		python3 "$chk" cursor "$OUT/vm/cursor.ppm" $DRM_SUITE_CURSOR
+for xy in $DRM_SUITE_CURSOR; do
+	x=${xy%,*} y=${xy#*,}
+	if [ -f "$OUT/vm/cursor_${x}_${y}.ppm" ]; then
+		python3 "$chk" cursor "$OUT/vm/cursor_${x}_${y}.ppm" "$x" "$y"
 	else
-		fail "cursor" "no screen dump"
+		fail "cursor at $x,$y" "no screen dump"
 	fi
-fi
+done
 exit 0

@@ -1,7 +1,9 @@
 #!/bin/bash
 # drm-glue on QEMU's cirrus-vga with the bundled vpcirrus.sys: the checks of
-# suite 70, plus the hardware cursor placed at odd coordinates.
+# suite 70, plus the hardware cursor placed at odd coordinates, also partly
+# off screen.
 export DRM_SUITE_DEV=cirrus DRM_SUITE_MINIPORT=vpcirrus.sys
 export DRM_SUITE_MODES=${DRM_SUITE_MODES:-640x480,800x600,1024x768}
-export DRM_SUITE_CURSOR="301 203"
+# odd coordinates; partly off the left/top and the right/bottom edges
+export DRM_SUITE_CURSOR="301,203 -5,-7 1011,751"
 exec bash "$ROOT/tests/suites/70-vm-drm-std.sh"

@@ -1,6 +1,6 @@
 # Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
 # initramfs: /kmstest, /miniport.sys, /modes (kmstest -m list), /cursor
-# ("X Y" to test the hardware cursor, absent otherwise), modetest (--bin).
+# ("X,Y ..." to test the hardware cursor, absent otherwise), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
 check "modprobe vpwrap" modprobe vpwrap miniport=/miniport.sys
@@ -33,8 +33,11 @@ done
 echo 0 >/sys/module/vpwrap/parameters/xrgb_depth
 /kmstest modifier
 /kmstest vblank -m 1024x768
+# /cursor: "X,Y" positions, partly off screen ones included
 if [ -f /cursor ]; then
-	/kmstest cursor -m 1024x768 $(cat /cursor)
+	for xy in $(cat /cursor); do
+		/kmstest cursor -m 1024x768 -- ${xy%,*} ${xy#*,}
+	done
 fi
 
 # DPMS off and on again brings the picture back (mode set + full copy)
