@@ -63,7 +63,7 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	const u64 args[6] = { a1, a2, a3, a4, a5, a6 };
 	u8 fxbuf[512 + 16];
 	struct vp_ctx *c = vp_ctx_this();
-	struct vp_ctx outer;
+	struct vp_ctx outer, *prev;
 	bool kfpu;
 	u64 ret;
 
@@ -103,9 +103,13 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	c->drv = drv;
 	c->adapter = a;
 	c->irql = vp_irql_entry(c);
+	/* LIFO: a softirq or hardirq call nests inside a task-level one */
+	prev = this_cpu_read(vp_cur);
+	this_cpu_write(vp_cur, c);
 
 	ret = vp_call_ms(fn, args);
 
+	this_cpu_write(vp_cur, prev);
 	c = vp_ctx_this();
 	c->depth = 0;
 	c->drv = NULL;
@@ -121,9 +125,9 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 
 struct vp_driver *vp_current_driver(void)
 {
-	struct vp_ctx *c = vp_ctx_this();
+	struct vp_ctx *c = vp_ctx_cur();
 
-	return c->depth ? c->drv : NULL;
+	return c ? c->drv : NULL;
 }
 
 bool vp_sleep_begin(struct vp_sleep *s)
@@ -140,6 +144,7 @@ bool vp_sleep_begin(struct vp_sleep *s)
 	vp_fxsave(vp_fx_area(s->fx));
 	s->ctx = *c;
 	memset(c, 0, sizeof(*c));
+	this_cpu_write(vp_cur, NULL);	/* task level: nothing below it */
 	kernel_fpu_end();
 	s->active = true;
 	return true;
@@ -156,5 +161,6 @@ void vp_sleep_end(struct vp_sleep *s)
 	c = vp_ctx_this();
 	*c = s->ctx;
 	c->pc = vp_pc();
+	this_cpu_write(vp_cur, c);
 	s->active = false;
 }

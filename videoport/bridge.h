@@ -61,6 +61,18 @@ static __always_inline struct vp_ctx *vp_ctx_this(void)
 	return raw_cpu_ptr(&vp_ctx_level[vp_level()]);
 }
 
+/*
+ * The innermost miniport call open on this CPU, whatever its level (NULL if
+ * none).  Exports are only ever called by miniport code, so inside an export
+ * this is the context of the call that is running it: one per-CPU load.
+ */
+DECLARE_PER_CPU(struct vp_ctx *, vp_cur);
+
+static __always_inline struct vp_ctx *vp_ctx_cur(void)
+{
+	return this_cpu_read(vp_cur);
+}
+
 u8 vp_irql_entry(struct vp_ctx *c);
 u8 vp_irql_slow(void);
 
@@ -75,21 +87,24 @@ u64 vp_call_ms(const void *fn, const u64 *args);
  */
 static __always_inline u8 vp_irql(void)
 {
-	const struct vp_ctx *c = vp_ctx_this();
+	const struct vp_ctx *c = vp_ctx_cur();
 
 	/*
 	 * Inside a miniport call the emulated level is exact: it starts from
 	 * the real context at entry and every export that changes the real
 	 * context (spin locks, SynchronizeExecution) updates it.
 	 */
-	if (likely(c->depth))
+	if (likely(c))
 		return c->irql;
 	return vp_irql_slow();
 }
 
 static __always_inline void vp_irql_set(u8 irql)
 {
-	vp_ctx_this()->irql = irql;
+	struct vp_ctx *c = vp_ctx_cur();
+
+	if (likely(c))
+		c->irql = irql;
 }
 
 /*

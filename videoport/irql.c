@@ -27,6 +27,7 @@
 #include "videoport/export.h"
 
 DEFINE_PER_CPU(struct vp_ctx, vp_ctx_level[3]);
+DEFINE_PER_CPU(struct vp_ctx *, vp_cur);
 
 /* What the Linux context alone implies, given the bracket's own preempt count. */
 static u8 vp_irql_real(unsigned int level, const struct vp_ctx *c)

@@ -71,9 +71,9 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 	  u8 *old_irql) __acquires(l)
 {
 	/* stable: a miniport call runs with preemption off */
-	struct vp_ctx *c = vp_ctx_this();
+	struct vp_ctx *c = vp_ctx_cur();
 	unsigned long flags;
-	u8 old = likely(c->depth) ? c->irql : vp_irql_slow();
+	u8 old = likely(c) ? c->irql : vp_irql_slow();
 
 	if (!vp_lock_check(l, "VideoPortAcquireSpinLock")) {
 		__acquire(l);	/* for sparse: nothing was taken */
@@ -81,7 +81,8 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 	}
 	flags = __raw_spin_lock_irqsave(&l->lock.rlock);
 	l->flags = flags;
-	c->irql = DISPATCH_LEVEL;
+	if (likely(c))
+		c->irql = DISPATCH_LEVEL;
 	if (likely(old_irql))
 		*old_irql = old;
 }
