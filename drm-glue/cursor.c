@@ -17,6 +17,8 @@
 
 #include "drm-glue/vpdrm.h"
 
+#define VPDRM_CURSOR_MAX	256U
+
 static const u32 vpdrm_cursor_formats[] = { DRM_FORMAT_ARGB8888 };
 
 /* Callers hold drm_dev_enter() (or are detach). */
@@ -113,6 +115,9 @@ int vpdrm_cursor_init(struct vpdrm_device *vdev)
 			       &vpdrm_cursor_helper_funcs);
 	if (ret)
 		return ret;
+	/* The caps are the miniport's word: keep them to what cursors are. */
+	vdev->pointer.max_width = min(vdev->pointer.max_width, VPDRM_CURSOR_MAX);
+	vdev->pointer.max_height = min(vdev->pointer.max_height, VPDRM_CURSOR_MAX);
 	dev->mode_config.cursor_width = vdev->pointer.max_width;
 	dev->mode_config.cursor_height = vdev->pointer.max_height;
 	vdev->has_cursor = true;
