@@ -11,7 +11,9 @@
  *                common buffer, and succeeds; freed and reported at unload
  *   MB_IMPORT    imports ntoskrnl.exe!IoAllocateMdl, which vpwrap lacks
  *   MB_SEH       imports __C_specific_handler (structured exception handling)
- *   MB_BUGCHECK  HwFindAdapter calls KeBugCheckEx
+ *   MB_BUGCHECK  HwFindAdapter calls KeBugCheckEx (from a nested function,
+ *                so that frames with saved registers are unwound)
+ *   MB_BUGENTRY  DriverEntry calls KeBugCheckEx
  */
 #include <ntdef.h>
 #include <devioctl.h>
@@ -28,6 +30,25 @@ static ULONG Token;
 
 /* keeps the import alive: the loader must refuse the image before this runs */
 volatile PVOID MbRef;
+
+#if defined(MB_BUGCHECK)
+/* a few real frames (saved nonvolatile registers, stack allocations) to unwind */
+static __attribute__((noinline)) ULONG Deep(PVOID ext, ULONG n)
+{
+	volatile ULONG buf[64];
+	ULONG i, sum = 0;
+
+	for (i = 0; i < 64; i++)
+		buf[i] = i * n;
+	if (n)
+		sum = Deep(ext, n - 1);
+	else
+		KeBugCheckEx(0xea, 1, 2, 3, (ULONG_PTR)ext);
+	for (i = 0; i < 64; i++)
+		sum += buf[i];
+	return sum;
+}
+#endif
 
 static VP_STATUS NTAPI HwFindAdapter(PVOID ext, PVOID ctx, PWSTR args,
 				     PVIDEO_PORT_CONFIG_INFO ci, PUCHAR again)
@@ -52,7 +73,7 @@ static VP_STATUS NTAPI HwFindAdapter(PVOID ext, PVOID ctx, PWSTR args,
 	}
 #elif defined(MB_BUGCHECK)
 	VideoPortDebugPrint(Error, "MB bugcheck: calling KeBugCheckEx\n");
-	KeBugCheckEx(0xea, 1, 2, 3, 4);
+	Deep(ext, 3);
 	VideoPortDebugPrint(Error, "MB bugcheck: KeBugCheckEx returned\n");
 #endif
 	return NO_ERROR;
@@ -77,6 +98,11 @@ ULONG NTAPI DriverEntry(PVOID Context1, PVOID Context2)
 	VideoPortAllocatePool(NULL, VpNonPagedPool, 512, 0x6b61654c);
 	VideoPortDebugPrint(Error, "MB entry: failing DriverEntry\n");
 	return 0xC0000182;	/* STATUS_DEVICE_CONFIGURATION_ERROR */
+#endif
+#if defined(MB_BUGENTRY)
+	VideoPortDebugPrint(Error, "MB bugentry: calling KeBugCheckEx\n");
+	KeBugCheckEx(0x10e, 5, 6, 7, 8);
+	VideoPortDebugPrint(Error, "MB bugentry: KeBugCheckEx returned\n");
 #endif
 #if defined(MB_IMPORT)
 	MbRef = (PVOID)IoAllocateMdl;

@@ -1,0 +1,104 @@
+#!/bin/bash
+# Misbehaving miniports (issue 7): each fault ends in the right message and a
+# clean kernel, and a good driver loads afterwards.  One boot runs them all:
+# failing DriverEntry, failing HwFindAdapter, leaked pool and common buffer,
+# an import vpwrap cannot provide, structured exception handling, and
+# KeBugCheckEx in DriverEntry and (from nested frames) in HwFindAdapter.
+. "$ROOT/tests/lib.sh"
+
+if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
+	fail "issue 7 test miniports build" "$(grep -m1 -i error "$OUT/miniports7.log")"
+	exit 0
+fi
+modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"
+
+cat >"$OUT/guest.sh" <<'GUEST'
+D=/sys/kernel/debug/vpwrap-videoport
+for m in $(cat /deps); do modprobe "$m"; done
+mount -t debugfs none /sys/kernel/debug 2>/dev/null
+
+# load NAME: insmod with /mb/NAME.sys on the std VGA; $rc, $klog = its kernel log
+load() {
+	dmesg -c >/dev/null
+	insmod /vpwrap.ko miniport=/mb/$1.sys pci_ids=1234:1111 >/tmp/insmod.out 2>&1
+	rc=$?
+	klog=$(dmesg)
+}
+# logs NAME REGEX: the last attempt's kernel log matches
+logs() {
+	if echo "$klog" | grep -Eq -- "$2"; then pass "$1"; else
+		fail "$1" "no '$2' in: $(echo "$klog" | grep vpwrap | tail -n 3 | tr '\n' '|')"; fi
+}
+nologs() {
+	if echo "$klog" | grep -Eq -- "$2"; then fail "$1" "log has '$2'"; else pass "$1"; fi
+}
+# unload NAME: vpwrap is removed (if it loaded) and the log of it all is clean
+unload() {
+	if grep -q '^vpwrap ' /proc/modules; then
+		rmmod vpwrap || fail "$1: rmmod" "failed"
+		klog="$klog
+$(dmesg)"
+	fi
+	check "$1: module gone" sh -c "! grep -q '^vpwrap ' /proc/modules"
+	_bad=$(echo "$klog" | grep -E 'Oops|BUG[: ]|WARNING:|general protection|Call Trace' | head -n 1)
+	if [ -z "$_bad" ]; then pass "$1: kernel log clean"; else fail "$1: kernel log clean" "$_bad"; fi
+}
+
+load mb_entry
+check "failing DriverEntry: insmod refused" test $rc != 0
+logs "failing DriverEntry: status logged" 'mb_entry.sys: DriverEntry failed: status 0xc0000182'
+logs "failing DriverEntry: its pool freed" 'mb_entry.sys: freed 1 pool blocks \(512 bytes\)'
+unload "failing DriverEntry"
+
+load mb_find
+logs "failing HwFindAdapter: status logged" 'mb_find.sys: .*HwFindAdapter failed: status 55'
+check "failing HwFindAdapter: no adapter" sh -c "! ls -d $D/0000:* 2>/dev/null | grep -q ."
+unload "failing HwFindAdapter"
+
+load mb_leak
+check "leak: insmod" test $rc = 0
+logs "leak: driver ran" 'MB leak: left 3000 bytes'
+unload "leak"
+logs "leak: pool (and the DMA adapter) reported and freed at unload" \
+	'mb_leak.sys: freed 3 pool blocks \(3016 bytes\) the driver left allocated'
+
+load mb_import
+check "missing import: insmod refused" test $rc != 0
+logs "missing import: named" 'unresolved import.*ntoskrnl.exe!IoAllocateMdl'
+unload "missing import"
+
+load mb_seh
+check "SEH: insmod refused" test $rc != 0
+logs "SEH: __C_specific_handler named" 'ntoskrnl.exe!__C_specific_handler'
+unload "SEH"
+
+load mb_bugentry
+check "KeBugCheckEx in DriverEntry: insmod refused" test $rc != 0
+logs "KeBugCheckEx in DriverEntry: logged with code, parameters and caller" \
+	'mb_bugentry.sys: KeBugCheckEx\(0x0000010e, 0x5, 0x6, 0x7, 0x8\) called from mb_bugentry.sys\+0x[0-9a-f]+: the driver is stopped'
+nologs "KeBugCheckEx in DriverEntry: never returned into the driver" 'KeBugCheckEx returned'
+logs "KeBugCheckEx in DriverEntry: DriverEntry failed" 'mb_bugentry.sys: DriverEntry failed: status 0xc0000400'
+unload "KeBugCheckEx in DriverEntry"
+
+load mb_bugcheck
+logs "KeBugCheckEx in HwFindAdapter: logged" \
+	'mb_bugcheck.sys: KeBugCheckEx\(0x000000ea, 0x1, 0x2, 0x3, 0x[0-9a-f]+\) called from mb_bugcheck.sys\+0x[0-9a-f]+'
+nologs "KeBugCheckEx in HwFindAdapter: never returned into the driver" 'KeBugCheckEx returned'
+logs "KeBugCheckEx in HwFindAdapter: adapter refused" 'mb_bugcheck.sys: .*HwFindAdapter failed'
+check "KeBugCheckEx in HwFindAdapter: no adapter" sh -c "! ls -d $D/0000:* 2>/dev/null | grep -q ."
+sleep 1
+unload "KeBugCheckEx in HwFindAdapter"
+
+# after all of that, a good driver binds and runs
+dmesg -c >/dev/null
+insmod /vpwrap.ko miniport=/mb/vpcover.sys pci_ids=1234:1111
+check "good driver afterwards: adapter bound" sh -c "ls -d $D/0000:* >/dev/null 2>&1"
+expect_log "good driver afterwards: its checks pass" 'COVERAGE DONE failures=0'
+rmmod vpwrap
+kclean "kernel log clean at the end"
+GUEST
+
+vmrun --out "$OUT/vm" --name "misbehave" --profile std --timeout 300 \
+	--add "$ROOT/tests/vm/miniports7/out:/mb" --add "$OUT/deps" \
+	"$OUT/guest.sh"
+exit 0
