@@ -5,7 +5,10 @@
  *   exports		the export table as "dll name status" lines (the same
  *			format as videoport/exports.txt, which a test compares)
  *   <pci>/ioctl	write: u32 IoControlCode, u32 OutputBufferLength, then
- *			the input buffer; the request goes to HwStartIO.  The
+ *			the input buffer; the request goes to HwStartIO.  Only
+ *			private codes (function 0x800 and up): the standard
+ *			IOCTL_VIDEO_* belong to drm-glue, whose state they would
+ *			change behind its back.  The
  *			write returns the byte count or the errno; read returns
  *			s32 errno, u32 bytes returned, then the output buffer.
  *   <pci>/bench	write "<ioctl> <n>": in 9 alternating rounds, time the
@@ -46,6 +49,12 @@ static int vp_exports_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(vp_exports);
 
+/* CTL_CODE function numbers from 0x800 are the driver's own. */
+static bool vp_private_ioctl(u32 code)
+{
+	return ((code >> 2) & 0xfff) >= 0x800;
+}
+
 struct vp_dbg_io {
 	struct mutex lock;
 	int ret;
@@ -85,7 +94,7 @@ static ssize_t vp_ioctl_write(struct file *f, const char __user *ubuf, size_t le
 		return -EINVAL;
 	if (copy_from_user(hdr, ubuf, sizeof(hdr)))
 		return -EFAULT;
-	if (hdr[1] > VP_DBG_IO_MAX)
+	if (hdr[1] > VP_DBG_IO_MAX || !vp_private_ioctl(hdr[0]))
 		return -EINVAL;
 	in_len = len - sizeof(hdr);
 	if (in_len) {
@@ -178,7 +187,8 @@ static ssize_t vp_bench_write(struct file *f, const char __user *ubuf, size_t le
 	if (copy_from_user(buf, ubuf, len))
 		return -EFAULT;
 	buf[len] = 0;
-	if (sscanf(buf, "%i %u", &code, &n) != 2 || n < VP_BENCH_ROUNDS)
+	if (sscanf(buf, "%i %u", &code, &n) != 2 || n < VP_BENCH_ROUNDS ||
+	    !vp_private_ioctl(code))
 		return -EINVAL;
 	n /= VP_BENCH_ROUNDS;
 	for (r = 0; r < VP_BENCH_ROUNDS; r++) {

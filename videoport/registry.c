@@ -55,10 +55,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortGetRegistryParameters, void *ext, u16 *name,
 		return ret == -ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER;
 	}
 	st = (u32)VP_CALL(a->drv, a, callback, ext, context, name, data, len);
-	if (vp_sleep_begin(&s)) {
-		kfree(data);
-		vp_sleep_end(&s);
-	}
+	kfree(data);
 	return st;
 }
 
