@@ -23,7 +23,23 @@ if command -v modetest >/dev/null; then
 	check "modetest: DPMS property" grep -q "DPMS" /tmp/mt.txt
 fi
 
-/kmstest info
+/kmstest info >/tmp/info.txt
+cat /tmp/info.txt
+if command -v modetest >/dev/null; then
+	# legacy SETCRTC (what modetest -s does), in two formats; it draws
+	# its own pattern and returns at once with stdin closed
+	ids=$(sed -n 's/^INFO crtc \([0-9]*\) connector \([0-9]*\).*/\2@\1/p' /tmp/info.txt)
+	for f in XR24 RG16; do
+		modetest -M vpwrap -s "$ids:1024x768@$f" </dev/null >/tmp/ms.txt 2>&1
+		if grep -qiE "failed|error|invalid" /tmp/ms.txt; then
+			fail "modetest -s $ids:1024x768@$f" "$(grep -iE -m1 'failed|error|invalid' /tmp/ms.txt)"
+		elif grep -q "setting mode 1024x768" /tmp/ms.txt; then
+			pass "modetest -s $ids:1024x768@$f"
+		else
+			fail "modetest -s $ids:1024x768@$f" "$(tail -n 1 /tmp/ms.txt)"
+		fi
+	done
+fi
 /kmstest pattern -m "$MODES"
 # XRGB8888 converted to the 24 and 16 bpp modes (odd-x clips, x > 1022)
 for d in 24 16; do
