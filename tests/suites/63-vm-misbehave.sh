@@ -3,7 +3,8 @@
 # clean kernel, and a good driver loads afterwards.  One boot runs them all:
 # failing DriverEntry, failing HwFindAdapter, leaked pool and common buffer,
 # an import vpwrap cannot provide, structured exception handling, and
-# KeBugCheckEx in DriverEntry and (from nested frames) in HwFindAdapter.
+# KeBugCheckEx in DriverEntry, (from nested frames) in HwFindAdapter and in
+# HwStartIO (the device is then unbound).
 . "$ROOT/tests/lib.sh"
 
 if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
@@ -11,6 +12,11 @@ if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
 	exit 0
 fi
 modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"
+if ! gcc -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" \
+	2>"$OUT/xmm_ioctl.log"; then
+	fail "xmm_ioctl build" "$(head -n 1 "$OUT/xmm_ioctl.log")"
+	exit 0
+fi
 
 cat >"$OUT/guest.sh" <<'GUEST'
 D=/sys/kernel/debug/vpwrap-videoport
@@ -89,6 +95,23 @@ check "KeBugCheckEx in HwFindAdapter: no adapter" sh -c "! ls -d $D/0000:* 2>/de
 sleep 1
 unload "KeBugCheckEx in HwFindAdapter"
 
+load mb_bugio
+P=$(ls -d $D/0000:* 2>/dev/null | head -n 1)
+check "KeBugCheckEx in HwStartIO: adapter bound first" test -n "$P"
+if [ -n "$P" ]; then
+	/xmm_ioctl "$P/ioctl" 0x232000 >/tmp/bugio.out 2>&1
+	echo "bugio: $(cat /tmp/bugio.out | head -n 1)"
+	check "KeBugCheckEx in HwStartIO: the request failed" sh -c "! grep -q 'ret=0 ' /tmp/bugio.out"
+fi
+sleep 1
+klog=$(dmesg)
+logs "KeBugCheckEx in HwStartIO: logged" \
+	'mb_bugio.sys: KeBugCheckEx\(0x00000116, 0x9, 0xa, 0xb, 0xc\) called from mb_bugio.sys\+0x[0-9a-f]+'
+logs "KeBugCheckEx in HwStartIO: device unbound" 'mb_bugio.sys: the call into the driver failed; unbinding its device'
+nologs "KeBugCheckEx in HwStartIO: never returned into the driver" 'KeBugCheckEx returned'
+check "KeBugCheckEx in HwStartIO: adapter gone" sh -c "! ls -d $D/0000:* 2>/dev/null | grep -q ."
+unload "KeBugCheckEx in HwStartIO"
+
 # after all of that, a good driver binds and runs
 dmesg -c >/dev/null
 insmod /vpwrap.ko miniport=/mb/vpcover.sys pci_ids=1234:1111
@@ -99,6 +122,6 @@ kclean "kernel log clean at the end"
 GUEST
 
 vmrun --out "$OUT/vm" --name "misbehave" --profile std --timeout 300 \
-	--add "$ROOT/tests/vm/miniports7/out:/mb" --add "$OUT/deps" \
+	--add "$ROOT/tests/vm/miniports7/out:/mb" --add "$OUT/deps" --add "$OUT/xmm_ioctl" \
 	"$OUT/guest.sh"
 exit 0

@@ -14,6 +14,8 @@
  *   MB_BUGCHECK  HwFindAdapter calls KeBugCheckEx (from a nested function,
  *                so that frames with saved registers are unwound)
  *   MB_BUGENTRY  DriverEntry calls KeBugCheckEx
+ *   MB_BUGIO     HwStartIO calls KeBugCheckEx on the private IOCTL 0x232000
+ *                (function 0x800); the device must then be unbound
  */
 #include <ntdef.h>
 #include <devioctl.h>
@@ -86,6 +88,13 @@ static BOOLEAN NTAPI HwInitialize(PVOID ext)
 
 static BOOLEAN NTAPI HwStartIO(PVOID ext, PVIDEO_REQUEST_PACKET rp)
 {
+#if defined(MB_BUGIO)
+	if (rp->IoControlCode == 0x232000) {
+		VideoPortDebugPrint(Error, "MB bugio: calling KeBugCheckEx\n");
+		KeBugCheckEx(0x116, 9, 10, 11, 12);
+		VideoPortDebugPrint(Error, "MB bugio: KeBugCheckEx returned\n");
+	}
+#endif
 	rp->StatusBlock->Status = ERROR_INVALID_FUNCTION;
 	return TRUE;
 }
