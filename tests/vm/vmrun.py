@@ -85,8 +85,10 @@ def build_initramfs(args, work):
     deps, names = parse_modules_dep(moddir)
     wanted = [m.strip().replace("-", "_") for m in args.modules.split(",") if m.strip()]
     ko = os.environ.get("VPWRAP_KO")
+    ko_deps = []
     if ko and os.path.exists(ko):
-        wanted += [d.replace("-", "_") for d in modinfo_depends(ko)]
+        ko_deps = [d.replace("-", "_") for d in modinfo_depends(ko)]
+        wanted += ko_deps
     todo = []
     for w in wanted:
         if w not in names:
@@ -113,6 +115,9 @@ def build_initramfs(args, work):
         shutil.copy(ko, os.path.join(dst_moddir, "extra/vpwrap.ko"))
         shutil.copy(ko, os.path.join(root, "vpwrap.ko"))
     subprocess.run(["depmod", "-b", root, krel], check=True)
+    # init loads these first, so that a plain `insmod /vpwrap.ko` works.
+    with open(os.path.join(root, "etc/vpwrap-deps"), "w") as f:
+        f.write("\n".join(ko_deps) + "\n")
 
     for spec in args.add:
         host, _, guest = spec.partition(":")
