@@ -28,9 +28,11 @@ struct bench_opts {
 	double seconds;		/* length of each rate measurement */
 	unsigned int switches;	/* modesets timed */
 	int dump;		/* take screen dumps for the placement check */
+	const char *only;	/* "full", "small" or "modeset": that test alone */
 };
 
 int load_main(int argc, char **argv);
+int selected(const struct bench_opts *o, const char *test);
 void bench_updates(struct kms *k, const struct bench_opts *o);
 void bench_modeset(struct kms *k, const struct bench_opts *o);
 void bench_vblank(struct kms *k);

@@ -4,7 +4,7 @@
  * native DRM driver and on vpwrap, so any difference is the driver's.
  *
  *	drmbench load -- CMD...		load time and kernel memory (load.c)
- *	drmbench run [-s SECONDS] [-m SWITCHES] [-d] [CARD]
+ *	drmbench run [-s SECONDS] [-m SWITCHES] [-d] [-o TEST] [CARD]
  *					host-load reference (calib.c), vblank
  *					rate (vblank.c), update rates
  *					(update.c), modeset (modeset.c)
@@ -16,6 +16,12 @@
 
 #include "bench.h"
 
+/* -o TEST (for profiling one path): is this test to run? */
+int selected(const struct bench_opts *o, const char *test)
+{
+	return !o->only || !strcmp(o->only, test);
+}
+
 static int run_main(int argc, char **argv)
 {
 	struct bench_opts o = { .seconds = 2.0, .switches = 20, .dump = 0 };
@@ -23,7 +29,7 @@ static int run_main(int argc, char **argv)
 	struct kms k;
 	int c, r;
 
-	while ((c = getopt(argc, argv, "s:m:d")) != -1) {
+	while ((c = getopt(argc, argv, "s:m:do:")) != -1) {
 		switch (c) {
 		case 's':
 			o.seconds = atof(optarg);
@@ -34,8 +40,12 @@ static int run_main(int argc, char **argv)
 		case 'd':
 			o.dump = 1;
 			break;
+		case 'o':
+			o.only = optarg;
+			break;
 		default:
-			fprintf(stderr, "usage: drmbench run [-s SECONDS] [-m SWITCHES] [-d] [CARD]\n");
+			fprintf(stderr, "usage: drmbench run [-s SECONDS] [-m SWITCHES] [-d]"
+				" [-o full|small|modeset] [CARD]\n");
 			return 2;
 		}
 	}
@@ -52,7 +62,8 @@ static int run_main(int argc, char **argv)
 	bench_reference();
 	bench_vblank(&k);
 	bench_updates(&k, &o);
-	bench_modeset(&k, &o);
+	if (selected(&o, "modeset"))
+		bench_modeset(&k, &o);
 	kms_close(&k);
 	return 0;
 }

@@ -235,8 +235,10 @@ static void one_format(struct kms *k, const struct bench_opts *o,
 	bench_info(key, "%s", how == KMS_DAMAGE_DIRTYFB ? "dirtyfb" :
 		   k->prop_damage ? "atomic+FB_DAMAGE_CLIPS" :
 		   "atomic-flip (no FB_DAMAGE_CLIPS, no DIRTYFB)");
-	measure_rate(k, how, &fb, 0, o->seconds, f->name);
-	measure_rate(k, how, &fb, 1, o->seconds, f->name);
+	if (selected(o, "full"))
+		measure_rate(k, how, &fb, 0, o->seconds, f->name);
+	if (selected(o, "small"))
+		measure_rate(k, how, &fb, 1, o->seconds, f->name);
 	if (o->dump)
 		placement_probe(k, how, &fb, f->name);
 	kms_fb_destroy(k, &fb);
