@@ -103,8 +103,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireDeviceLock, void *ext)
 	if (!a)
 		return;
 	if (!vp_sleep_begin(&s)) {
-		vp_unsupported("VideoPortAcquireDeviceLock above PASSIVE_LEVEL",
-			       "the device lock is a mutex; call ignored");
+		vp_warn(a->drv, "VideoPortAcquireDeviceLock above PASSIVE_LEVEL: the lock is a mutex; call ignored\n");
 		return;
 	}
 	mutex_lock(&a->io_lock);

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * VideoPortQueryServices: the optional interfaces a miniport may ask for.
- * None can be offered yet, each for its own reason, and each request fails
- * with ERROR_INVALID_FUNCTION, the documented "service not available";
- * the first request per driver and service logs why.
+ * The I2C interface is offered (vp_i2c_iface.c).  The others cannot be,
+ * each for its own reason: they fail with ERROR_INVALID_FUNCTION, the
+ * documented "service not available", and the first request per driver
+ * and service logs why.
  */
 #include "videoport/vp.h"
 #include "videoport/nt_export.h"
+#include "videoport/vp_i2c.h"
 
 /* VIDEO_PORT_SERVICES */
 enum {
@@ -27,9 +29,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortQueryServices, void *ext, u32 type, void *ifac
 		vp_unsupported("VideoPortQueryServices(AGP)", "AGP services are not available");
 		break;
 	case VP_SERVICES_I2C:
-		vp_unsupported("VideoPortQueryServices(I2C)",
-			       "the I2C interface is not offered yet (VideoPortDDCMonitorHelper is)");
-		break;
+		return vp_i2c_interface(ext, iface);
 	case VP_SERVICES_HEADLESS:
 		vp_unsupported("VideoPortQueryServices(Headless)", "no headless terminal");
 		break;

@@ -658,6 +658,58 @@ static void CheckDdc(PCOVER_EXT e)
 	e->Present = 1;
 }
 
+/* the I2C interface of VideoPortQueryServices, against the same EEPROM */
+static BOOLEAN I2cRead16(PCOVER_EXT e, PVIDEO_PORT_I2C_INTERFACE i, PVOID cb, PUCHAR out)
+{
+	UCHAR w[1] = { 0 }, a0[1] = { 0xa0 }, a1[1] = { 0xa1 };
+
+	return i->I2CStart(e, cb) && i->I2CWrite(e, cb, a0, 1) && i->I2CWrite(e, cb, w, 1) &&
+	       i->I2CStart(e, cb) && i->I2CWrite(e, cb, a1, 1) && i->I2CRead(e, cb, out, 16) &&
+	       i->I2CStop(e, cb);
+}
+
+static void CheckI2cInterface(PCOVER_EXT e)
+{
+	I2C_CALLBACKS cb = { WriteClock, WriteData, ReadClock, ReadData };
+	VIDEO_PORT_I2C_INTERFACE i;
+	VIDEO_PORT_I2C_INTERFACE_2 i2;
+	VIDEO_I2C_CONTROL ctl;
+	UCHAR out[16], a2[1] = { 0xa2 };
+	VP_STATUS st;
+
+	VideoPortZeroMemory(&i, sizeof(i));
+	i.Size = 8;
+	i.Version = VIDEO_PORT_I2C_INTERFACE_VERSION_1;
+	st = VideoPortQueryServices(e, VideoPortServicesI2C, (PINTERFACE)&i);
+	REPORT(st == ERROR_INVALID_PARAMETER, "i2c_interface_small_size", "status %lu\n", st);
+	i.Size = sizeof(i);
+	st = VideoPortQueryServices(e, VideoPortServicesI2C, (PINTERFACE)&i);
+	REPORT(st == NO_ERROR && i.I2CStart && i.I2CRead, "i2c_interface", "status %lu\n", st);
+	if (st != NO_ERROR)
+		return;
+	memset(out, 0, sizeof(out));
+	REPORT(I2cRead16(e, &i, &cb, out) && !memcmp(out, e->Edid, 16), "i2c_interface_read",
+	       "%02x %02x\n", out[0], out[1]);
+	/* nobody at 0xA2: the address byte is not acknowledged */
+	REPORT(i.I2CStart(e, &cb) && !i.I2CWrite(e, &cb, a2, 1) && i.I2CStop(e, &cb),
+	       "i2c_interface_nack", "acknowledged\n");
+
+	VideoPortZeroMemory(&i2, sizeof(i2));
+	i2.Size = sizeof(i2);
+	i2.Version = VIDEO_PORT_I2C_INTERFACE_VERSION_2;
+	st = VideoPortQueryServices(e, VideoPortServicesI2C, (PINTERFACE)&i2);
+	ctl.WriteClockLine = WriteClock;
+	ctl.WriteDataLine = WriteData;
+	ctl.ReadClockLine = ReadClock;
+	ctl.ReadDataLine = ReadData;
+	ctl.I2CDelay = 20;	/* 2 us half periods */
+	memset(out, 0, sizeof(out));
+	REPORT(st == NO_ERROR &&
+	       I2cRead16(e, (PVIDEO_PORT_I2C_INTERFACE)&i2, &ctl, out) &&
+	       !memcmp(out, e->Edid, 16), "i2c_interface_2_read", "status %lu, %02x\n", st,
+	       out[0]);
+}
+
 /* ---- config info's GetProcAddress, child enumeration ------------------- */
 
 static void CheckProcAddress(PCOVER_EXT e, PVIDEO_PORT_CONFIG_INFO ci)
@@ -718,6 +770,7 @@ static VP_STATUS NTAPI HwFindAdapter(PVOID HwDeviceExtension, PVOID HwContext,
 	CheckDma(e);
 	CheckDmaComplete(e);
 	CheckDdc(e);
+	CheckI2cInterface(e);
 	CheckProcAddress(e, ConfigInfo);
 	ConfigInfo->BusInterruptLevel = 0;
 	ConfigInfo->BusInterruptVector = 0;
