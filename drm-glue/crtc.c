@@ -172,6 +172,7 @@ static const struct drm_crtc_funcs vpdrm_crtc_funcs = {
 	.atomic_destroy_state = vpdrm_crtc_destroy_state,
 	.enable_vblank = vpdrm_crtc_enable_vblank,
 	.disable_vblank = vpdrm_crtc_disable_vblank,
+	.get_vblank_timestamp = vpdrm_crtc_get_vblank_timestamp,
 };
 
 static enum drm_mode_status

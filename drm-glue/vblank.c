@@ -5,6 +5,10 @@
  * the CRTC is on.  It runs freely: drm_crtc_handle_vblank() ignores ticks
  * while DRM has the vblank "interrupt" disabled, so enable_vblank and
  * disable_vblank need not race with the timer.
+ *
+ * The timer's expiry times are the vblank timestamps, so a tick that comes
+ * late (a busy or emulated CPU) still counts every frame that went by, as a
+ * hardware frame counter would.
  */
 #include <linux/math64.h>
 #include <drm/drm_vblank.h>
@@ -16,9 +20,28 @@ static enum hrtimer_restart vpdrm_vblank_tick(struct hrtimer *timer)
 	struct vpdrm_device *vdev = container_of(timer, struct vpdrm_device,
 						 vblank_timer);
 
-	drm_crtc_handle_vblank(&vdev->crtc);
+	/*
+	 * Forward first: the timestamp callback then always finds the next
+	 * vblank in the timer and the one being handled a period before.
+	 */
 	hrtimer_forward_now(timer, vdev->vblank_period);
+	drm_crtc_handle_vblank(&vdev->crtc);
 	return HRTIMER_RESTART;
+}
+
+bool vpdrm_crtc_get_vblank_timestamp(struct drm_crtc *crtc, int *max_error,
+				     ktime_t *vblank_time, bool in_vblank_irq)
+{
+	struct vpdrm_device *vdev = to_vpdrm(crtc->dev);
+	struct drm_vblank_crtc *vblank = &crtc->dev->vblank[drm_crtc_index(crtc)];
+
+	if (!READ_ONCE(vblank->enabled)) {
+		*vblank_time = ktime_get();
+		return true;
+	}
+	*vblank_time = ktime_sub(hrtimer_get_expires(&vdev->vblank_timer),
+				 vdev->vblank_period);
+	return true;
 }
 
 void vpdrm_vblank_setup(struct vpdrm_device *vdev)

@@ -120,6 +120,8 @@ void vpdrm_vblank_setup(struct vpdrm_device *vdev);
 void vpdrm_vblank_start(struct vpdrm_device *vdev,
 			const struct drm_display_mode *mode);
 void vpdrm_vblank_stop(struct vpdrm_device *vdev);
+bool vpdrm_crtc_get_vblank_timestamp(struct drm_crtc *crtc, int *max_error,
+				     ktime_t *vblank_time, bool in_vblank_irq);
 void vpdrm_crtc_send_event(struct drm_crtc *crtc,
 			   struct drm_crtc_state *crtc_state);
 
