@@ -32,12 +32,17 @@ struct vp_spin_lock {
 	u32 magic;
 };
 
+static noinline void vp_bad_lock(struct vp_spin_lock *l, const char *fn)
+{
+	vp_warn_once(vp_current_driver(), VP_ONCE_BAD_LOCK,
+		     "%s: not a VideoPort spin lock (%p), call ignored\n", fn, l);
+}
+
 static __always_inline struct vp_spin_lock *vp_lock_check(struct vp_spin_lock *l,
 							  const char *fn)
 {
 	if (unlikely(!l || l->magic != VP_LOCK_MAGIC)) {
-		vp_warn_once(vp_current_driver(), VP_ONCE_BAD_LOCK,
-			     "%s: not a VideoPort spin lock (%p), call ignored\n", fn, l);
+		vp_bad_lock(l, fn);
 		return NULL;
 	}
 	return l;
@@ -67,22 +72,46 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortDeleteSpinLock, void *ext, struct vp_spin_lock
 	return NO_ERROR;
 }
 
+/*
+ * Not called from a miniport (no bridge context on this CPU): only our own
+ * code could do that, at whatever level it runs.  Kept out of line so the
+ * miniport's path holds as few values as possible across the lock.
+ */
+static noinline void vp_acquire_outside(struct vp_spin_lock *l, u8 *old_irql)
+	__acquires(l)
+{
+	unsigned long flags;
+	u8 old = vp_irql_slow();
+
+	spin_lock_irqsave(&l->lock, flags);
+	l->flags = flags;
+	if (old_irql)
+		*old_irql = old;
+}
+
 VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lock *l,
 	  u8 *old_irql) __acquires(l)
 {
-	/* stable: a miniport call runs with preemption off */
-	struct vp_ctx *c = vp_ctx_cur();
-	unsigned long flags;
-	u8 old = likely(c) ? c->irql : vp_irql_slow();
+	struct vp_ctx *c;
+	u8 old;
 
 	if (!vp_lock_check(l, "VideoPortAcquireSpinLock")) {
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	flags = __raw_spin_lock_irqsave(&l->lock.rlock);
-	l->flags = flags;
-	if (likely(c))
-		c->irql = DISPATCH_LEVEL;
+	if (unlikely(!vp_ctx_cur())) {
+		vp_acquire_outside(l, old_irql);
+		return;
+	}
+	l->flags = __raw_spin_lock_irqsave(&l->lock.rlock);
+	/*
+	 * The emulated IRQL is read after taking the lock: the lock does not
+	 * change it, and nothing needs to live across the lock operation.
+	 * Preemption is off inside a miniport call, so this is still our CPU.
+	 */
+	c = vp_ctx_cur();
+	old = c->irql;
+	c->irql = DISPATCH_LEVEL;
 	if (likely(old_irql))
 		*old_irql = old;
 }
