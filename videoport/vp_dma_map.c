@@ -11,7 +11,10 @@
  *
  * StartDma maps the pages for the device (dma_map_sg), builds the
  * VP_SCATTER_GATHER_LIST and calls the miniport's ExecuteDmaRoutine at
- * DISPATCH_LEVEL, as the DDK says; CompleteDma unmaps and frees it.
+ * DISPATCH_LEVEL, as the DDK says; CompleteDma unmaps and frees it.  A
+ * mapping never completed stays mapped until the driver goes (its pool is
+ * freed then); with direct mapping, as on the machines we test, that holds
+ * no other resource.
  */
 #include <linux/dma-mapping.h>
 #include <linux/mm.h>
@@ -49,11 +52,17 @@ struct win_sg_list {
 };
 static_assert(sizeof(struct win_sg_list) == 16);
 
-/* Our bookkeeping sits in front of the list the miniport sees. */
+/*
+ * One pool block per mapping: our bookkeeping, the list the miniport sees
+ * and, after its elements, the Linux scatterlist.  Nothing else is
+ * allocated, so a mapping the miniport never completes costs only pool,
+ * which is freed (and reported) with the driver.
+ */
 struct vp_sg {
 	u32 magic;
 	bool to_device;
-	struct sg_table table;
+	unsigned int nents;		/* scatterlist entries mapped */
+	struct scatterlist *sgl;
 	struct win_sg_list list;	/* last: its elements follow */
 };
 
@@ -139,11 +148,11 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortStartDma, void *ext, void *adapter, void *mdl,
 	struct vp_mdl *m = vp_mdl_check(mdl, "VideoPortStartDma");
 	enum dma_data_direction dir = to_device ? DMA_TO_DEVICE : DMA_FROM_DEVICE;
 	struct scatterlist *sgl;
-	unsigned int first, i;
+	unsigned int first, i, pos, chunk;
 	struct vp_sg *sg;
-	u32 n, todo;
+	u32 n, todo, left;
 	u8 irql;
-	int ret, mapped;
+	int mapped;
 
 	if (!d || !m || !len || !execute || offset >= m->len || !*len)
 		return ERROR_INVALID_PARAMETER;
@@ -153,22 +162,30 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortStartDma, void *ext, void *adapter, void *mdl,
 	first = (offset_in_page(m->va) + offset) >> PAGE_SHIFT;
 	n = DIV_ROUND_UP(offset_in_page(m->va) + offset + todo, PAGE_SIZE) - first;
 	/* callable up to DISPATCH_LEVEL: no sleeping allocation */
-	sg = vp_pool_alloc(a->drv, struct_size(sg, list.el, n), false, VP_SG_MAGIC);
+	sg = vp_pool_alloc(a->drv, struct_size(sg, list.el, n) + n * sizeof(*sgl), false,
+			   VP_SG_MAGIC);
 	if (!sg)
 		return ERROR_NOT_ENOUGH_MEMORY;
-	ret = sg_alloc_table_from_pages(&sg->table, &m->pages[first], n,
-					offset_in_page(offset_in_page(m->va) + offset),
-					todo, GFP_ATOMIC);
-	if (ret)
-		goto err_free;
-	mapped = dma_map_sg(&a->pdev->dev, sg->table.sgl, sg->table.orig_nents, dir);
-	if (mapped <= 0)
-		goto err_table;
-	sg->table.nents = mapped;
+	sg->sgl = (struct scatterlist *)&sg->list.el[n];
+	sg_init_table(sg->sgl, n);
+	pos = offset_in_page(offset_in_page(m->va) + offset);
+	left = todo;
+	for (i = 0; i < n; i++) {
+		chunk = min_t(u32, left, PAGE_SIZE - pos);
+		sg_set_page(&sg->sgl[i], m->pages[first + i], chunk, pos);
+		left -= chunk;
+		pos = 0;
+	}
+	mapped = dma_map_sg(&a->pdev->dev, sg->sgl, n, dir);
+	if (mapped <= 0) {
+		vp_pool_free(a->drv, sg);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	sg->nents = n;
 	sg->magic = VP_SG_MAGIC;
 	sg->to_device = to_device;
 	sg->list.count = mapped;
-	for_each_sg(sg->table.sgl, sgl, mapped, i) {
+	for_each_sg(sg->sgl, sgl, mapped, i) {
 		sg->list.el[i].address = sg_dma_address(sgl);
 		sg->list.el[i].length = sg_dma_len(sgl);
 	}
@@ -186,12 +203,6 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortStartDma, void *ext, void *adapter, void *mdl,
 		local_bh_enable();
 	}
 	return NO_ERROR;
-
-err_table:
-	sg_free_table(&sg->table);
-err_free:
-	vp_pool_free(a->drv, sg);
-	return ERROR_NOT_ENOUGH_MEMORY;
 }
 
 VP_EXPORT(VIDEOPRT, u32, VideoPortCompleteDma, void *ext, void *adapter,
@@ -205,9 +216,8 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortCompleteDma, void *ext, void *adapter,
 	if (!sg || sg->magic != VP_SG_MAGIC)
 		return ERROR_INVALID_PARAMETER;
 	sg->magic = 0;
-	dma_unmap_sg(&a->pdev->dev, sg->table.sgl, sg->table.orig_nents,
+	dma_unmap_sg(&a->pdev->dev, sg->sgl, sg->nents,
 		     sg->to_device ? DMA_TO_DEVICE : DMA_FROM_DEVICE);
-	sg_free_table(&sg->table);
 	vp_pool_free(a->drv, sg);
 	return NO_ERROR;
 }

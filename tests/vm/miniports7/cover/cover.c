@@ -450,6 +450,9 @@ static void CheckDma(PCOVER_EXT e)
 		       e->DmaElements >= 1 && e->DmaFirst, "start_dma",
 		       "status %lu, len %lu, %lu bytes in %lu elements\n", st, len, e->DmaBytes,
 		       e->DmaElements);
+		/* bus addresses are physical here: the page offset must be the buffer's */
+		REPORT((e->DmaFirst & 0xfff) == (((ULONG_PTR)buf + 1100) & 0xfff),
+		       "start_dma_first_address", "%I64x for %p\n", e->DmaFirst, buf + 1100);
 		REPORT(e->DmaIrql == DISPATCH_LEVEL, "start_dma_execute_irql", "%u\n", e->DmaIrql);
 		REPORT(VideoPortGetCurrentIrql() == PASSIVE_LEVEL, "start_dma_irql_restored",
 		       "%u\n", VideoPortGetCurrentIrql());
