@@ -70,6 +70,11 @@ char *strncpy(char *, const char *, size_t);
 size_t wcslen(const wchar_t *);
 ULONG __cdecl DbgPrint(PCSTR, ...);
 ULONG __cdecl DbgPrintEx(ULONG, ULONG, PCSTR, ...);
+int __cdecl sprintf(char *, const char *, ...);
+int __cdecl _snprintf(char *, size_t, const char *, ...);
+int __cdecl _vsnprintf(char *, size_t, const char *, __builtin_va_list);
+int __cdecl swprintf(wchar_t *, const wchar_t *, ...);
+int __cdecl _snwprintf(wchar_t *, size_t, const wchar_t *, ...);
 LONGLONG NTAPI KeQueryPerformanceCounter(PLARGE_INTEGER);
 VOID NTAPI KeQuerySystemTime(PLARGE_INTEGER);
 ULONG NTAPI KeQueryTimeIncrement(void);
@@ -299,6 +304,60 @@ static void CheckPoolMemory(PCOVER_EXT e)
 		 0x123456789abcdefULL);
 	DbgPrintEx(77, 0, "DBGPRINTEX error level shown %u\n", 1u);
 	DbgPrintEx(77, 3, "DBGPRINTEX info level hidden\n");
+}
+
+/* ---- the sprintf family ----------------------------------------------- */
+
+static int Vs(char *buf, size_t n, const char *fmt, ...)
+{
+	__builtin_va_list ap;
+	int r;
+
+	__builtin_va_start(ap, fmt);
+	r = _vsnprintf(buf, n, fmt, ap);
+	__builtin_va_end(ap);
+	return r;
+}
+
+static void CheckSprintf(PCOVER_EXT e)
+{
+	static const char want[] = "-42|   42|42   |00042|+42| 42|3000000000|beef|BEEF|0xff|"
+		"10|010|Q|str|tru|     right|l   |%|-5000000000|123456789abcdef|7|-2|44|"
+		"wide|wideS|0000000000001234|abc|uni";
+	static const wchar_t wwant[] = L"wide-narrow-7-W-n";
+	char buf[200], small[8];
+	wchar_t wbuf[40];
+	ANSI_STRING as = { 3, 7, "abcdef" };
+	UNICODE_STRING us = { 6, 14, L"unicode" };
+	int n, i, ok;
+
+	n = sprintf(buf, "%d|%5d|%-5d|%05d|%+d|% d|%u|%x|%X|%#x|%o|%#o|%c|%s|%.3s|%10s|%-4s|%%|"
+		    "%I64d|%I64x|%lld|%hd|%hhu|%ws|%S|%p|%Z|%wZ",
+		    -42, 42, 42, 42, 42, 42, 3000000000u, 0xbeef, 0xbeef, 255, 8, 8, 'Q', "str",
+		    "truncate", "right", "l", -5000000000LL, 0x123456789abcdefULL, 7LL, -2, 300,
+		    L"wide", L"wideS", (PVOID)0x1234, &as, &us);
+	REPORT(n == (int)sizeof(want) - 1 && !strcmp(buf, want), "sprintf_formats",
+	       "%d: %s\n", n, buf);
+
+	memset(small, 'Z', sizeof(small));
+	n = _snprintf(small, 4, "%s", "abcdef");
+	REPORT(n == -1 && !memcmp(small, "abcdZ", 5), "snprintf_truncates_to_minus_one",
+	       "%d\n", n);
+	memset(small, 'Z', sizeof(small));
+	n = _snprintf(small, 3, "abc");
+	REPORT(n == 3 && small[3] == 'Z', "snprintf_exact_fit_no_nul", "%d\n", n);
+	n = _snprintf(small, 8, "a%cc", 'b');
+	REPORT(n == 3 && !strcmp(small, "abc"), "snprintf_fits", "%d\n", n);
+	n = Vs(small, 8, "%d-%d", 1, 2);
+	REPORT(n == 3 && !strcmp(small, "1-2"), "vsnprintf_ms_va_list", "%d %s\n", n, small);
+
+	n = swprintf(wbuf, L"%s-%S-%d-%c-%C", L"wide", "narrow", 7, L'W', 'n');
+	ok = n == 17;
+	for (i = 0; ok && i <= 17; i++)
+		ok = wbuf[i] == wwant[i];
+	REPORT(ok, "swprintf_widths", "%d\n", n);
+	n = _snwprintf(wbuf, 3, L"%d", 12345);
+	REPORT(n == -1 && wbuf[0] == L'1' && wbuf[2] == L'3', "snwprintf_truncates", "%d\n", n);
 }
 
 /* ---- executive spin locks ---------------------------------------------- */
@@ -768,6 +827,7 @@ static VP_STATUS NTAPI HwFindAdapter(PVOID HwDeviceExtension, PVOID HwContext,
 	CheckInfo(e);
 	CheckUnsupported(e);
 	CheckPoolMemory(e);
+	CheckSprintf(e);
 	CheckKeSpinLocks(e);
 	CheckPortsRegisters(e);
 	CheckDma(e);

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The printf engine of the Windows kernel's C runtime, for the sprintf
+ * family (nt_sprintf.c).  It follows MSVC's rules, which differ from C99's
+ * where drivers notice:
+ *
+ *  - int and long are 32 bits; I64/ll are 64, I and z pointer-sized;
+ *  - %s and %c take the format's own width (narrow in sprintf, UTF-16 in
+ *    swprintf), %S and %C the other one; h forces narrow, l and w wide;
+ *  - %Z prints an ANSI_STRING, %wZ a UNICODE_STRING (counted strings);
+ *  - %p prints 16 upper-case hex digits;
+ *  - %n is ignored (it writes through a pointer: a classic exploit),
+ *    floating point conversions print nothing (kernel code has no FPU
+ *    context to format them with) but consume their argument.
+ *
+ * Every argument is one 8-byte slot of the Microsoft va_list.  Characters
+ * outside ASCII pass through unchanged between widths only as '?'
+ * (the kernel has no code page tables).
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include "videoport/nt_format.h"
+#include "videoport/wintypes.h"
+
+/* output and format element width: one code unit */
+static void nt_put(struct nt_out *o, u16 c)
+{
+	if (o->len < o->size) {
+		if (o->wide)
+			((u16 *)o->buf)[o->len] = c;
+		else
+			((u8 *)o->buf)[o->len] = c > 0xff ? '?' : c;
+	}
+	o->len++;
+}
+
+static void nt_pad(struct nt_out *o, char c, int n)
+{
+	while (n-- > 0)
+		nt_put(o, c);
+}
+
+static u16 nt_fmt_char(const void *fmt, bool wide, size_t i)
+{
+	return wide ? ((const u16 *)fmt)[i] : ((const u8 *)fmt)[i];
+}
+
+struct nt_spec {
+	bool left, plus, space, alt, zero;
+	int width, prec;	/* prec -1: none */
+	int size;		/* -2 hh, -1 h, 0 int, 1 64-bit */
+	int strw;		/* string/char width: 0 default, 1 narrow (h), 2 wide (l, w) */
+};
+
+/* A string of @n units (narrow or UTF-16), padded to the width. */
+static void nt_put_str(struct nt_out *o, const struct nt_spec *s, const void *p, bool wide,
+		       size_t n)
+{
+	size_t i;
+
+	if (s->prec >= 0 && n > (size_t)s->prec)
+		n = s->prec;
+	if (!s->left)
+		nt_pad(o, ' ', s->width - (int)n);
+	for (i = 0; i < n; i++)
+		nt_put(o, wide ? ((const u16 *)p)[i] : ((const u8 *)p)[i]);
+	if (s->left)
+		nt_pad(o, ' ', s->width - (int)n);
+}
+
+static void nt_put_cstr(struct nt_out *o, const struct nt_spec *s, const void *p, bool wide)
+{
+	size_t n = 0;
+
+	if (!p) {
+		nt_put_str(o, s, "(null)", false, 6);
+		return;
+	}
+	/* stop at the precision: the string need not be terminated then */
+	while ((s->prec < 0 || n < (size_t)s->prec) &&
+	       (wide ? ((const u16 *)p)[n] : ((const u8 *)p)[n]))
+		n++;
+	nt_put_str(o, s, p, wide, n);
+}
+
+static void nt_put_num(struct nt_out *o, const struct nt_spec *s, u64 v, bool neg,
+		       unsigned int base, bool upper)
+{
+	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char tmp[24], prefix[3] = "";
+	int n = 0, zeros, pad, plen;
+
+	while (v) {
+		tmp[n++] = digits[v % base];
+		v /= base;
+	}
+	zeros = s->prec > n ? s->prec - n : 0;
+	if (!n && s->prec != 0)
+		zeros = max(zeros, 1);	/* the value 0; ".0" prints nothing */
+	if (neg)
+		strcpy(prefix, "-");
+	else if (s->plus)
+		strcpy(prefix, "+");
+	else if (s->space)
+		strcpy(prefix, " ");
+	else if (s->alt && base == 16 && n)
+		strcpy(prefix, upper ? "0X" : "0x");
+	else if (s->alt && base == 8 && !zeros)
+		zeros = 1;
+	plen = strlen(prefix);
+	pad = s->width - (n + zeros + plen);
+	if (!s->left && !(s->zero && s->prec < 0))
+		nt_pad(o, ' ', pad);
+	nt_pad(o, prefix[0], plen > 0);
+	nt_pad(o, prefix[1], plen > 1);
+	if (!s->left && s->zero && s->prec < 0)
+		nt_pad(o, '0', pad);
+	nt_pad(o, '0', zeros);
+	while (n)
+		nt_put(o, tmp[--n]);
+	if (s->left)
+		nt_pad(o, ' ', pad);
+}
+
+static u64 nt_int_arg(const struct nt_spec *s, u64 v, bool is_signed)
+{
+	switch (s->size) {
+	case -2:
+		return is_signed ? (u64)(s64)(s8)v : (u8)v;
+	case -1:
+		return is_signed ? (u64)(s64)(s16)v : (u16)v;
+	case 0:
+		return is_signed ? (u64)(s64)(s32)v : (u32)v;
+	default:
+		return v;
+	}
+}
+
+size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
+{
+	bool wf = o->wide;	/* the format has the output's width */
+	size_t i = 0;
+	u16 c;
+
+	while ((c = nt_fmt_char(fmt, wf, i++)) != 0) {
+		struct nt_spec s = { .prec = -1 };
+		bool str_wide;
+		u64 v;
+
+		if (c != '%') {
+			nt_put(o, c);
+			continue;
+		}
+		for (;; i++) {
+			c = nt_fmt_char(fmt, wf, i);
+			if (c == '-')
+				s.left = true;
+			else if (c == '+')
+				s.plus = true;
+			else if (c == ' ')
+				s.space = true;
+			else if (c == '#')
+				s.alt = true;
+			else if (c == '0')
+				s.zero = true;
+			else
+				break;
+		}
+		if (c == '*') {
+			s.width = (int)__builtin_va_arg(ap, u64);
+			if (s.width < 0) {
+				s.left = true;
+				s.width = -s.width;
+			}
+			c = nt_fmt_char(fmt, wf, ++i);
+		} else {
+			for (; c >= '0' && c <= '9'; c = nt_fmt_char(fmt, wf, ++i))
+				s.width = min(s.width * 10 + (c - '0'), 4096);
+		}
+		if (c == '.') {
+			s.prec = 0;
+			c = nt_fmt_char(fmt, wf, ++i);
+			if (c == '*') {
+				s.prec = (int)__builtin_va_arg(ap, u64);
+				if (s.prec < 0)
+					s.prec = -1;
+				c = nt_fmt_char(fmt, wf, ++i);
+			} else {
+				for (; c >= '0' && c <= '9'; c = nt_fmt_char(fmt, wf, ++i))
+					s.prec = min(s.prec * 10 + (c - '0'), 4096);
+			}
+		}
+		for (;; c = nt_fmt_char(fmt, wf, ++i)) {
+			if (c == 'h') {
+				s.size = s.size == -1 ? -2 : -1;
+				s.strw = 1;
+			} else if (c == 'l') {
+				if (s.strw == 2)
+					s.size = 1;	/* ll */
+				s.strw = 2;
+			} else if (c == 'w') {
+				s.strw = 2;
+			} else if (c == 'L' || c == 'z' || c == 't' || c == 'j') {
+				s.size = 1;
+			} else if (c == 'I') {
+				if (nt_fmt_char(fmt, wf, i + 1) == '6' &&
+				    nt_fmt_char(fmt, wf, i + 2) == '4') {
+					s.size = 1;
+					i += 2;
+				} else if (nt_fmt_char(fmt, wf, i + 1) == '3' &&
+					   nt_fmt_char(fmt, wf, i + 2) == '2') {
+					s.size = 0;
+					i += 2;
+				} else {
+					s.size = 1;
+				}
+			} else {
+				break;
+			}
+		}
+		if (!c)
+			break;
+		i++;
+		/* %s/%c: the format's width; %S/%C: the other; h and l/w override */
+		str_wide = s.strw ? s.strw == 2 : (c == 'S' || c == 'C') != wf;
+		switch (c) {
+		case '%':
+			nt_put(o, '%');
+			break;
+		case 'c':
+		case 'C':
+			v = __builtin_va_arg(ap, u64);
+			v = str_wide ? (u16)v : (u8)v;
+			if (!s.left)
+				nt_pad(o, ' ', s.width - 1);
+			nt_put(o, v);
+			if (s.left)
+				nt_pad(o, ' ', s.width - 1);
+			break;
+		case 's':
+		case 'S':
+			nt_put_cstr(o, &s, __builtin_va_arg(ap, void *), str_wide);
+			break;
+		case 'Z': {
+			const struct win_unicode_string *us = __builtin_va_arg(ap, void *);
+			bool zw = s.strw == 2;
+
+			if (!us || !us->buffer)
+				nt_put_str(o, &s, "(null)", false, 6);
+			else
+				nt_put_str(o, &s, us->buffer, zw, zw ? us->length / 2 : us->length);
+			break;
+		}
+		case 'd':
+		case 'i':
+			v = nt_int_arg(&s, __builtin_va_arg(ap, u64), true);
+			nt_put_num(o, &s, (s64)v < 0 ? -v : v, (s64)v < 0, 10, false);
+			break;
+		case 'u':
+		case 'x':
+		case 'X':
+		case 'o':
+			v = nt_int_arg(&s, __builtin_va_arg(ap, u64), false);
+			nt_put_num(o, &s, v, false, c == 'u' ? 10 : c == 'o' ? 8 : 16, c == 'X');
+			break;
+		case 'p':
+			s.prec = 16;
+			s.alt = false;
+			nt_put_num(o, &s, __builtin_va_arg(ap, u64), false, 16, true);
+			break;
+		case 'n':
+		case 'e':
+		case 'E':
+		case 'f':
+		case 'g':
+		case 'G':
+		case 'a':
+		case 'A':
+			(void)__builtin_va_arg(ap, u64);
+			break;
+		default:	/* not a conversion: print it as it stands */
+			nt_put(o, '%');
+			nt_put(o, c);
+			break;
+		}
+	}
+	return o->len;
+}
