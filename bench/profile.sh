@@ -1,34 +1,26 @@
 #!/bin/bash
 # bench/profile.sh DEVICE DRIVER TEST: where the time goes, for the issue note.
 # One boot of DEVICE (std|cirrus) with DRIVER (native|vpwrap) running one
-# drmbench TEST (full|small|modeset) under perf in the guest; prints the
-# profile.  Needs the module and miniports built as `make bench` builds them
+# drmbench TEST (full|small|modeset, or load: the modprobe itself) under perf
+# in the guest; prints the profile.  Needs the module and miniports built as `make bench` builds them
 # (run it after make bench: it reuses out/bench/).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+. bench/lib.sh
 dev=${1:?device}; drv=${2:?driver}; test=${3:?test}
 OUT=$ROOT/out/bench
 KCACHE=$(scripts/kernel.sh fetch "${KVER:-}")
 KREL=$(basename "$KCACHE")
 VPWRAP_KO=$OUT/vpwrap.ko
 export KCACHE KREL VPWRAP_KO
-declare -A NATIVE=([std]=bochs [cirrus]=cirrus)
-declare -A MINIPORT=([std]=vpbochs.sys [cirrus]=vpcirrus.sys)
 make -s -C bench/guest OUT="$OUT/guest" >/dev/null
 dir=$OUT/profile-$dev-$drv-$test
 mkdir -p "$dir"
-args=(--add "$OUT/guest/drmbench:/drmbench" --add "$dir.conf:/bench.conf"
+ARGS=(--add "$OUT/guest/drmbench:/drmbench" --add "$dir.conf:/bench.conf"
 	--bin "$(command -v perf)")
-mods=drm,drm_kms_helper
-if [ "$drv" = native ]; then
-	mods+=,${NATIVE[$dev]}
-	load="modprobe ${NATIVE[$dev]}"
-else
-	args+=(--add "miniports/out/x86_64/${MINIPORT[$dev]}:/${MINIPORT[$dev]}")
-	load="modprobe vpwrap miniport=/${MINIPORT[$dev]}"
-fi
-printf 'LOAD="%s"\nSECONDS_EACH=2\nTEST=%s\n' "$load" "$test" >"$dir.conf"
+driver_setup "$dev" "$drv"
+printf 'LOAD="%s"\nPRELOAD="%s"\nSECONDS_EACH=2\nTEST=%s\n' "$LOAD" "$PRELOAD" "$test" >"$dir.conf"
 python3 tests/vm/vmrun.py --out "$dir" --profile "$dev" --timeout 300 --mem 1024 \
-	--modules "$mods" "${args[@]}" bench/guest/profile-guest.sh >"$dir/vmrun.log" 2>&1 || true
+	--modules "$MODS" "${ARGS[@]}" bench/guest/profile-guest.sh >"$dir/vmrun.log" 2>&1 || true
 sed -n 's/^PROFILE //p' "$dir/guest.log"

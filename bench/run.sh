@@ -31,6 +31,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+. bench/lib.sh
 
 RUNS=${BENCH_RUNS:-6}
 SECONDS_EACH=${BENCH_SECONDS:-1}
@@ -54,20 +55,7 @@ LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # vpwrap side: what is missing is recorded as the reason, never papered over.
 declare -A NA
-# with_drm_glue: while drm-glue/Kbuild.inc does not link drm-glue into every
-# build, build a module with it in our own directory (as suites 70/71 do).
-with_drm_glue() {
-	local b=$OUT/build
-	modinfo -F depends "$VPWRAP_KO" 2>/dev/null | grep -q drm_kms_helper && return 0
-	[ -f drm-glue/Kbuild.drm ] || return 0
-	make -s module-tree BUILD="$b" KVER="$KREL" &&
-		echo 'include $(src)/drm-glue/Kbuild.drm' >"$b/drm-glue/Kbuild.inc" &&
-		make -s module BUILD="$b" KVER="$KREL" &&
-		VPWRAP_KO=$b/vpwrap.ko
-}
-
-if make -s module KVER="$KREL" >"$OUT/build-module.log" 2>&1 &&
-   with_drm_glue >>"$OUT/build-module.log" 2>&1; then
+if make -s module KVER="$KREL" >"$OUT/build-module.log" 2>&1; then
 	# Like Debian's own modules (bochs.ko, cirrus.ko), without debug info:
 	# load time should not include reading megabytes of DWARF.
 	cp "$VPWRAP_KO" "$OUT/vpwrap.ko"
@@ -80,8 +68,6 @@ make -s -C miniports >"$OUT/build-miniports.log" 2>&1 || true
 if [ -f tests/vm/miniports/Makefile ]; then
 	make -s -C tests/vm/miniports >>"$OUT/build-miniports.log" 2>&1 || true
 fi
-declare -A NATIVE=([std]=bochs [cirrus]=cirrus)
-declare -A MINIPORT=([std]=vpbochs.sys [cirrus]=vpcirrus.sys)
 for d in $DEVICES; do
 	sys=miniports/out/x86_64/${MINIPORT[$d]}
 	[ -n "${NA[$d]:-}" ] || [ -f "$sys" ] ||
@@ -105,33 +91,28 @@ count() { grep -c "$1" "$2" 2>/dev/null || true; }
 # for the damage placement check.
 boot() {
 	local dev=$1 drv=$2 round=$3 dir=$OUT/$1-$2-$3
-	local args=(--out "$dir" --name "bench $dev $drv $round" --timeout 240
+	local ARGS=(--out "$dir" --name "bench $dev $drv $round" --timeout 240
 		--profile "$dev" --add "$OUT/guest/drmbench:/drmbench"
 		--add "$dir.conf:/bench.conf")
-	local mods=drm,drm_kms_helper load spin="" seconds=$SECONDS_EACH dump=""
+	local MODS LOAD PRELOAD spin="" seconds=$SECONDS_EACH dump=""
 	mkdir -p "$dir"
+	driver_setup "$dev" "$drv"
 	if [ "$round" = icount ]; then
 		# shift=0: one instruction is 1 ns of guest time; sleep=on lets idle
 		# time pass without executing anything.
-		args+=(--qemu-arg=-icount --qemu-arg=shift=0,sleep=on)
+		ARGS+=(--qemu-arg=-icount --qemu-arg=shift=0,sleep=on)
 		seconds=$ICOUNT_SECONDS
 		dump=-d
 	elif [ "$ICOUNT" = 0 ] && [ "$round" = 1 ]; then
 		dump=-d
 	fi
-	if [ "$drv" = native ]; then
-		mods+=,${NATIVE[$dev]}
-		load="modprobe ${NATIVE[$dev]}"
-	else
-		args+=(--add "miniports/out/x86_64/${MINIPORT[$dev]}:/${MINIPORT[$dev]}")
-		load="modprobe vpwrap miniport=/${MINIPORT[$dev]}"
-		if [ "$dev" = std ] && [ -f "$SPIN" ] && [ -n "$SPIN_IOCTL" ]; then
-			args+=(--add "$SPIN:/$(basename "$SPIN")")
-			spin="modprobe vpwrap miniport=/$(basename "$SPIN") pci_ids=1234:1111"
-		fi
+	if [ "$drv" = vpwrap ] && [ "$dev" = std ] && [ -f "$SPIN" ] && [ -n "$SPIN_IOCTL" ]; then
+		ARGS+=(--add "$SPIN:/$(basename "$SPIN")")
+		spin="modprobe vpwrap miniport=/$(basename "$SPIN") pci_ids=1234:1111"
 	fi
 	cat >"$dir.conf" <<-EOF
-		LOAD="$load"
+		LOAD="$LOAD"
+		PRELOAD="$PRELOAD"
 		SECONDS_EACH=$seconds
 		SWITCHES=$SWITCHES
 		DUMP="$dump"
@@ -140,7 +121,7 @@ boot() {
 		SPINLOCK_PAIRS="${BENCH_SPINLOCK_PAIRS:-1000000}"
 	EOF
 	local t0=$SECONDS
-	python3 tests/vm/vmrun.py "${args[@]}" --modules "$mods" \
+	python3 tests/vm/vmrun.py "${ARGS[@]}" --modules "$MODS" \
 		bench/guest/bench.sh >"$dir/vmrun.log" 2>&1 || true
 	echo "  $dev $drv #$round ($((SECONDS - t0)) s): $(count '^BENCH ' "$dir/guest.log") figures," \
 		"$(count '^BENCH_NA ' "$dir/guest.log") not available"

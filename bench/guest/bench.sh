@@ -1,14 +1,17 @@
 # Guest half of one benchmark boot (run as /test.sh by tests/vm/vmrun.py).
 # /bench.conf (written by bench/run.sh) sets:
 #   LOAD        the command that loads the display driver under test
+#   PRELOAD     its stock dependencies, loaded first
 #   SECONDS_EACH, SWITCHES, DUMP   drmbench run options
 #   SPINLOCK_LOAD  optional: command that loads the videoport conformance
 #               miniport; SPINLOCK_IOCTL, SPINLOCK_PAIRS: its timing request
 . /bench.conf
 
-# The DRM core is shared by every driver under test: load it untimed, so
-# load_ms is the driver's own cost (plus the helpers only it needs).
-modprobe drm && modprobe drm_kms_helper || echo "BENCH_NA setup modprobe drm failed"
+# The driver's stock dependencies (DRM core and helpers) load untimed, so
+# that load_ms and the memory deltas are the driver module's own.
+for m in $PRELOAD; do
+	modprobe "$m" || echo "BENCH_LOG modprobe $m failed"
+done
 
 # shellcheck disable=SC2086
 /drmbench load -- $LOAD

@@ -1,0 +1,29 @@
+# Shared by bench/run.sh and bench/profile.sh (sourced; needs KCACHE).
+# Which driver drives which QEMU device, and how a boot loads it.
+
+declare -A NATIVE=([std]=bochs [cirrus]=cirrus)
+declare -A MINIPORT=([std]=vpbochs.sys [cirrus]=vpcirrus.sys)
+
+# stock_deps KO: the stock modules KO needs, space separated.
+stock_deps() {
+	modinfo -F depends "$1" 2>/dev/null | tr ',' ' '
+}
+
+# driver_setup DEVICE DRIVER: sets MODS (for vmrun --modules), LOAD (the
+# timed command), PRELOAD (its stock dependencies, loaded untimed so that
+# load time and memory are the driver's own: the VM harness preloads
+# vpwrap's anyway) and appends the miniport to the array ARGS.
+driver_setup() {
+	local dev=$1 drv=$2 ko
+	if [ "$drv" = native ]; then
+		ko=$(find "$KCACHE/modules/" -name "${NATIVE[$dev]}.ko*" | head -n 1)
+		MODS=drm,drm_kms_helper,${NATIVE[$dev]}
+		LOAD="modprobe ${NATIVE[$dev]}"
+	else
+		ko=$VPWRAP_KO
+		MODS=drm,drm_kms_helper
+		LOAD="modprobe vpwrap miniport=/${MINIPORT[$dev]}"
+		ARGS+=(--add "miniports/out/x86_64/${MINIPORT[$dev]}:/${MINIPORT[$dev]}")
+	fi
+	PRELOAD=$(stock_deps "$ko")
+}
