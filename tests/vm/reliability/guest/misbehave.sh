@@ -1,0 +1,103 @@
+# Guest (issue 10, misbehaving miniport at runtime): vpmisbehave.sys is
+# vpbochs with a HwStartIO that, on request through videoport's debugfs ioctl
+# file, fails mode sets, reports more bytes than the output buffer holds, or
+# floods VideoPortDebugPrint.  Files: /reltest, /vpmisbehave.sys.
+SET=0x232400 FLOOD=0x232404 LIE=0x232408
+wait_card() {
+	i=0
+	while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	[ -e /dev/dri/card0 ]
+}
+val() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+modeset_rc() { /reltest modeset -m "$1" 2>&1 | sed -n 's/^MODESET rc=\([0-9-]*\).*/\1/p'; }
+flags() { /reltest vpioctl "$IO" $SET 8 "$1" >/dev/null; }
+
+check "modprobe vpwrap miniport=/vpmisbehave.sys" modprobe vpwrap miniport=/vpmisbehave.sys
+check "card0 appears" wait_card
+IO=$(ls -d /sys/kernel/debug/vpwrap-videoport/*/ioctl 2>/dev/null | head -n1)
+echo "INFO control file: $IO"
+check "debugfs ioctl file present" test -n "$IO"
+rc=$(modeset_rc 800x600)
+if [ "$rc" = 0 ]; then pass "well-behaved: mode set succeeds"; else fail "well-behaved: mode set succeeds" "rc=$rc"; fi
+
+# 1. the InputBuffer HwStartIO gets is a kernel buffer (the debugfs write
+#    came from a user buffer: videoport copied it)
+L=$(/reltest vpioctl "$IO" $SET 8 0)
+echo "INFO $L"
+a=$(val "$L" out)
+case "$a" in
+ffff[89a-f]???????????) pass "miniport's InputBuffer is a kernel address ($a)" ;;
+*) fail "miniport's InputBuffer is a kernel address" "got '$a'" ;;
+esac
+
+# 2. a length lie on a pass-through request: the writer gets EPROTO (71)
+L=$(/reltest vpioctl "$IO" $LIE 16)
+echo "INFO $L"
+if [ "$(val "$L" write)" = 71 ] && [ "$(val "$L" len)" = 0 ]; then
+	pass "Information > OutputBufferLength: request fails with EPROTO, nothing copied"
+else
+	fail "Information > OutputBufferLength: request fails with EPROTO, nothing copied" "$L"
+fi
+
+# 3. the miniport fails SET_CURRENT_MODE: userspace's commit must fail
+dmesg -c >/dev/null
+flags 1
+rc=$(modeset_rc 1024x768)
+if [ -n "$rc" ] && [ "$rc" != 0 ]; then pass "failed miniport mode set: atomic commit returns an error (errno $rc)"
+else fail "failed miniport mode set: atomic commit returns an error" "commit returned ${rc:-nothing} (success)"; fi
+dmesg | grep -E 'vpwrap|drm' | tail -n 3 | sed 's/^/INFO dmesg: /'
+
+# 4. wrong lengths on every IOCTL_VIDEO_*: the commit must fail, and 30
+#    such commits must not write 30+ lines to the log
+dmesg -c >/dev/null
+flags 2
+rc=$(modeset_rc 800x600)
+if [ -n "$rc" ] && [ "$rc" != 0 ]; then pass "lying miniport: atomic commit returns an error (errno $rc)"
+else fail "lying miniport: atomic commit returns an error" "commit returned ${rc:-nothing} (success)"; fi
+dmesg -c >/dev/null
+i=0
+while [ $i -lt 30 ]; do
+	[ $((i % 2)) = 0 ] && m=1024x768 || m=800x600
+	modeset_rc $m >/dev/null
+	i=$((i + 1))
+done
+n=$(dmesg | grep -cE 'vpwrap|drm')
+dmesg | grep -E 'vpwrap|drm' | head -n 3 | sed 's/^/INFO dmesg: /'
+echo "INFO 30 commits on a lying miniport: $n kernel log lines"
+if [ "$n" -ge 1 ] && [ "$n" -le 20 ]; then pass "lying miniport: log rate-limited ($n lines for 30 commits)"
+else fail "lying miniport: log rate-limited" "$n lines for 30 commits (want 1..20)"; fi
+
+# 5. VideoPortDebugPrint flood: 2,000 lines asked for at once, then 100
+#    per request on a mode set; the log keeps at most the ratelimit burst
+flags 0
+dmesg -c >/dev/null
+t0=$(cut -d. -f1 /proc/uptime)
+/reltest vpioctl "$IO" $FLOOD 0 2000 >/dev/null
+flags 4
+modeset_rc 1024x768 >/dev/null
+flags 0
+sleep 6
+/reltest vpioctl "$IO" $FLOOD 0 1 >/dev/null	# after the interval: the summary line
+t1=$(cut -d. -f1 /proc/uptime)
+n=$(dmesg | grep -c 'vpmisbehave: flood line')
+sup=$(dmesg | grep -c 'callbacks suppressed')
+asked=$((2000 + 1))
+windows=$(( (t1 - t0) / 5 + 1 ))
+echo "INFO flood: $n of $asked+ lines printed in $((t1 - t0)) s, $sup suppression notes"
+dmesg | grep 'callbacks suppressed' | head -n 2 | sed 's/^/INFO dmesg: /'
+if [ "$n" -ge 1 ] && [ "$n" -le $((200 * windows + 1)) ]; then
+	pass "VideoPortDebugPrint flood rate-limited ($n lines, limit $((200 * windows + 1)))"
+else
+	fail "VideoPortDebugPrint flood rate-limited" "$n lines in $((t1 - t0)) s"
+fi
+check "suppressed prints are reported" test "$sup" -ge 1
+
+# 6. well-behaved again: a mode set works and shows the picture
+flags 0
+if /reltest modeset -m 1024x768 -d misbehave-final >/tmp/final.out 2>&1 && grep -q 'rc=0 ' /tmp/final.out; then
+	pass "mode set works again after the misbehaviour"
+else
+	fail "mode set works again after the misbehaviour" "$(tail -n1 /tmp/final.out)"
+fi
+check "rmmod vpwrap" rmmod vpwrap
+kclean "no oops or warning in the guest log"

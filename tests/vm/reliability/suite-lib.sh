@@ -1,0 +1,46 @@
+# Shared by suites 81-85 (sourced after tests/lib.sh).
+REL=$ROOT/tests/vm/reliability
+REL_OUT=$REL/out
+REL_MP=$ROOT/miniports/out/x86_64
+
+# rel_prepare: build the guest programs, the miniports and a vpwrap.ko that
+# has drm-glue in it; sets REL_KO.  Prints a FAIL and returns 1 otherwise.
+rel_prepare() {
+	if ! make -s -C "$REL" >"$OUT/rel-build.log" 2>&1; then
+		fail "reliability: guest programs build" "$(grep -m1 -iE 'error' "$OUT/rel-build.log")"
+		return 1
+	fi
+	if ! make -s -C "$ROOT/miniports" >>"$OUT/rel-build.log" 2>&1; then
+		fail "reliability: miniports build" "$(tail -n1 "$OUT/rel-build.log")"
+		return 1
+	fi
+	REL_KO=$VPWRAP_KO
+	# Until drm-glue/Kbuild.inc links drm-glue into every build (as suite 70).
+	if ! modinfo -F depends "$REL_KO" 2>/dev/null | grep -q drm_kms_helper; then
+		local b=$OUT/build kver=
+		case "$KREL" in 6.12.*) kver=6.12 ;; esac
+		if ! make -s -C "$ROOT" module-tree BUILD="$b" KVER=$kver >"$OUT/build.log" 2>&1 ||
+		   ! echo 'include $(src)/drm-glue/Kbuild.drm' >"$b/drm-glue/Kbuild.inc" ||
+		   ! make -s -C "$ROOT" module BUILD="$b" KVER=$kver >>"$OUT/build.log" 2>&1; then
+			fail "reliability: module with drm-glue builds" \
+				"$(grep -m1 -iE 'error|undefined' "$OUT/build.log")"
+			return 1
+		fi
+		REL_KO=$b/vpwrap.ko
+	fi
+}
+
+# rel_pixel NAME PPM 0xRRGGBB: the screen dump's centre pixel has that colour.
+rel_pixel() {
+	local got
+	if [ ! -f "$2" ]; then
+		fail "$1" "no screen dump $2"
+		return
+	fi
+	got=$(python3 -c "
+import sys; sys.path.insert(0, '$ROOT/tests/vm')
+import ppm
+im = ppm.load('$2')
+print('0x%02x%02x%02x' % im.pixel(im.width // 2, im.height // 2))" 2>&1)
+	if [ "$got" = "$3" ]; then pass "$1"; else fail "$1" "centre pixel $got, want $3"; fi
+}
