@@ -78,6 +78,21 @@ static void vpdrm_release_timer(struct drm_device *dev, void *arg)
 	vpdrm_vblank_stop(to_vpdrm(dev));
 }
 
+static unsigned int vpdrm_preferred_depth(struct vpdrm_device *vdev)
+{
+	unsigned int i, depth = 8;	/* only C8 left */
+
+	for (i = 0; i < vdev->num_formats; i++) {
+		if (vdev->formats[i] == DRM_FORMAT_XRGB8888)
+			return 24;
+		if (vdev->formats[i] == DRM_FORMAT_RGB565)
+			depth = 16;
+		else if (vdev->formats[i] == DRM_FORMAT_XRGB1555 && depth < 15)
+			depth = 15;
+	}
+	return depth;
+}
+
 static int vpdrm_kms_init(struct vpdrm_device *vdev)
 {
 	struct drm_device *dev = &vdev->drm;
@@ -97,7 +112,8 @@ static int vpdrm_kms_init(struct vpdrm_device *vdev)
 		dev->mode_config.max_height = max_t(u32, dev->mode_config.max_height,
 						    vdev->modes[i].vp.height);
 	}
-	dev->mode_config.preferred_depth = 24;
+	/* What fbdev and userspace should use: the best the plane offers. */
+	dev->mode_config.preferred_depth = vpdrm_preferred_depth(vdev);
 	dev->mode_config.funcs = &vpdrm_mode_config_funcs;
 	dev->mode_config.helper_private = &vpdrm_mode_config_helpers;
 
@@ -173,7 +189,9 @@ static int vpdrm_attach(struct vp_adapter *a)
 	drm_info(&vdev->drm, "%s: %u modes, %u connector(s)%s\n",
 		 vp_adapter_name(a), vdev->num_modes, vdev->num_outputs,
 		 vdev->has_cursor ? ", hardware cursor" : "");
-	vpdrm_fbdev_setup(&vdev->drm, 32);
+	vpdrm_fbdev_setup(&vdev->drm,
+			  vdev->drm.mode_config.preferred_depth == 24 ? 32 :
+			  vdev->drm.mode_config.preferred_depth >= 15 ? 16 : 8);
 	return 0;
 
 err:
