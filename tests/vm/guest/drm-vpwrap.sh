@@ -48,6 +48,7 @@ for d in 24 16; do
 done
 echo 0 >/sys/module/vpwrap/parameters/xrgb_depth
 /kmstest modifier
+/kmstest badmode
 /kmstest vblank -m 1024x768
 # /cursor: "X,Y" positions, partly off screen ones included
 if [ -f /cursor ]; then

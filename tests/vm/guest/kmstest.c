@@ -12,6 +12,7 @@
  *           TAG "dNN" tells the checker the screen depth is NN bpp;
  *           -D turns the CRTC off and on (DPMS) before the damage commit
  *   kmstest modifier                   a non-linear modifier is refused
+ *   kmstest badmode                    a mode not in the list is refused
  *   kmstest vblank [-m WxH]            vblank waits and page-flip events
  *   kmstest cursor [-m WxH] -- X Y     pattern A + 32x32 cursor at X,Y, dump
  *                                      "cursor_X_Y" (X, Y may be negative)
@@ -636,6 +637,39 @@ static int cmd_modifier(void)
 	return 0;
 }
 
+/* A mode the miniport does not offer must be refused (mode_valid). */
+static int cmd_badmode(void)
+{
+	struct drm_mode_modeinfo bad;
+	uint32_t gamma = 0, mb;
+	struct buf b;
+	struct req r = { 0 };
+	struct kms k;
+	int ret;
+
+	if (kms_open(&k, 0))
+		return 1;
+	bad = *default_mode(&k);
+	if (show_pattern(&k, &bad, DRM_FORMAT_XRGB8888, &b, &gamma))
+		return fail("badmode: mode set"), 1;
+	/* same timings, 8 pixels narrower: listed nowhere */
+	bad.hdisplay -= 8;
+	snprintf(bad.name, sizeof(bad.name), "%ux%u", bad.hdisplay, bad.vdisplay);
+	if (find_mode(&k, bad.hdisplay, bad.vdisplay))
+		return fail("badmode: %s is listed", bad.name), 1;
+	mb = blob(&bad, sizeof(bad));
+	req_add(&r, k.crtc, k.p_crtc_mode, mb);
+	ret = req_commit(&r, DRM_MODE_ATOMIC_ALLOW_MODESET, NULL);
+	blob_free(mb);
+	if (ret == -EINVAL)
+		pass("unlisted mode %s refused (EINVAL)", bad.name);
+	else
+		fail("unlisted mode %s: got %d, want EINVAL", bad.name, ret);
+	buf_destroy(&b);
+	blob_free(gamma);
+	return 0;
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -871,6 +905,8 @@ int main(int argc, char **argv)
 		return cmd_info();
 	if (!strcmp(argv[1], "pattern"))
 		return cmd_pattern(modes, formats) || failures;
+	if (!strcmp(argv[1], "badmode"))
+		return cmd_badmode() || failures;
 	if (!strcmp(argv[1], "modifier"))
 		return cmd_modifier() || failures;
 	if (!strcmp(argv[1], "vblank"))
