@@ -76,6 +76,23 @@ static void vp_out_counted(struct vp_out *o, const void *p, bool wide, int width
 	vp_out_str(o, s.buffer, wide, wide ? s.length / 2 : s.length, width, left);
 }
 
+/* A width or precision: digits (capped), or '*' taking an int argument. */
+static int vp_fmt_number(const char **f, __builtin_ms_va_list *ap)
+{
+	int v = 0;
+	char c;
+
+	if (!get_kernel_nofault(c, *f) && c == '*') {
+		(*f)++;
+		return __builtin_va_arg(*ap, int);
+	}
+	while (!get_kernel_nofault(c, *f) && isdigit(c)) {
+		v = min(v * 10 + (c - '0'), 200);
+		(*f)++;
+	}
+	return v;
+}
+
 static void vp_format(struct vp_out *o, const char *fmt, __builtin_ms_va_list ap)
 {
 	const char *f = fmt;
@@ -105,29 +122,11 @@ static void vp_format(struct vp_out *o, const char *fmt, __builtin_ms_va_list ap
 				*sp++ = c;
 			f++;
 		}
-		/* width */
-		if (!get_kernel_nofault(c, f) && c == '*') {
-			width = __builtin_va_arg(ap, int);
-			f++;
-		} else {
-			while (!get_kernel_nofault(c, f) && isdigit(c)) {
-				width = min(width * 10 + (c - '0'), 200);
-				f++;
-			}
-		}
-		/* precision */
+		/* width, precision */
+		width = vp_fmt_number(&f, &ap);
 		if (!get_kernel_nofault(c, f) && c == '.') {
 			f++;
-			prec = 0;
-			if (!get_kernel_nofault(c, f) && c == '*') {
-				prec = __builtin_va_arg(ap, int);
-				f++;
-			} else {
-				while (!get_kernel_nofault(c, f) && isdigit(c)) {
-					prec = min(prec * 10 + (c - '0'), 200);
-					f++;
-				}
-			}
+			prec = vp_fmt_number(&f, &ap);
 		}
 		/* size */
 		for (;;) {
