@@ -54,6 +54,14 @@ sort $D/exports >/tmp/have
 if cmp -s /tmp/want /tmp/have; then pass "exports.txt matches the module's table"
 else fail "exports.txt matches the module's table" "$(diff /tmp/want /tmp/have | grep '^[<>]' | head -n 3 | tr '\n' ' ')"; fi
 
+# what the miniport wrote with VideoPortSetRegistryParameters (REG_BINARY)
+R=/sys/module/vpwrap/miniports/vpconform.sys/registry
+if grep -qi 'reg binary ConformanceValue 78 56 34 12' $R 2>/dev/null; then
+	pass "SetRegistryParameters value readable in sysfs"
+else
+	fail "SetRegistryParameters value readable in sysfs" "$(grep -i conformance $R 2>&1 | head -n 1)"
+fi
+
 # Windows format specifiers
 want='FORMAT ws=wide S=wideS wZ=counted I64x=123456789abcdef d=-5 u=3000000000 x=0000beef X=ABC s=narrow c=Q ld=-7 hd=-2 s5=trunc pad=[3   ] end'
 have=$(dmesg | grep -o 'vpconform.sys: FORMAT.*' | head -n 1 | sed 's/^vpconform.sys: //')
