@@ -20,8 +20,8 @@ res() {		# res FILE: the resource state, IRQ counts stripped
 	sed -E 's/^( *[0-9A-Za-z]+:)( +[0-9]+)+/\1/' /proc/interrupts >>"$1"
 }
 wait_card() {
-	i=0
-	while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	w=0
+	while [ ! -e /dev/dri/card0 ] && [ $w -lt 100 ]; do sleep 0.05; w=$((w + 1)); done
 	[ -e /dev/dri/card0 ]
 }
 

@@ -4,8 +4,8 @@
 # /dropuid, /vpbochs.sys.  uid 1000 is an ordinary user (no capabilities).
 U="/dropuid 1000"
 wait_card() {
-	i=0
-	while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	w=0
+	while [ ! -e /dev/dri/card0 ] && [ $w -lt 100 ]; do sleep 0.05; w=$((w + 1)); done
 	[ -e /dev/dri/card0 ]
 }
 check "dropuid really drops to uid 1000" sh -c "[ \"\$($U id -u)\" = 1000 ]"

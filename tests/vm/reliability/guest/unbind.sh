@@ -4,11 +4,11 @@
 # /cycles.
 read CYCLES </cycles
 wait_card() {
-	i=0
-	while [ ! -e /dev/dri/card0 ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+	w=0
+	while [ ! -e /dev/dri/card0 ] && [ $w -lt 200 ]; do sleep 0.05; w=$((w + 1)); done
 	[ -e /dev/dri/card0 ]
 }
-frames() { cat /tmp/progress 2>/dev/null || echo 0; }
+frames() { f=$(cat /tmp/progress 2>/dev/null); echo "${f:-0}"; }
 
 check "modprobe vpwrap" modprobe vpwrap miniport=/vpbochs.sys
 wait_card
