@@ -28,6 +28,11 @@
 #define PASSIVE_LEVEL	0
 #define DISPATCH_LEVEL	2
 #endif
+#ifndef CmResourceTypePort
+#define CmResourceTypePort	1
+#define CmResourceTypeMemory	3
+#define CmResourceShareShared	3
+#endif
 #ifndef WAIT_TIMEOUT
 #define WAIT_TIMEOUT	258
 #endif
@@ -368,6 +373,39 @@ static void CheckResources(PCONF_EXT e)
 	       r[0].RangeStart.QuadPart, r[0].RangeLength, r[1].RangeStart.QuadPart,
 	       r[1].RangeLength);
 	REPORT(slot < 256, "access_ranges_slot", "%lu\n", slot);
+	/* legacy VGA ranges, when the miniport asks for them */
+	{
+		IO_RESOURCE_DESCRIPTOR req[2];
+		VIDEO_ACCESS_RANGE lr[8];
+
+		VideoPortZeroMemory(req, sizeof(req));
+		req[0].Type = CmResourceTypePort;
+		req[0].u.Port.Length = 0x20;
+		req[0].u.Port.MinimumAddress.QuadPart = 0x3c0;
+		req[0].ShareDisposition = CmResourceShareShared;
+		req[1].Type = CmResourceTypeMemory;
+		req[1].u.Memory.Length = 0x20000;
+		req[1].u.Memory.MinimumAddress.QuadPart = 0xa0000;
+		req[1].ShareDisposition = CmResourceShareShared;
+		VideoPortZeroMemory(lr, sizeof(lr));
+		st = VideoPortGetAccessRanges(e, 2, req, 8, lr, &vendor, &device, &slot);
+		REPORT(st == NO_ERROR && lr[2].RangeInIoSpace && lr[2].RangeStart.QuadPart == 0x3c0 &&
+		       lr[2].RangeLength == 0x20 && !lr[3].RangeInIoSpace &&
+		       lr[3].RangeStart.QuadPart == 0xa0000 && lr[3].RangeLength == 0x20000,
+		       "access_ranges_legacy_vga", "status %lu, %I64x+%lx io %d, %I64x+%lx\n", st,
+		       lr[2].RangeStart.QuadPart, lr[2].RangeLength, lr[2].RangeInIoSpace,
+		       lr[3].RangeStart.QuadPart, lr[3].RangeLength);
+		st = VideoPortVerifyAccessRanges(e, 4, lr);
+		REPORT(st == NO_ERROR, "verify_access_ranges_legacy_vga", "status %lu\n", st);
+		/* a port range the kernel owns (the keyboard controller) is refused */
+		lr[4].RangeStart.QuadPart = 0x60;
+		lr[4].RangeLength = 1;
+		lr[4].RangeInIoSpace = TRUE;
+		lr[4].RangeShareable = FALSE;
+		st = VideoPortVerifyAccessRanges(e, 5, lr);
+		REPORT(st == ERROR_INVALID_PARAMETER, "verify_access_ranges_conflict",
+		       "status %lu\n", st);
+	}
 	st = VideoPortVerifyAccessRanges(e, 2, r);
 	REPORT(st == NO_ERROR, "verify_access_ranges", "status %lu\n", st);
 	st = VideoPortVerifyAccessRanges(e, 2, r);
