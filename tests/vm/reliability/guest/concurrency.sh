@@ -34,7 +34,7 @@ else
 	fail "every accepted page flip got its event" "$(S flip)"
 fi
 if [ "$(v flip vblank)" -gt 0 ] && [ "$(v flip vblank_err)" = 0 ]; then
-	pass "vblank waits succeed ($(v flip vblank))"
+	pass "vblank waits succeed ($(v flip vblank); $(v flip vblank_off) EINVAL while another worker had the CRTC off)"
 else
 	fail "vblank waits succeed" "$(S flip)"
 fi

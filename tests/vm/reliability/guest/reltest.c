@@ -488,6 +488,7 @@ static void w_modeset(struct kms *k, struct drm_mode_modeinfo **mm, int nm, stru
 static void w_flip(struct kms *k, struct buf *bufs)
 {
 	unsigned long req = 0, got = 0, refused = 0, lost = 0, vbl = 0, vblbad = 0;
+	unsigned long vbloff = 0;
 	int i = 0, r;
 
 	while (!stop_now) {
@@ -524,14 +525,17 @@ static void w_flip(struct kms *k, struct buf *bufs)
 		}
 		if (!(req % 8)) {
 			r = xioctl(DRM_IOCTL_WAIT_VBLANK, &v);
-			if (r)
-				vblbad++;
+			/* EINVAL: vblank off inside another worker's modeset */
+			if (r == -EINVAL)
+				vbloff++;
+			else if (r)
+				vblbad++, printf("INFO vblank wait: %s\n", strerror(-r));
 			else
 				vbl++;
 		}
 	}
-	printf("STRESS flip requested=%lu events=%lu lost=%lu refused=%lu vblank=%lu vblank_err=%lu\n",
-	       req, got, lost, refused, vbl, vblbad);
+	printf("STRESS flip requested=%lu events=%lu lost=%lu refused=%lu vblank=%lu vblank_off=%lu vblank_err=%lu\n",
+	       req, got, lost, refused, vbl, vbloff, vblbad);
 }
 
 static void w_cursor(struct kms *k)
