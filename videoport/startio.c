@@ -47,9 +47,7 @@ int vp_start_io(struct vp_adapter *a, u32 code, const void *in, u32 in_len,
 
 	if (!ok && sb.status == NO_ERROR)
 		sb.status = ERROR_INVALID_FUNCTION;	/* FALSE: request not handled */
-	ret = vp_status_to_errno(sb.status);
-	if (sb.status == ERROR_MORE_DATA || sb.status == ERROR_INSUFFICIENT_BUFFER)
-		ret = -EOVERFLOW;
+	ret = vp_status_to_errno(sb.status);	/* adapter.h's table */
 	if (!ret) {
 		if (sb.information > out_len) {
 			vp_warn(a->drv, "%s: IOCTL 0x%x returned %llu bytes into a %u-byte buffer\n",
