@@ -24,7 +24,7 @@
 #include <drm/drm_print.h>
 #include <drm/drm_vblank.h>
 
-#include "drm-glue/compat-drm.h"
+#include "wrapper/compat.h"
 #include "drm-glue/drm_glue.h"
 #include "drm-glue/vpdrm.h"
 

@@ -16,7 +16,7 @@
 #include <drm/drm_modes.h>
 #include <drm/drm_print.h>
 
-#include "drm-glue/compat-drm.h"
+#include "wrapper/compat.h"
 #include "drm-glue/vpdrm.h"
 
 /* VIDEO_MODE_INFORMATION.AttributeFlags */

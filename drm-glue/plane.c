@@ -16,7 +16,7 @@
 #include <drm/drm_modeset_helper_vtables.h>
 #include <drm/drm_rect.h>
 
-#include "drm-glue/compat-drm.h"
+#include "wrapper/compat.h"
 #include "drm-glue/vpdrm.h"
 
 static const u64 vpdrm_modifiers[] = {

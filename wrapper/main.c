@@ -9,22 +9,11 @@
 #include <linux/kobject.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
+#include "drm-glue/drm_glue.h"
 #include "vpwrap/version.h"
 #include "wrapper/execmem.h"
 #include "wrapper/vpw_driver.h"
 #include "wrapper/wrapper.h"
-
-/*
- * drm-glue is the adapter client and must be registered before adapters are
- * probed.  Until drm-glue lists its objects in drm-glue/Kbuild.inc there is
- * no client (wrapper/Kbuild.inc defines VPW_WITH_DRM_GLUE once it does).
- */
-#ifdef VPW_WITH_DRM_GLUE
-#include "drm-glue/drm_glue.h"
-#else
-static inline int vpdrm_init(void) { return 0; }
-static inline void vpdrm_exit(void) { }
-#endif
 
 static char *miniport;
 module_param(miniport, charp, 0444);

@@ -18,21 +18,7 @@ if [ ! -f "$mp" ]; then
 	exit 0
 fi
 
-# Until drm-glue/Kbuild.inc links drm-glue into every build, build the
-# module with it here (same sources, its own build directory).
 ko=$VPWRAP_KO
-if ! modinfo -F depends "$ko" 2>/dev/null | grep -q drm_kms_helper; then
-	b="$OUT/build"
-	kver=
-	case "$KREL" in 6.12.*) kver=6.12 ;; esac
-	if ! make -s -C "$ROOT" module-tree BUILD="$b" KVER=$kver >"$OUT/build.log" 2>&1 ||
-	   ! echo 'include $(src)/drm-glue/Kbuild.drm' >"$b/drm-glue/Kbuild.inc" ||
-	   ! make -s -C "$ROOT" module BUILD="$b" KVER=$kver >>"$OUT/build.log" 2>&1; then
-		fail "module with drm-glue builds" "$(grep -m1 -iE 'error|undefined' "$OUT/build.log")"
-		exit 0
-	fi
-	ko="$b/vpwrap.ko"
-fi
 
 echo "$MODES" >"$OUT/modes"
 extra=()
