@@ -161,7 +161,12 @@ def collect(outdir):
             if os.path.exists(path):
                 probes[pname.replace("probe_", "")] = probe_check(path, int(x), int(y), int(size))
         mode = "icount" if m.group(3) == "icount" else "wall"
+        fails = []
+        if os.path.exists(os.path.join(d, "vmrun.log")):
+            with open(os.path.join(d, "vmrun.log"), errors="replace") as f:
+                fails = [line.strip() for line in f if line.startswith("FAIL: ")]
         runs[mode][m.group(1)][m.group(2)].append({
+            "fails": fails,
             "round": m.group(3), "values": vals, "na": na, "info": info,
             "spinlock": spin, "log": logs, "probes": probes})
     return runs
@@ -187,7 +192,7 @@ def analyse(runs, vpwrap_na):
     res = {}
     for dev in DEVICES:
         res[dev] = {"metrics": {}, "commit": {}, "methods": {}, "probes": {}, "spinlock": None,
-                    "boots": sum(len(b) for b in runs[dev].values())}
+                    "boots": sum(len(b) for b in runs[dev].values()), "runs": runs[dev]}
         for key, label, unit, better, goal in METRICS:
             row = {"label": label, "unit": unit, "better": better, "goal": goal}
             for drv in DRIVERS:
@@ -321,6 +326,10 @@ def device_block(w, dev, r, vpwrap_na):
     for name, p in sorted(r["probes"].items()):
         w(f"- placement probe (64x64 damage at x 501, y 301), {name}: "
           + ("correct" if p["ok"] else f"**wrong** — {p['text']}"))
+    for drv in DRIVERS:
+        for b in r["runs"][drv]:
+            for line in b["fails"]:
+                w(f"- **{drv} boot {b['round']} failed a check**: {line[6:]}")
     nas = {}
     for key, row in r["metrics"].items():
         for drv in DRIVERS:
@@ -420,8 +429,8 @@ def main():
     with open(md_path, "w") as f:
         f.write(markdown(meta, res, vpwrap_na))
     with open(json_path, "w") as f:
-        json.dump({"meta": meta, "vpwrap_not_available": vpwrap_na, "devices": res,
-                   "boots": runs}, f, indent=1, sort_keys=True)
+        json.dump({"meta": meta, "vpwrap_not_available": vpwrap_na, "modes": res},
+                  f, indent=1, sort_keys=True)
     print(markdown(meta, res, vpwrap_na))
 
 
