@@ -11,6 +11,9 @@
  *			change behind its back.  The
  *			write returns the byte count or the errno; read returns
  *			s32 errno, u32 bytes returned, then the output buffer.
+ *   <pci>/modes	the miniport's graphics modes as the adapter interface
+ *			reports them (IOCTL_VIDEO_QUERY_AVAIL_MODES), one
+ *			"WxHxBPP" word each, in ModeIndex order
  *   <pci>/bench	write "<ioctl> <n>": in 9 alternating rounds, time the
  *			request (input: u32 n/9) and n/9 native
  *			spin_lock_irqsave/irqrestore pairs in the same context;
@@ -23,6 +26,7 @@
 #include <linux/slab.h>
 #include <linux/sort.h>
 #include <linux/uaccess.h>
+#include "videoport/adapter.h"
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
@@ -223,6 +227,24 @@ static ssize_t vp_bench_read(struct file *f, char __user *ubuf, size_t len,
 	return ret;
 }
 
+static int vp_modes_show(struct seq_file *m, void *v)
+{
+	struct vp_adapter *a = m->private;
+	struct vp_mode *modes;
+	unsigned int i, n;
+	int ret;
+
+	ret = vp_adapter_query_modes(a, &modes, &n);
+	if (ret)
+		return ret;
+	for (i = 0; i < n; i++)
+		seq_printf(m, "%ux%ux%u%c", modes[i].width, modes[i].height,
+			   modes[i].bpp, i + 1 < n ? ' ' : '\n');
+	kfree(modes);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(vp_modes);
+
 static const struct file_operations vp_bench_fops = {
 	.owner = THIS_MODULE,
 	.open = simple_open,
@@ -257,6 +279,7 @@ void vp_debugfs_adapter_add(struct vp_adapter *a)
 	a->debugfs = debugfs_create_dir(a->name, vp_dbg_root);
 	debugfs_create_file("ioctl", 0600, a->debugfs, a, &vp_ioctl_fops);
 	debugfs_create_file("bench", 0600, a->debugfs, a, &vp_bench_fops);
+	debugfs_create_file("modes", 0400, a->debugfs, a, &vp_modes_fops);
 	mutex_unlock(&vp_dbg_lock);
 }
 
