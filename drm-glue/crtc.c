@@ -31,8 +31,8 @@ static void vpdrm_hw_unmap(struct vpdrm_device *vdev)
 	vdev->hw_mode = NULL;
 }
 
-static void vpdrm_hw_set_mode(struct vpdrm_device *vdev,
-			      const struct vpdrm_mode *vm)
+static int vpdrm_hw_set_mode(struct vpdrm_device *vdev,
+			     const struct vpdrm_mode *vm)
 {
 	struct drm_device *dev = &vdev->drm;
 	u64 need = (u64)vm->vp.stride * vm->vp.height;
@@ -45,28 +45,29 @@ static void vpdrm_hw_set_mode(struct vpdrm_device *vdev,
 	}
 	ret = vp_adapter_set_mode(vdev->adapter, vm->vp.index);
 	if (ret) {
-		drm_err(dev, "miniport mode %u (%ux%u, %u bpp) failed: %d\n",
-			vm->vp.index, vm->vp.width, vm->vp.height, vm->vp.bpp,
-			ret);
-		return;
+		dev_err_ratelimited(dev->dev, "miniport mode %u (%ux%u, %u bpp) failed: %d\n",
+				    vm->vp.index, vm->vp.width, vm->vp.height,
+				    vm->vp.bpp, ret);
+		return ret;
 	}
 	ret = vp_adapter_map_fb(vdev->adapter, &vdev->fb);
 	if (ret) {
-		drm_err(dev, "mapping the frame buffer failed: %d\n", ret);
-		return;
+		dev_err_ratelimited(dev->dev, "mapping the frame buffer failed: %d\n", ret);
+		return ret;
 	}
 	vdev->fb_mapped = true;
 	/* The miniport's length is untrusted: never write past it. */
 	if (!vdev->fb.vaddr || vdev->fb.offset > vdev->fb.size ||
 	    vdev->fb.size - vdev->fb.offset < need) {
-		drm_err(dev, "frame buffer too small for mode %u: %zu bytes at +%u, need %llu\n",
-			vm->vp.index, vdev->fb.size, vdev->fb.offset, need);
+		dev_err_ratelimited(dev->dev, "frame buffer too small for mode %u: %zu bytes at +%u, need %llu\n",
+				    vm->vp.index, vdev->fb.size, vdev->fb.offset, need);
 		vpdrm_hw_unmap(vdev);
-		return;
+		return -EPROTO;
 	}
 	vdev->hw_mode = vm;
 	vdev->cursor_reload = true;
 	vpdrm_screen_clear(vdev);
+	return 0;
 }
 
 /*
@@ -202,7 +203,13 @@ static void vpdrm_crtc_atomic_enable(struct drm_crtc *crtc,
 	int idx;
 
 	if (drm_dev_enter(crtc->dev, &idx)) {
-		vpdrm_hw_set_mode(vdev, to_vpdrm_crtc_state(cs)->vmode);
+		/*
+		 * A commit cannot fail once checked; the miniport can.  The
+		 * error stays with the state, and vpdrm_atomic_commit()
+		 * returns it to a blocking caller.
+		 */
+		to_vpdrm_crtc_state(cs)->hw_error =
+			vpdrm_hw_set_mode(vdev, to_vpdrm_crtc_state(cs)->vmode);
 		drm_dev_exit(idx);
 	}
 	vpdrm_vblank_start(vdev, &cs->adjusted_mode);

@@ -13,6 +13,7 @@
 #include <linux/module.h>
 #include <linux/pci.h>
 #include <drm/drm_aperture.h>
+#include <drm/drm_atomic.h>
 #include <drm/drm_atomic_helper.h>
 #include <drm/drm_drv.h>
 #include <drm/drm_fourcc.h>
@@ -59,10 +60,32 @@ vpdrm_fb_create(struct drm_device *dev, struct drm_file *file,
 	return drm_gem_fb_create_with_dirty(dev, file, cmd);
 }
 
+/*
+ * A blocking commit runs its tail before returning, with the modeset locks
+ * still held, so the CRTC state it installed is still current: if the
+ * miniport refused that state's mode set, userspace gets the error (the
+ * state stays, with the CRTC dark, as after any failed hardware step).
+ */
+static int vpdrm_atomic_commit(struct drm_device *dev,
+			       struct drm_atomic_state *state, bool nonblock)
+{
+	struct drm_crtc_state *cs;
+	struct drm_crtc *crtc;
+	int ret, i;
+
+	ret = drm_atomic_helper_commit(dev, state, nonblock);
+	if (ret || nonblock)
+		return ret;
+	for_each_new_crtc_in_state(state, crtc, cs, i)
+		if (to_vpdrm_crtc_state(cs)->hw_error)
+			return to_vpdrm_crtc_state(cs)->hw_error;
+	return 0;
+}
+
 static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
 	.fb_create = vpdrm_fb_create,
 	.atomic_check = vpdrm_atomic_check,
-	.atomic_commit = drm_atomic_helper_commit,
+	.atomic_commit = vpdrm_atomic_commit,
 };
 
 /*

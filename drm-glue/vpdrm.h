@@ -70,6 +70,7 @@ struct vpdrm_device {
 struct vpdrm_crtc_state {
 	struct drm_crtc_state base;
 	const struct vpdrm_mode *vmode;
+	int hw_error;	/* the miniport refused this state's mode set */
 };
 
 static inline struct vpdrm_device *to_vpdrm(struct drm_device *dev)

@@ -306,5 +306,7 @@ void vp_driver_destroy(struct vp_driver *drv)
 		vp_adapter_destroy(a);
 	vp_pool_free_all(drv);
 	vp_debugfs_put();
+	/* Says how many VideoPortDebugPrint lines the rate limit dropped. */
+	ratelimit_state_exit(&drv->print_rs);
 	kfree(drv);
 }

@@ -112,6 +112,9 @@ struct vp_adapter {
 #define vp_info(drv, fmt, ...)  pr_info("vpwrap: %s: " fmt, (drv)->name, ##__VA_ARGS__)
 #define vp_warn(drv, fmt, ...)  pr_warn("vpwrap: %s: " fmt, (drv)->name, ##__VA_ARGS__)
 #define vp_err(drv, fmt, ...)   pr_err("vpwrap: %s: " fmt, (drv)->name, ##__VA_ARGS__)
+/* For what a caller (ultimately userspace) can trigger again and again. */
+#define vp_warn_ratelimited(drv, fmt, ...) \
+	pr_warn_ratelimited("vpwrap: %s: " fmt, (drv)->name, ##__VA_ARGS__)
 /* Warn once per driver and reason. */
 #define vp_warn_once(drv, what, fmt, ...)				\
 	do {								\
