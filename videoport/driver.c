@@ -284,6 +284,11 @@ static void vp_adapter_destroy(struct vp_adapter *a)
 	vp_adapter_free(a);
 }
 
+struct vp_adapter *vp_driver_adapter(struct pci_dev *pdev)
+{
+	return pci_get_drvdata(pdev);
+}
+
 void vp_driver_remove(struct vp_driver *drv, struct pci_dev *pdev)
 {
 	struct vp_adapter *a;

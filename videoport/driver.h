@@ -37,6 +37,11 @@ bool vp_driver_claims(struct vp_driver *drv, u16 vendor, u16 device);
  */
 int vp_driver_probe(struct vp_driver *drv, struct pci_dev *pdev);
 void vp_driver_remove(struct vp_driver *drv, struct pci_dev *pdev);
+/*
+ * The adapter videoport runs on @pdev (NULL if none), for users of the
+ * adapter interface other than drm-glue (the wrapper's sysfs files).
+ */
+struct vp_adapter *vp_driver_adapter(struct pci_dev *pdev);
 
 /* Frees everything the driver allocated (pool, mappings, timers). */
 void vp_driver_destroy(struct vp_driver *drv);

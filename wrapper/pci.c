@@ -9,6 +9,7 @@
 
 #include <linux/pci.h>
 #include <linux/slab.h>
+#include "videoport/adapter.h"
 #include "videoport/driver.h"
 #include "wrapper/registry_text.h"
 #include "wrapper/settings.h"
@@ -43,11 +44,28 @@ static ssize_t registry_read(struct file *file, struct kobject *kobj,
 	return vpw_registry_read(vpw_pci_owner(pdev)->registry, buf, off, count);
 }
 
+/* The miniport's current mode (IOCTL_VIDEO_QUERY_CURRENT_MODE). */
+static ssize_t mode_show(struct device *dev, struct device_attribute *attr,
+			 char *buf)
+{
+	struct vp_adapter *a = vp_driver_adapter(to_pci_dev(dev));
+	struct vp_mode m;
+
+	if (!a || vp_adapter_current_mode(a, &m))
+		return sysfs_emit(buf, "none\n");
+	if (m.refresh)
+		return sysfs_emit(buf, "%ux%u %ubpp %uHz\n", m.width, m.height,
+				  m.bpp, m.refresh);
+	return sysfs_emit(buf, "%ux%u %ubpp\n", m.width, m.height, m.bpp);
+}
+
 static DEVICE_ATTR_RO(miniport);
+static DEVICE_ATTR_RO(mode);
 static BIN_ATTR(registry, 0400, registry_read, NULL, 0);
 
 static struct attribute *vpw_pci_attrs[] = {
 	&dev_attr_miniport.attr,
+	&dev_attr_mode.attr,
 	NULL
 };
 
@@ -76,16 +94,20 @@ static int vpw_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		return ret;
 	}
 	pci_info(pdev, "%s: adapter started\n", drv->name);
-	/* Removed by devres after vpw_pci_remove(); only informational. */
-	if (devm_device_add_group(&pdev->dev, &vpw_pci_group))
-		pci_warn(pdev, "%s: no vpwrap/ attributes in sysfs\n", drv->name);
-	return 0;
+	ret = device_add_group(&pdev->dev, &vpw_pci_group);
+	if (ret) {
+		pci_err(pdev, "%s: no vpwrap/ attributes in sysfs (%d)\n", drv->name, ret);
+		vp_driver_remove(drv->vp, pdev);
+	}
+	return ret;
 }
 
 static void vpw_pci_remove(struct pci_dev *pdev)
 {
 	struct vpw_driver *drv = vpw_pci_owner(pdev);
 
+	/* "mode" reaches the adapter: gone (readers drained) before it is. */
+	device_remove_group(&pdev->dev, &vpw_pci_group);
 	vp_driver_remove(drv->vp, pdev);
 }
 
