@@ -129,6 +129,9 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortWaitForSingleObject, void *ext, void *object,
 	long left;
 	u64 hns;
 
+	if (!timeout || *timeout)
+		VP_VERIFY_IRQL(VP_V_IRQL_WAIT, "VideoPortWaitForSingleObject", PASSIVE_LEVEL,
+			       PASSIVE_LEVEL);
 	if (!e)
 		return ERROR_INVALID_PARAMETER;
 	if (vp_event_take(e))

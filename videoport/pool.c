@@ -109,6 +109,9 @@ void vp_pool_free_all(struct vp_driver *drv)
 	if (n)
 		vp_info(drv, "freed %u pool blocks (%zu bytes) the driver left allocated\n",
 			n, bytes);
+	if (n && vpwrap_verify)
+		vp_verify_report(drv, VP_V_POOL_LEAK, "VideoPortAllocatePool", NULL,
+				 "pool leaked at unload: %u blocks (%zu bytes)", n, bytes);
 }
 
 VP_EXPORT(VIDEOPRT, void *, VideoPortAllocatePool, void *ext, u32 pool_type,
@@ -118,6 +121,8 @@ VP_EXPORT(VIDEOPRT, void *, VideoPortAllocatePool, void *ext, u32 pool_type,
 	struct vp_sleep s;
 	void *p;
 
+	VP_VERIFY_IRQL(VP_V_IRQL_ALLOC, "VideoPortAllocatePool", PASSIVE_LEVEL,
+		       (pool_type & 1) ? PASSIVE_LEVEL : DISPATCH_LEVEL);	/* VpPagedPool* */
 	if (vp_sleep_begin(&s)) {
 		p = vp_pool_alloc(drv, size, true, tag);
 		vp_sleep_end(&s);
@@ -129,5 +134,6 @@ VP_EXPORT(VIDEOPRT, void *, VideoPortAllocatePool, void *ext, u32 pool_type,
 
 VP_EXPORT(VIDEOPRT, void, VideoPortFreePool, void *ext, void *p)
 {
+	VP_VERIFY_IRQL(VP_V_IRQL_FREE, "VideoPortFreePool", PASSIVE_LEVEL, DISPATCH_LEVEL);
 	vp_pool_free(vp_current_driver(), p);
 }

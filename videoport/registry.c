@@ -32,6 +32,8 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortGetRegistryParameters, void *ext, u16 *name,
 	u32 type, st;
 	int ret;
 
+	VP_VERIFY_IRQL(VP_V_IRQL_GETREG, "VideoPortGetRegistryParameters", PASSIVE_LEVEL,
+		       PASSIVE_LEVEL);
 	if (!a || !callback || !vp_reg_name(aname, name))
 		return ERROR_INVALID_PARAMETER;
 	if (is_file_name) {
@@ -68,6 +70,8 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortSetRegistryParameters, void *ext, u16 *name,
 	struct vp_sleep s;
 	int ret;
 
+	VP_VERIFY_IRQL(VP_V_IRQL_SETREG, "VideoPortSetRegistryParameters", PASSIVE_LEVEL,
+		       PASSIVE_LEVEL);
 	if (!a || (len && !data) || !vp_reg_name(aname, name))
 		return ERROR_INVALID_PARAMETER;
 	if (!vp_sleep_begin(&s)) {

@@ -297,6 +297,7 @@ VP_EXPORT(VIDEOPRT, void *, VideoPortGetDeviceBase, void *ext, u64 phys, u32 len
 	struct vp_sleep s;
 	void *p;
 
+	VP_VERIFY_IRQL(VP_V_IRQL_DEVBASE, "VideoPortGetDeviceBase", PASSIVE_LEVEL, PASSIVE_LEVEL);
 	if (!a)
 		return NULL;
 	if (!vp_sleep_begin(&s)) {
@@ -349,6 +350,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortMapMemory, void *ext, u64 phys, u32 *len,
 	u32 space;
 	void *p;
 
+	VP_VERIFY_IRQL(VP_V_IRQL_MAP, "VideoPortMapMemory", PASSIVE_LEVEL, PASSIVE_LEVEL);
 	if (!a || !len || !in_io_space || !virt || !*len)
 		return ERROR_INVALID_PARAMETER;
 	space = *in_io_space;
@@ -483,14 +485,20 @@ void vp_resources_release(struct vp_adapter *a)
 {
 	struct vp_mapping *m, *tmp;
 	unsigned int n = 0;
+	size_t bytes = 0;
 
 	list_for_each_entry_safe(m, tmp, &a->maps, node) {
 		list_del(&m->node);
+		bytes += m->len;
 		vp_mapping_free(a, m);
 		n++;
 	}
 	if (n)
 		vp_info(a->drv, "%s: released %u mappings the driver left\n", a->name, n);
+	if (n && vpwrap_verify)
+		vp_verify_report(a->drv, VP_V_MAP_LEAK, "VideoPortMapMemory", NULL,
+				 "%s: mappings leaked at unload: %u (%zu bytes)", a->name, n,
+				 bytes);
 	vp_claims_release(a);
 	kfree(a->rom);
 	a->rom = NULL;

@@ -17,6 +17,14 @@
  * its inline form (__raw_spin_lock_irqsave: what the kernel itself builds
  * with CONFIG_INLINE_SPIN_LOCK_IRQSAVE): the same operations, without a
  * second call level on a path miniports take millions of times.
+ *
+ * With verify=1 (verify.c) each lock also records the CPU holding it and
+ * the OldIrql its acquire returned: a release by a CPU not holding it is
+ * reported and ignored, a release with another NewIrql is reported and
+ * lowers to the OldIrql instead (never below what the real context is), and
+ * a re-acquire on the CPU already holding it is reported and, instead of
+ * deadlocking, not taken: the matching release is then a no-op.  Without
+ * verify=1 the fast path only tests the flag.
  */
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -30,6 +38,10 @@ struct vp_spin_lock {
 	spinlock_t lock;
 	unsigned long flags;		/* saved by AcquireSpinLock */
 	u32 magic;
+	/* verify=1 only */
+	int owner;			/* CPU holding it + 1, 0 if free */
+	unsigned int nested;		/* re-acquires made no-ops */
+	u8 old_irql;			/* what the acquire returned */
 };
 
 static noinline void vp_bad_lock(struct vp_spin_lock *l, const char *fn)
@@ -73,6 +85,65 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortDeleteSpinLock, void *ext, struct vp_spin_lock
 }
 
 /*
+ * verify=1, before taking @l.  Returns true if the acquire must not take
+ * the lock (this CPU holds it already); *@old_irql is then the current IRQL.
+ */
+static noinline bool vp_verify_acquire(struct vp_spin_lock *l, const char *fn,
+				       enum vp_vrule rule, u8 lo, u8 *old_irql,
+				       const void *caller)
+{
+	vp_verify_irql(rule, fn, lo, DISPATCH_LEVEL, caller);
+	if (READ_ONCE(l->owner) != raw_smp_processor_id() + 1)
+		return false;
+	vp_verify_report(vp_current_driver(), VP_V_REACQUIRE, fn, caller,
+			 "the lock is already held on this CPU: not taken again (it would deadlock); its next release is ignored");
+	l->nested++;
+	if (old_irql)
+		*old_irql = vp_irql();
+	return true;
+}
+
+/* verify=1, after taking @l. */
+static __always_inline void vp_verify_acquired(struct vp_spin_lock *l, u8 old)
+{
+	if (unlikely(vpwrap_verify)) {
+		WRITE_ONCE(l->owner, raw_smp_processor_id() + 1);
+		l->old_irql = old;
+	}
+}
+
+/*
+ * verify=1, before releasing @l.  Returns true if the release must not
+ * release it (not held here, or the release of an ignored re-acquire).
+ * @new_irql (NULL for the FromDpcLevel form) is corrected to the OldIrql.
+ */
+static noinline bool vp_verify_release(struct vp_spin_lock *l, const char *fn,
+				       enum vp_vrule rule, u8 *new_irql,
+				       const void *caller)
+{
+	struct vp_driver *drv = vp_current_driver();
+
+	if (READ_ONCE(l->owner) != raw_smp_processor_id() + 1) {
+		vp_verify_report(drv, VP_V_NOT_HELD, fn, caller,
+				 "the lock is not held on this CPU: release ignored");
+		return true;
+	}
+	vp_verify_irql(rule, fn, DISPATCH_LEVEL, DISPATCH_LEVEL, caller);
+	if (l->nested) {
+		l->nested--;
+		return true;
+	}
+	if (new_irql && *new_irql != l->old_irql) {
+		vp_verify_report(drv, VP_V_NEWIRQL, fn, caller,
+				 "NewIrql %u but the acquire returned %u", *new_irql,
+				 l->old_irql);
+		*new_irql = l->old_irql;
+	}
+	WRITE_ONCE(l->owner, 0);
+	return false;
+}
+
+/*
  * Not called from a miniport (no bridge context on this CPU): only our own
  * code could do that, at whatever level it runs.  Kept out of line so the
  * miniport's path holds as few values as possible across the lock.
@@ -85,6 +156,7 @@ static noinline void vp_acquire_outside(struct vp_spin_lock *l, u8 *old_irql)
 
 	spin_lock_irqsave(&l->lock, flags);
 	l->flags = flags;
+	vp_verify_acquired(l, old);
 	if (old_irql)
 		*old_irql = old;
 }
@@ -96,6 +168,12 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 	u8 old;
 
 	if (!vp_lock_check(l, "VideoPortAcquireSpinLock")) {
+		__acquire(l);	/* for sparse: nothing was taken */
+		return;
+	}
+	if (unlikely(vpwrap_verify) &&
+	    vp_verify_acquire(l, "VideoPortAcquireSpinLock", VP_V_IRQL_ACQUIRE,
+			      PASSIVE_LEVEL, old_irql, __builtin_return_address(0))) {
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
@@ -112,6 +190,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 	c = vp_ctx_cur();
 	old = c->irql;
 	c->irql = DISPATCH_LEVEL;
+	vp_verify_acquired(l, old);
 	if (likely(old_irql))
 		*old_irql = old;
 }
@@ -121,6 +200,12 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lo
 {
 	if (!vp_lock_check(l, "VideoPortReleaseSpinLock")) {
 		__release(l);	/* for sparse: nothing was taken */
+		return;
+	}
+	if (unlikely(vpwrap_verify) &&
+	    vp_verify_release(l, "VideoPortReleaseSpinLock", VP_V_IRQL_RELEASE, &new_irql,
+			      __builtin_return_address(0))) {
+		__release(l);	/* for sparse: nothing was released */
 		return;
 	}
 	vp_irql_set(new_irql);
@@ -134,7 +219,14 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
+	if (unlikely(vpwrap_verify) &&
+	    vp_verify_acquire(l, "VideoPortAcquireSpinLockAtDpcLevel", VP_V_IRQL_ACQUIRE_DPC,
+			      DISPATCH_LEVEL, NULL, __builtin_return_address(0))) {
+		__acquire(l);	/* for sparse: nothing was taken */
+		return;
+	}
 	spin_lock(&l->lock);
+	vp_verify_acquired(l, DISPATCH_LEVEL);
 }
 
 VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLockFromDpcLevel, void *ext,
@@ -142,6 +234,12 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLockFromDpcLevel, void *ext,
 {
 	if (!vp_lock_check(l, "VideoPortReleaseSpinLockFromDpcLevel")) {
 		__release(l);	/* for sparse: nothing was taken */
+		return;
+	}
+	if (unlikely(vpwrap_verify) &&
+	    vp_verify_release(l, "VideoPortReleaseSpinLockFromDpcLevel", VP_V_IRQL_RELEASE_DPC,
+			      NULL, __builtin_return_address(0))) {
+		__release(l);	/* for sparse: nothing was released */
 		return;
 	}
 	spin_unlock(&l->lock);

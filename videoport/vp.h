@@ -13,6 +13,7 @@
 #include <linux/types.h>
 #include "videoport/wintypes.h"
 #include "videoport/bridge.h"
+#include "wrapper/vpw_driver.h"
 
 struct pci_dev;
 struct pe_image;
@@ -36,6 +37,30 @@ enum vp_once {
 	VP_ONCE_COUNT,
 };
 
+/*
+ * verify=1 (verify.c): the rules the verifier checks, each reported once
+ * per driver.  The IRQL rule is one bit per export.
+ */
+enum vp_vrule {
+	VP_V_IRQL_ACQUIRE,
+	VP_V_IRQL_RELEASE,
+	VP_V_IRQL_ACQUIRE_DPC,
+	VP_V_IRQL_RELEASE_DPC,
+	VP_V_IRQL_ALLOC,
+	VP_V_IRQL_FREE,
+	VP_V_IRQL_MAP,
+	VP_V_IRQL_DEVBASE,
+	VP_V_IRQL_GETREG,
+	VP_V_IRQL_SETREG,
+	VP_V_IRQL_WAIT,
+	VP_V_NEWIRQL,
+	VP_V_NOT_HELD,
+	VP_V_REACQUIRE,
+	VP_V_POOL_LEAK,
+	VP_V_MAP_LEAK,
+	VP_V_COUNT,
+};
+
 struct vp_driver {
 	struct vpw_driver *owner;
 	struct pe_image *img;
@@ -54,6 +79,7 @@ struct vp_driver {
 
 	struct ratelimit_state print_rs;
 	DECLARE_BITMAP(once, VP_ONCE_COUNT);
+	DECLARE_BITMAP(vonce, VP_V_COUNT);	/* verifier reports made */
 };
 
 struct vp_mapping {
@@ -130,6 +156,24 @@ void vp_adapter_unlink(struct vp_adapter *a);
 
 /* The driver the bridge is currently running on this CPU (NULL outside). */
 struct vp_driver *vp_current_driver(void);
+
+/*
+ * verify.c.  VP_VERIFY_IRQL(rule, export, lo, hi) in an export: with
+ * verify=1, report (once) a call at an IRQL outside [lo, hi], naming the
+ * miniport's call site.  Only in the export's own body: the caller is its
+ * return address.
+ */
+__printf(5, 6)
+void vp_verify_report(struct vp_driver *drv, enum vp_vrule rule, const char *export,
+		      const void *caller, const char *fmt, ...);
+void vp_verify_irql(enum vp_vrule rule, const char *export, u8 lo, u8 hi,
+		    const void *caller);
+#define VP_VERIFY_IRQL(rule, export, lo, hi)				\
+	do {								\
+		if (unlikely(vpwrap_verify))				\
+			vp_verify_irql(rule, export, lo, hi,		\
+				       __builtin_return_address(0));	\
+	} while (0)
 
 /* driver.c */
 int vp_status_to_errno(u32 st);

@@ -16,6 +16,14 @@
  *   MB_BUGENTRY  DriverEntry calls KeBugCheckEx
  *   MB_BUGIO     HwStartIO calls KeBugCheckEx on the private IOCTL 0x232000
  *                (function 0x800); the device must then be unbound
+ *   MB_VERIFY    for the verifier (verify=1, tests/suites/64-vm-verifier.sh):
+ *                HwFindAdapter leaks pool and a mapping, then twice breaks
+ *                each rule: the DPC-level lock forms at PASSIVE_LEVEL, a
+ *                sleeping export under a spin lock, a release of a lock not
+ *                held, a double acquire (which without the verifier would
+ *                deadlock), a release with the wrong NewIrql
+ *   MB_VSAFE     the same without the two lock faults that need the
+ *                verifier (run with verify=0: nothing may be reported)
  */
 #include <ntdef.h>
 #include <devioctl.h>
@@ -52,6 +60,47 @@ static __attribute__((noinline)) ULONG Deep(PVOID ext, ULONG n)
 }
 #endif
 
+#if defined(MB_VERIFY) || defined(MB_VSAFE)
+static VP_STATUS NTAPI RegCallback(PVOID ext, PVOID ctx, PWSTR name, PVOID data, ULONG len)
+{
+	return NO_ERROR;
+}
+
+static void Violations(PVOID ext)
+{
+	static WCHAR name[] = L"MbValue";
+	PSPIN_LOCK lk;
+	UCHAR old, old2 = 0;
+
+	(void)old2;
+
+	if (VideoPortCreateSpinLock(ext, &lk) != NO_ERROR) {
+		VideoPortDebugPrint(Error, "MB verify: no spin lock\n");
+		return;
+	}
+	/* the DPC-level forms at PASSIVE_LEVEL */
+	VideoPortAcquireSpinLockAtDpcLevel(ext, lk);
+	VideoPortReleaseSpinLockFromDpcLevel(ext, lk);
+	/* a sleeping export at DISPATCH_LEVEL */
+	VideoPortAcquireSpinLock(ext, lk, &old);
+	VideoPortGetRegistryParameters(ext, name, FALSE, RegCallback, NULL);
+	VideoPortReleaseSpinLock(ext, lk, old);
+#if defined(MB_VERIFY)
+	/* release of a lock not held */
+	VideoPortReleaseSpinLock(ext, lk, 0);
+	/* double acquire on this CPU, and the two releases */
+	VideoPortAcquireSpinLock(ext, lk, &old);
+	VideoPortAcquireSpinLock(ext, lk, &old2);
+	VideoPortReleaseSpinLock(ext, lk, old2);
+	VideoPortReleaseSpinLock(ext, lk, old);
+#endif
+	/* NewIrql other than the OldIrql (last: without the verifier the IRQL stays 1) */
+	VideoPortAcquireSpinLock(ext, lk, &old);
+	VideoPortReleaseSpinLock(ext, lk, old + 1);
+	VideoPortDeleteSpinLock(ext, lk);
+}
+#endif
+
 static VP_STATUS NTAPI HwFindAdapter(PVOID ext, PVOID ctx, PWSTR args,
 				     PVIDEO_PORT_CONFIG_INFO ci, PUCHAR again)
 {
@@ -72,6 +121,19 @@ static VP_STATUS NTAPI HwFindAdapter(PVOID ext, PVOID ctx, PWSTR args,
 		if (da)
 			VideoPortAllocateCommonBuffer(ext, da, 65536, &la, FALSE, NULL);
 		VideoPortDebugPrint(Error, "MB leak: left 3000 bytes of pool and a common buffer\n");
+	}
+#elif defined(MB_VERIFY) || defined(MB_VSAFE)
+	{
+		PHYSICAL_ADDRESS pa;
+		ULONG len = 0x1000, io = 0;
+		PVOID va = NULL;
+
+		pa.QuadPart = 0xa0000;
+		VideoPortAllocatePool(ext, VpNonPagedPool, 1000, 0x6b61654c);
+		VideoPortMapMemory(ext, pa, &len, &io, &va);
+		Violations(ext);
+		Violations(ext);
+		VideoPortDebugPrint(Error, "MB verify: done (mapping %s)\n", va ? "made" : "failed");
 	}
 #elif defined(MB_BUGCHECK)
 	VideoPortDebugPrint(Error, "MB bugcheck: calling KeBugCheckEx\n");
