@@ -510,8 +510,15 @@ static void w_flip(struct kms *k, struct buf *bufs)
 
 			req++;
 			i++;
-			/* 2 s: ~100 frames at the software vblank rate */
-			if (poll(&p, 1, 2000) == 1 && (n = read(fd, ev, sizeof(ev))) >= 8) {
+			/*
+			 * 2 s: ~100 frames at the software vblank rate.  The
+			 * stop signal may interrupt the wait: wait again, the
+			 * event is still owed.
+			 */
+			do
+				r = poll(&p, 1, 2000);
+			while (r < 0 && errno == EINTR);
+			if (r == 1 && (n = read(fd, ev, sizeof(ev))) >= 8) {
 				struct drm_event_vblank *e = (void *)ev;
 
 				if (e->base.type == DRM_EVENT_FLIP_COMPLETE &&
