@@ -39,6 +39,7 @@ module-tree:
 		cp -rsf $(CURDIR)/$$d/. $(BUILD)/$$d/; \
 	done
 	@find -L $(BUILD) -type l -exec rm -f {} + 2>/dev/null || true
+	@rm -rf $(addsuffix /out,$(addprefix $(BUILD)/,$(MODULE_DIRS)))
 
 module: $(if $(filter /lib/modules/$(KREL)/build,$(KDIR)),kernel) module-tree
 	$(MAKE) -C $(KDIR) M=$(BUILD) $(KBUILD_ARGS) modules

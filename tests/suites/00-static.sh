@@ -28,7 +28,7 @@ else
 fi
 # Sparse checks C; objects assembled from .S files have nothing for it.
 objs=0
-for o in $(find "$build" -name '*.o' ! -name '*.mod.o' ! -name vpwrap.o); do
+for o in $(find "$build" -name '*.o' ! -name '*.mod.o' ! -name '.*' ! -name vpwrap.o ! -path '*/out/*'); do
 	[ -e "${o%.o}.S" ] || objs=$((objs + 1))
 done
 checked=$(grep -c '^  CHECK ' "$OUT/build.log")
