@@ -21,7 +21,7 @@ fi
 
 mkdir -p "$OUT/corpus" "$OUT/artifacts"
 cp "$F"/corpus/* "$OUT/corpus/"
-(cd "$OUT" && "$F/out/fuzz_inf" -max_total_time="$SECONDS_TO_FUZZ" \
+(cd "$OUT" && "$F/out/fuzz_inf" -max_total_time="$SECONDS_TO_FUZZ" -seed=1 -runs=20000 \
 	-dict="$F/inf.dict" -artifact_prefix="$OUT/artifacts/" -print_final_stats=1 \
 	"$OUT/corpus" >"$OUT/fuzz.log" 2>&1)
 rc=$?
