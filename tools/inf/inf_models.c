@@ -193,8 +193,10 @@ int inf_resolve(struct inf *inf, enum inf_arch arch, struct inf_drivers *out)
 	for (i = 0; i < mfg->nentries; i++) {
 		const struct inf_entry *m = &mfg->entries[i];
 
-		if (!m->nfields || !*m->fields[0])
-			return inf_fail(inf, m->line, "manufacturer without a models section");
+		if (!m->nfields || !*m->fields[0]) {
+			inf_fail(inf, m->line, "manufacturer without a models section");
+			goto fail;
+		}
 		models = models_section(inf, m, arch);
 		for (j = 0; models && j < models->nentries; j++)
 			if (add_model(inf, arch, &models->entries[j], out))
