@@ -388,6 +388,25 @@ static int cmd_draw(uint32_t rgb)
 }
 
 /* ---- loop: a client that keeps drawing across unbind/bind ---- */
+
+/*
+ * The test reads the count while we write it: write a new file and rename it
+ * over the old one, so a reader never sees a truncated, empty count.
+ */
+static void write_progress(const char *progress, unsigned long frames)
+{
+	char tmp[256];
+	FILE *f;
+
+	snprintf(tmp, sizeof(tmp), "%s.new", progress);
+	f = fopen(tmp, "w");
+	if (!f)
+		return;
+	fprintf(f, "%lu\n", frames);
+	if (fclose(f) == 0)
+		rename(tmp, progress);
+}
+
 static int cmd_loop(const char *stop, const char *progress)
 {
 	unsigned long frames = 0, errors = 0, reopen = 0;
@@ -407,14 +426,21 @@ static int cmd_loop(const char *stop, const char *progress)
 		}
 		reopen++;
 		r = kms_open(&k, &step);
-		if (!r && !(m = find_mode(&k, opt_mode)))
+		if (!r && !(m = find_mode(&k, opt_mode))) {
+			step = "mode";
 			r = -ENOENT;
-		if (!r)
-			r = buf_create(&b, m->hdisplay, m->vdisplay, DRM_FORMAT_XRGB8888, 1);
+		}
 		if (!r) {
+			step = "buffer";
+			r = buf_create(&b, m->hdisplay, m->vdisplay, DRM_FORMAT_XRGB8888, 1);
+		}
+		if (!r) {
+			step = "modeset";
 			buf_fill(&b, 0x203040);
 			r = modeset(&k, m, &b);
 		}
+		if (!r)
+			step = "draw";
 		while (!r && access(stop, F_OK)) {
 			struct drm_mode_rect clip = { 0, 0, 64, 64 };
 			struct drm_mode_create_blob cb = { .data = U64P(&clip),
@@ -434,17 +460,13 @@ static int cmd_loop(const char *stop, const char *progress)
 			r = req_commit(&q, 0);
 			db.blob_id = cb.blob_id;
 			xioctl(DRM_IOCTL_MODE_DESTROYPROPBLOB, &db);
-			if (!r && !(++frames % 4) && progress) {
-				FILE *f = fopen(progress, "w");
-
-				if (f) {
-					fprintf(f, "%lu\n", frames);
-					fclose(f);
-				}
-			}
+			if (!r && !(++frames % 4) && progress)
+				write_progress(progress, frames);
 		}
 		if (r) {
 			errors++;
+			fprintf(stderr, "loop: open %lu: %s after %lu frames: %s\n",
+				reopen, step, frames, strerror(-r));
 			if (-r < 256 && !seen[-r]++ && strlen(errnos) < 400)
 				snprintf(errnos + strlen(errnos), 100, "%s%d", *errnos ? "," : "", -r);
 		}
