@@ -89,11 +89,30 @@ static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
 };
 
 /*
- * Mode sets before plane updates (the _rpm tail): the plane copies into the
- * frame buffer that the CRTC's mode set has just mapped.
+ * Mode sets before plane updates (as in the _rpm tail): the plane copies into
+ * the frame buffer that the CRTC's mode set has just mapped.
+ *
+ * The commit then waits for its own event (flip_done), which the software
+ * vblank sends at the next tick, rather than for a vblank count change with
+ * the helpers' 100 ms limit: a guest CPU that the host does not run for
+ * longer than that (common under emulation) is not a driver fault, and the
+ * tick that comes late still completes the event.
  */
+static void vpdrm_atomic_commit_tail(struct drm_atomic_state *state)
+{
+	struct drm_device *dev = state->dev;
+
+	drm_atomic_helper_commit_modeset_disables(dev, state);
+	drm_atomic_helper_commit_modeset_enables(dev, state);
+	drm_atomic_helper_commit_planes(dev, state,
+					DRM_PLANE_COMMIT_ACTIVE_ONLY);
+	drm_atomic_helper_commit_hw_done(state);
+	drm_atomic_helper_wait_for_flip_done(dev, state);
+	drm_atomic_helper_cleanup_planes(dev, state);
+}
+
 static const struct drm_mode_config_helper_funcs vpdrm_mode_config_helpers = {
-	.atomic_commit_tail = drm_atomic_helper_commit_tail_rpm,
+	.atomic_commit_tail = vpdrm_atomic_commit_tail,
 };
 
 static void vpdrm_release_timer(struct drm_device *dev, void *arg)
