@@ -92,11 +92,11 @@ static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
  * Mode sets before plane updates (as in the _rpm tail): the plane copies into
  * the frame buffer that the CRTC's mode set has just mapped.
  *
- * The commit then waits for its own event (flip_done), which the software
- * vblank sends at the next tick, rather than for a vblank count change with
- * the helpers' 100 ms limit: a guest CPU that the host does not run for
- * longer than that (common under emulation) is not a driver fault, and the
- * tick that comes late still completes the event.
+ * The commit then waits for its own event (flip_done; see
+ * vpdrm_crtc_send_event() for when it is sent) rather than for a vblank
+ * count change with the helpers' 100 ms limit: a guest CPU that the host
+ * does not run for longer than that (common under emulation) is not a
+ * driver fault, and the tick that comes late still completes the event.
  */
 static void vpdrm_atomic_commit_tail(struct drm_atomic_state *state)
 {

@@ -72,8 +72,12 @@ void vpdrm_vblank_stop(struct vpdrm_device *vdev)
 }
 
 /*
- * Complete a commit's event: at the next tick if the CRTC stays on, now if
- * it goes off (no tick will come).
+ * Complete a commit's event.  The frame is in video memory as soon as the
+ * plane update has copied it, so only an event that userspace asked for
+ * waits for the next tick: page flips are then paced and timestamped as on
+ * a real CRTC.  The helpers' own completion event (it has no file) is sent
+ * now, so a blocking update does not sleep a frame for nothing; so is any
+ * event when the CRTC goes off (no tick will come).
  */
 void vpdrm_crtc_send_event(struct drm_crtc *crtc,
 			   struct drm_crtc_state *crtc_state)
@@ -85,7 +89,8 @@ void vpdrm_crtc_send_event(struct drm_crtc *crtc,
 	crtc_state->event = NULL;
 
 	spin_lock_irq(&crtc->dev->event_lock);
-	if (crtc_state->active && drm_crtc_vblank_get(crtc) == 0)
+	if (crtc_state->active && event->base.file_priv &&
+	    drm_crtc_vblank_get(crtc) == 0)
 		drm_crtc_arm_vblank_event(crtc, event);
 	else
 		drm_crtc_send_vblank_event(crtc, event);
