@@ -18,7 +18,7 @@ static const MP_HW_OPS BochsOps = {
 
 /* Legacy ports the device decodes besides its BARs. */
 static VIDEO_ACCESS_RANGE BochsLegacyRanges[] = {
-	{ { { 0x3C0, 0 } }, 0x20, 1, 1, 1, 0 },	/* VGA */
+	MP_VGA_LEGACY_RANGE,
 	{ { { BOCHS_DISPI_IO_PORT, 0 } }, 3, 1, 1, 0, 0 }, /* DISPI 0x1CE-0x1D0 */
 };
 

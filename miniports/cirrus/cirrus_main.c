@@ -20,7 +20,7 @@ static const MP_HW_OPS CirrusOps = {
 };
 
 static VIDEO_ACCESS_RANGE CirrusLegacyRanges[] = {
-	{ { { 0x3C0, 0 } }, 0x20, 1, 1, 1, 0 },	/* VGA */
+	MP_VGA_LEGACY_RANGE,
 };
 
 /* Unlock the extensions and check for a CL-GD5446; returns VRAM bytes. */

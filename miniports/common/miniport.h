@@ -33,6 +33,14 @@
 /* Largest EDID we hand out: base block plus up to 7 extension blocks. */
 #define MP_EDID_MAX 1024u
 
+/*
+ * The VGA block 0x3C0-0x3DF as a legacy resource (I/O, visible, shareable):
+ * both adapters decode it besides their BARs, so each driver's
+ * HwLegacyResourceList starts with this entry.
+ */
+#define MP_VGA_LEGACY_RANGE \
+	{ { { VGA_PORT_FIRST, 0 } }, VGA_PORT_COUNT, 1, 1, 1, 0 }
+
 struct _MP_DEVICE;
 
 /*
