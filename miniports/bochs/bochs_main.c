@@ -25,13 +25,10 @@ static VIDEO_ACCESS_RANGE BochsLegacyRanges[] = {
 /* Without BAR2 the DISPI registers are the 0x1CE/0x1CF port pair. */
 static VP_STATUS BochsMapDispiPorts(PBOCHS_DEVICE Dev)
 {
-	PHYSICAL_ADDRESS Port;
-
 	if (Dev->Common.Mmio)
 		return NO_ERROR;
-	Port.QuadPart = BOCHS_DISPI_IO_PORT;
-	Dev->DispiIo = VideoPortGetDeviceBase(Dev, Port, BOCHS_DISPI_IO_LEN,
-					      VIDEO_MEMORY_SPACE_IO);
+	Dev->DispiIo = MpMapPorts(&Dev->Common, BOCHS_DISPI_IO_PORT,
+				  BOCHS_DISPI_IO_LEN);
 	return Dev->DispiIo ? NO_ERROR : ERROR_NOT_ENOUGH_MEMORY;
 }
 
@@ -97,11 +94,8 @@ static VP_STATUS BochsProbe(PMP_DEVICE Common, const VIDEO_ACCESS_RANGE *Fb,
 
 static BOOLEAN NTAPI BochsInitialize(PVOID HwDeviceExtension)
 {
-	PMP_DEVICE Dev = HwDeviceExtension;
-
 	/* Start from VGA scan-out until the display driver picks a mode. */
-	BochsReset(Dev);
-	Dev->CurrentMode = MP_NO_MODE;
+	MpResetToVga(HwDeviceExtension);
 	return TRUE;
 }
 
