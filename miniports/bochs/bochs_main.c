@@ -18,20 +18,17 @@ static const MP_HW_OPS BochsOps = {
 
 /* Legacy ports the device decodes besides its BARs. */
 static VIDEO_ACCESS_RANGE BochsLegacyRanges[] = {
-	{ { { 0x3C0, 0 } }, 0x20, 1, 1, 1, 0 },	/* VGA */
+	MP_VGA_LEGACY_RANGE,
 	{ { { BOCHS_DISPI_IO_PORT, 0 } }, 3, 1, 1, 0, 0 }, /* DISPI 0x1CE-0x1D0 */
 };
 
 /* Without BAR2 the DISPI registers are the 0x1CE/0x1CF port pair. */
 static VP_STATUS BochsMapDispiPorts(PBOCHS_DEVICE Dev)
 {
-	PHYSICAL_ADDRESS Port;
-
 	if (Dev->Common.Mmio)
 		return NO_ERROR;
-	Port.QuadPart = BOCHS_DISPI_IO_PORT;
-	Dev->DispiIo = VideoPortGetDeviceBase(Dev, Port, BOCHS_DISPI_IO_LEN,
-					      VIDEO_MEMORY_SPACE_IO);
+	Dev->DispiIo = MpMapPorts(&Dev->Common, BOCHS_DISPI_IO_PORT,
+				  BOCHS_DISPI_IO_LEN);
 	return Dev->DispiIo ? NO_ERROR : ERROR_NOT_ENOUGH_MEMORY;
 }
 
@@ -97,11 +94,8 @@ static VP_STATUS BochsProbe(PMP_DEVICE Common, const VIDEO_ACCESS_RANGE *Fb,
 
 static BOOLEAN NTAPI BochsInitialize(PVOID HwDeviceExtension)
 {
-	PMP_DEVICE Dev = HwDeviceExtension;
-
 	/* Start from VGA scan-out until the display driver picks a mode. */
-	BochsReset(Dev);
-	Dev->CurrentMode = MP_NO_MODE;
+	MpResetToVga(HwDeviceExtension);
 	return TRUE;
 }
 

@@ -72,6 +72,32 @@ typedef struct _CIRRUS_DEVICE {
 	UCHAR CursorUpload[CIRRUS_CURSOR_BYTES_64];
 } CIRRUS_DEVICE, *PCIRRUS_DEVICE;
 
+/* Sequencer, CRTC and graphics controller registers; lock held. */
+static inline VOID SeqW(PMP_DEVICE Dev, UCHAR Index, UCHAR Value)
+{
+	VgaWriteIndexed(&Dev->Vga, VGA_SEQ_INDEX, Index, Value);
+}
+
+static inline UCHAR SeqR(PMP_DEVICE Dev, UCHAR Index)
+{
+	return VgaReadIndexed(&Dev->Vga, VGA_SEQ_INDEX, Index);
+}
+
+static inline VOID CrtW(PMP_DEVICE Dev, UCHAR Index, UCHAR Value)
+{
+	VgaWriteIndexed(&Dev->Vga, VGA_CRTC_INDEX, Index, Value);
+}
+
+static inline UCHAR CrtR(PMP_DEVICE Dev, UCHAR Index)
+{
+	return VgaReadIndexed(&Dev->Vga, VGA_CRTC_INDEX, Index);
+}
+
+static inline VOID GfxW(PMP_DEVICE Dev, UCHAR Index, UCHAR Value)
+{
+	VgaWriteIndexed(&Dev->Vga, VGA_GFX_INDEX, Index, Value);
+}
+
 /* Hardware hooks (MP_HW_OPS). */
 VP_STATUS CirrusSetMode(PMP_DEVICE Dev, const MP_MODE *Mode, BOOLEAN NoClear);
 VOID CirrusReset(PMP_DEVICE Dev);
@@ -81,6 +107,12 @@ VP_STATUS CirrusSetPointerAttr(PMP_DEVICE Dev, PVIDEO_POINTER_ATTRIBUTES Attr,
 			       ULONG Length);
 VP_STATUS CirrusSetPointerPosition(PMP_DEVICE Dev, SHORT Column, SHORT Row);
 VP_STATUS CirrusEnablePointer(PMP_DEVICE Dev, BOOLEAN Enable);
+
+/*
+ * Hide the cursor and drop out of packed-pixel mode (SR12, SR07); the lock
+ * is held, or the system is stopped (HwResetHw).
+ */
+VOID CirrusLeavePackedPixel(PMP_DEVICE Dev);
 
 /* Cursor colours (black, white) and a hidden cursor; lock held. */
 VOID CirrusCursorInit(PCIRRUS_DEVICE Dev);

@@ -15,11 +15,6 @@
  */
 #include "cirrus.h"
 
-static VOID SeqW(PMP_DEVICE Dev, UCHAR Index, UCHAR Value)
-{
-	VgaWriteIndexed(&Dev->Vga, VGA_SEQ_INDEX, Index, Value);
-}
-
 static UCHAR CirrusCursorAttr(PCIRRUS_DEVICE Dev)
 {
 	UCHAR Attr = Dev->CursorLarge ? CIRRUS_CURSOR_LARGE : 0;
@@ -27,20 +22,18 @@ static UCHAR CirrusCursorAttr(PCIRRUS_DEVICE Dev)
 	return Dev->CursorVisible ? (UCHAR)(Attr | CIRRUS_CURSOR_SHOW) : Attr;
 }
 
+/* Cursor colours 0 and 1, as VIDEO_CLUTDATA (R, G, B, unused). */
+static const UCHAR CirrusCursorBlack[4] = { 0x00, 0x00, 0x00, 0 };
+static const UCHAR CirrusCursorWhite[4] = { 0xFF, 0xFF, 0xFF, 0 };
+
 VOID CirrusCursorInit(PCIRRUS_DEVICE Dev)
 {
 	PMP_DEVICE Common = &Dev->Common;
 
 	/* With HIDDENPEL set, DAC entries 0x0 and 0xF are the cursor colours. */
 	SeqW(Common, CIRRUS_SR_CURSOR_ATTR, CIRRUS_CURSOR_HIDDENPEL);
-	VgaWrite(&Common->Vga, VGA_DAC_WRITE_INDEX, 0x00);
-	VgaWrite(&Common->Vga, VGA_DAC_DATA, 0x00);
-	VgaWrite(&Common->Vga, VGA_DAC_DATA, 0x00);
-	VgaWrite(&Common->Vga, VGA_DAC_DATA, 0x00);
-	VgaWrite(&Common->Vga, VGA_DAC_WRITE_INDEX, 0x0F);
-	VgaWrite(&Common->Vga, VGA_DAC_DATA, 0x3F);
-	VgaWrite(&Common->Vga, VGA_DAC_DATA, 0x3F);
-	VgaWrite(&Common->Vga, VGA_DAC_DATA, 0x3F);
+	VgaLoadDac(&Common->Vga, 0x00, 1, CirrusCursorBlack, Common->DacBits);
+	VgaLoadDac(&Common->Vga, 0x0F, 1, CirrusCursorWhite, Common->DacBits);
 	Dev->CursorVisible = FALSE;
 	SeqW(Common, CIRRUS_SR_CURSOR_ADDR, 0x00);	/* pattern slot 0 */
 	SeqW(Common, CIRRUS_SR_CURSOR_ATTR, CirrusCursorAttr(Dev));

@@ -20,23 +20,22 @@ static const MP_HW_OPS CirrusOps = {
 };
 
 static VIDEO_ACCESS_RANGE CirrusLegacyRanges[] = {
-	{ { { 0x3C0, 0 } }, 0x20, 1, 1, 1, 0 },	/* VGA */
+	MP_VGA_LEGACY_RANGE,
 };
 
 /* Unlock the extensions and check for a CL-GD5446; returns VRAM bytes. */
 static ULONG CirrusProbe(PCIRRUS_DEVICE Dev)
 {
-	const VGA_REGS *Vga = &Dev->Common.Vga;
+	PMP_DEVICE Common = &Dev->Common;
 	UCHAR Unlock, Dram, OldIrql;
 	ULONG Vram;
 
-	OldIrql = MpLock(&Dev->Common);
-	VgaWriteIndexed(Vga, VGA_SEQ_INDEX, CIRRUS_SR_UNLOCK,
-			CIRRUS_SR_UNLOCK_KEY);
-	Unlock = VgaReadIndexed(Vga, VGA_SEQ_INDEX, CIRRUS_SR_UNLOCK);
-	Dev->ChipId = VgaReadIndexed(Vga, VGA_CRTC_INDEX, CIRRUS_CR_PART_ID);
-	Dram = VgaReadIndexed(Vga, VGA_SEQ_INDEX, CIRRUS_SR_DRAM);
-	MpUnlock(&Dev->Common, OldIrql);
+	OldIrql = MpLock(Common);
+	SeqW(Common, CIRRUS_SR_UNLOCK, CIRRUS_SR_UNLOCK_KEY);
+	Unlock = SeqR(Common, CIRRUS_SR_UNLOCK);
+	Dev->ChipId = CrtR(Common, CIRRUS_CR_PART_ID);
+	Dram = SeqR(Common, CIRRUS_SR_DRAM);
+	MpUnlock(Common, OldIrql);
 
 	if (Unlock != CIRRUS_SR_UNLOCK_KEY ||
 	    (Dev->ChipId & 0xFC) != CIRRUS_CHIP_ID_5446)
@@ -105,8 +104,7 @@ static BOOLEAN NTAPI CirrusInitialize(PVOID HwDeviceExtension)
 	PCIRRUS_DEVICE Dev = HwDeviceExtension;
 	UCHAR OldIrql = MpLock(&Dev->Common);
 
-	VgaWriteIndexed(&Dev->Common.Vga, VGA_SEQ_INDEX, CIRRUS_SR_UNLOCK,
-			CIRRUS_SR_UNLOCK_KEY);
+	SeqW(&Dev->Common, CIRRUS_SR_UNLOCK, CIRRUS_SR_UNLOCK_KEY);
 	CirrusCursorInit(Dev);
 	MpUnlock(&Dev->Common, OldIrql);
 	return TRUE;
@@ -116,16 +114,10 @@ static BOOLEAN NTAPI CirrusInitialize(PVOID HwDeviceExtension)
 static BOOLEAN NTAPI CirrusResetHw(PVOID HwDeviceExtension, ULONG Columns,
 				   ULONG Rows)
 {
-	PCIRRUS_DEVICE Dev = HwDeviceExtension;
-	const VGA_REGS *Vga = &Dev->Common.Vga;
-
 	(VOID)Columns;
 	(VOID)Rows;
 	/* No lock: this may run with the system stopped inside it. */
-	VgaWriteIndexed(Vga, VGA_SEQ_INDEX, CIRRUS_SR_CURSOR_ATTR, 0x00);
-	VgaWriteIndexed(Vga, VGA_SEQ_INDEX, CIRRUS_SR_EXT_MODE,
-			VgaReadIndexed(Vga, VGA_SEQ_INDEX, CIRRUS_SR_EXT_MODE) &
-				CIRRUS_SR07_KEEP);
+	CirrusLeavePackedPixel(HwDeviceExtension);
 	return FALSE;		/* the BIOS sets the text mode */
 }
 

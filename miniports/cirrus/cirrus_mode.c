@@ -12,26 +12,6 @@
  */
 #include "cirrus.h"
 
-static VOID SeqW(PMP_DEVICE Dev, UCHAR Index, UCHAR Value)
-{
-	VgaWriteIndexed(&Dev->Vga, VGA_SEQ_INDEX, Index, Value);
-}
-
-static UCHAR SeqR(PMP_DEVICE Dev, UCHAR Index)
-{
-	return VgaReadIndexed(&Dev->Vga, VGA_SEQ_INDEX, Index);
-}
-
-static VOID CrtW(PMP_DEVICE Dev, UCHAR Index, UCHAR Value)
-{
-	VgaWriteIndexed(&Dev->Vga, VGA_CRTC_INDEX, Index, Value);
-}
-
-static VOID GfxW(PMP_DEVICE Dev, UCHAR Index, UCHAR Value)
-{
-	VgaWriteIndexed(&Dev->Vga, VGA_GFX_INDEX, Index, Value);
-}
-
 /*
  * The hidden DAC register sits behind the pixel mask: reading the DAC
  * write index resets the unlock counter, four reads of the mask arm it, and
@@ -165,20 +145,13 @@ static VOID CirrusSetVgaState(PMP_DEVICE Dev)
 
 	/* Identity attribute palette, graphics mode; then enable display. */
 	(VOID)VgaRead(&Dev->Vga, VGA_INPUT_STATUS_1);
-	for (i = 0; i < 16; i++) {
-		VgaWrite(&Dev->Vga, VGA_AR_INDEX, i);
-		VgaWrite(&Dev->Vga, VGA_AR_INDEX, i);
-	}
-	VgaWrite(&Dev->Vga, VGA_AR_INDEX, 0x10);
-	VgaWrite(&Dev->Vga, VGA_AR_INDEX, 0x41);
-	VgaWrite(&Dev->Vga, VGA_AR_INDEX, 0x11);
-	VgaWrite(&Dev->Vga, VGA_AR_INDEX, 0x00);
-	VgaWrite(&Dev->Vga, VGA_AR_INDEX, 0x12);
-	VgaWrite(&Dev->Vga, VGA_AR_INDEX, 0x0F);
-	VgaWrite(&Dev->Vga, VGA_AR_INDEX, 0x13);
-	VgaWrite(&Dev->Vga, VGA_AR_INDEX, 0x00);
-	VgaWrite(&Dev->Vga, VGA_AR_INDEX, 0x14);
-	VgaWrite(&Dev->Vga, VGA_AR_INDEX, 0x00);
+	for (i = 0; i < 16; i++)
+		VgaWriteAttr(&Dev->Vga, i, i);
+	VgaWriteAttr(&Dev->Vga, 0x10, 0x41);	/* graphics, 8-bit pixels */
+	VgaWriteAttr(&Dev->Vga, 0x11, 0x00);	/* overscan: colour 0 */
+	VgaWriteAttr(&Dev->Vga, 0x12, 0x0F);	/* all planes */
+	VgaWriteAttr(&Dev->Vga, 0x13, 0x00);	/* no panning */
+	VgaWriteAttr(&Dev->Vga, 0x14, 0x00);	/* colour select */
 	VgaScreenOn(&Dev->Vga, TRUE);
 }
 
@@ -201,15 +174,20 @@ VP_STATUS CirrusSetMode(PMP_DEVICE Dev, const MP_MODE *Mode, BOOLEAN NoClear)
 	return NO_ERROR;
 }
 
+VOID CirrusLeavePackedPixel(PMP_DEVICE Dev)
+{
+	SeqW(Dev, CIRRUS_SR_CURSOR_ATTR, 0x00);
+	SeqW(Dev, CIRRUS_SR_EXT_MODE,
+	     SeqR(Dev, CIRRUS_SR_EXT_MODE) & CIRRUS_SR07_KEEP);
+}
+
 VOID CirrusReset(PMP_DEVICE Dev)
 {
 	UCHAR OldIrql = MpLock(Dev);
 
 	SeqW(Dev, CIRRUS_SR_UNLOCK, CIRRUS_SR_UNLOCK_KEY);
-	SeqW(Dev, CIRRUS_SR_CURSOR_ATTR, 0x00);
 	/* Back to standard VGA scan-out; the BIOS sets the text mode. */
-	SeqW(Dev, CIRRUS_SR_EXT_MODE,
-	     SeqR(Dev, CIRRUS_SR_EXT_MODE) & CIRRUS_SR07_KEEP);
+	CirrusLeavePackedPixel(Dev);
 	CirrusWriteHiddenDac(Dev, 0x00);
 	CrtW(Dev, CIRRUS_CR_EXT_DISP, 0x00);
 	MpUnlock(Dev, OldIrql);

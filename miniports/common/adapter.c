@@ -40,12 +40,18 @@ static PVIDEO_ACCESS_RANGE MpFindMemoryRange(PVIDEO_ACCESS_RANGE Ranges,
 	return Best;
 }
 
+PUCHAR MpMapPorts(PMP_DEVICE Dev, ULONG First, ULONG Count)
+{
+	PHYSICAL_ADDRESS Port;
+
+	Port.QuadPart = First;
+	return VideoPortGetDeviceBase(Dev, Port, Count, VIDEO_MEMORY_SPACE_IO);
+}
+
 /* The register BAR if there is one, else the legacy VGA ports. */
 static VP_STATUS MpMapVgaRegisters(PMP_DEVICE Dev, const MP_DRIVER_DESC *Desc,
 				   PVIDEO_ACCESS_RANGE MmioRange)
 {
-	PHYSICAL_ADDRESS Port;
-
 	if (MmioRange) {
 		Dev->Mmio = VideoPortGetDeviceBase(Dev, MmioRange->RangeStart,
 						   Desc->MmioLength,
@@ -56,9 +62,7 @@ static VP_STATUS MpMapVgaRegisters(PMP_DEVICE Dev, const MP_DRIVER_DESC *Desc,
 		Dev->Vga.Mmio = TRUE;
 		return NO_ERROR;
 	}
-	Port.QuadPart = VGA_PORT_FIRST;
-	Dev->VgaIo = VideoPortGetDeviceBase(Dev, Port, VGA_PORT_COUNT,
-					    VIDEO_MEMORY_SPACE_IO);
+	Dev->VgaIo = MpMapPorts(Dev, VGA_PORT_FIRST, VGA_PORT_COUNT);
 	if (!Dev->VgaIo)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	Dev->Vga.Base = Dev->VgaIo;

@@ -228,11 +228,10 @@ static VP_STATUS MpSetColorRegisters(PMP_DEVICE Dev, PVIDEO_REQUEST_PACKET Rp)
 	return NO_ERROR;
 }
 
-static VP_STATUS MpReset(PMP_DEVICE Dev)
+VOID MpResetToVga(PMP_DEVICE Dev)
 {
 	Dev->Ops->Reset(Dev);
 	Dev->CurrentMode = MP_NO_MODE;
-	return NO_ERROR;
 }
 
 static VP_STATUS MpQueryPointerCaps(PMP_DEVICE Dev, PVIDEO_REQUEST_PACKET Rp)
@@ -270,16 +269,7 @@ static VP_STATUS MpSetPowerIoctl(PMP_DEVICE Dev, PVIDEO_REQUEST_PACKET Rp)
 
 	if (Rp->InputBufferLength < sizeof(VIDEO_POWER_MANAGEMENT))
 		return ERROR_INSUFFICIENT_BUFFER;
-	switch (Pm->PowerState) {
-	case VideoPowerOn:
-	case VideoPowerStandBy:
-	case VideoPowerSuspend:
-	case VideoPowerOff:
-		MpSetMonitorPower(Dev, Pm->PowerState);
-		return NO_ERROR;
-	default:
-		return ERROR_INVALID_PARAMETER;
-	}
+	return MpRequestMonitorPower(Dev, Pm->PowerState);
 }
 
 static VP_STATUS MpGetPowerIoctl(PMP_DEVICE Dev, PVIDEO_REQUEST_PACKET Rp)
@@ -352,7 +342,8 @@ BOOLEAN NTAPI MpStartIo(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Rp)
 		Status = MpUnshareVideoMemory(Dev, Rp);
 		break;
 	case IOCTL_VIDEO_RESET_DEVICE:
-		Status = MpReset(Dev);
+		MpResetToVga(Dev);
+		Status = NO_ERROR;
 		break;
 	case IOCTL_VIDEO_SET_COLOR_REGISTERS:
 		Status = MpSetColorRegisters(Dev, Rp);

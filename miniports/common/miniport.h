@@ -33,6 +33,14 @@
 /* Largest EDID we hand out: base block plus up to 7 extension blocks. */
 #define MP_EDID_MAX 1024u
 
+/*
+ * The VGA block 0x3C0-0x3DF as a legacy resource (I/O, visible, shareable):
+ * both adapters decode it besides their BARs, so each driver's
+ * HwLegacyResourceList starts with this entry.
+ */
+#define MP_VGA_LEGACY_RANGE \
+	{ { { VGA_PORT_FIRST, 0 } }, VGA_PORT_COUNT, 1, 1, 1, 0 }
+
 struct _MP_DEVICE;
 
 /*
@@ -90,6 +98,12 @@ typedef struct _MP_DEVICE {
 UCHAR MpLock(PMP_DEVICE Dev);
 VOID MpUnlock(PMP_DEVICE Dev, UCHAR OldIrql);
 
+/*
+ * Map @Count I/O ports from @First (VideoPortGetDeviceBase); NULL when that
+ * fails.  Free with VideoPortFreeDeviceBase.
+ */
+PUCHAR MpMapPorts(PMP_DEVICE Dev, ULONG First, ULONG Count);
+
 /* HwStartIO, shared by both drivers. */
 BOOLEAN NTAPI MpStartIo(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Rp);
 
@@ -104,8 +118,18 @@ VP_STATUS NTAPI MpGetChildDescriptor(PVOID HwDeviceExtension,
 				     PUCHAR pChildDescriptor, PULONG UId,
 				     PULONG pUnused);
 
-/* Monitor power: the VGA attribute controller blanks or shows the screen. */
-VOID MpSetMonitorPower(PMP_DEVICE Dev, ULONG PowerState);
+/*
+ * Monitor power, as videoprt or the display driver asks for it: On shows the
+ * screen, StandBy, Suspend and Off blank it through the VGA attribute
+ * controller; any other state is ERROR_INVALID_PARAMETER.
+ */
+VP_STATUS MpRequestMonitorPower(PMP_DEVICE Dev, ULONG State);
+
+/*
+ * Hand the adapter back to VGA scan-out (Ops->Reset) and forget the mode:
+ * IOCTL_VIDEO_RESET_DEVICE, shutdown, and the driver's own HwInitialize.
+ */
+VOID MpResetToVga(PMP_DEVICE Dev);
 
 /* HardwareInformation.* registry values, as the display applet shows them. */
 VOID MpWriteHardwareInfo(PMP_DEVICE Dev, PCWSTR ChipType, PCWSTR DacType,

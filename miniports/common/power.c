@@ -8,12 +8,17 @@
  */
 #include "miniport.h"
 
-VOID MpSetMonitorPower(PMP_DEVICE Dev, ULONG PowerState)
+static VOID MpShowScreen(PMP_DEVICE Dev, BOOLEAN On)
 {
 	UCHAR OldIrql = MpLock(Dev);
 
-	VgaScreenOn(&Dev->Vga, PowerState == VideoPowerOn);
+	VgaScreenOn(&Dev->Vga, On);
 	MpUnlock(Dev, OldIrql);
+}
+
+static VOID MpSetMonitorPower(PMP_DEVICE Dev, ULONG PowerState)
+{
+	MpShowScreen(Dev, PowerState == VideoPowerOn);
 	Dev->MonitorPower = PowerState;
 }
 
@@ -21,6 +26,14 @@ static BOOLEAN MpMonitorStateValid(ULONG State)
 {
 	return State == VideoPowerOn || State == VideoPowerStandBy ||
 	       State == VideoPowerSuspend || State == VideoPowerOff;
+}
+
+VP_STATUS MpRequestMonitorPower(PMP_DEVICE Dev, ULONG State)
+{
+	if (!MpMonitorStateValid(State))
+		return ERROR_INVALID_PARAMETER;
+	MpSetMonitorPower(Dev, State);
+	return NO_ERROR;
 }
 
 static BOOLEAN MpAdapterStateValid(ULONG State)
@@ -56,13 +69,9 @@ static VP_STATUS MpSetAdapterPower(PMP_DEVICE Dev, ULONG State)
 					   TRUE);
 		MpSetMonitorPower(Dev, Dev->MonitorPower);
 	} else if (State == VideoPowerShutdown) {
-		Dev->Ops->Reset(Dev);
-		Dev->CurrentMode = MP_NO_MODE;
+		MpResetToVga(Dev);
 	} else if (State != VideoPowerOn) {
-		UCHAR OldIrql = MpLock(Dev);
-
-		VgaScreenOn(&Dev->Vga, FALSE);
-		MpUnlock(Dev, OldIrql);
+		MpShowScreen(Dev, FALSE);
 	}
 	if (Status == NO_ERROR)
 		Dev->AdapterPower = State;
@@ -75,12 +84,8 @@ VP_STATUS NTAPI MpSetPowerState(PVOID HwDeviceExtension, ULONG HwId,
 	PMP_DEVICE Dev = HwDeviceExtension;
 	ULONG State = VideoPowerControl->PowerState;
 
-	if (HwId == MP_MONITOR_UID) {
-		if (!MpMonitorStateValid(State))
-			return ERROR_INVALID_PARAMETER;
-		MpSetMonitorPower(Dev, State);
-		return NO_ERROR;
-	}
+	if (HwId == MP_MONITOR_UID)
+		return MpRequestMonitorPower(Dev, State);
 	if (HwId == DISPLAY_ADAPTER_HW_ID) {
 		if (!MpAdapterStateValid(State))
 			return ERROR_INVALID_PARAMETER;

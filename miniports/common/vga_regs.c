@@ -37,6 +37,12 @@ VOID VgaWriteIndexed(const VGA_REGS *Vga, USHORT IndexPort, UCHAR Index,
 	VgaWrite(Vga, IndexPort + 1, Value);
 }
 
+VOID VgaWriteAttr(const VGA_REGS *Vga, UCHAR Index, UCHAR Value)
+{
+	VgaWrite(Vga, VGA_AR_INDEX, Index);
+	VgaWrite(Vga, VGA_AR_INDEX, Value);
+}
+
 VOID VgaLoadDac(const VGA_REGS *Vga, ULONG First, ULONG Count,
 		const UCHAR *Rgbx, ULONG DacBits)
 {

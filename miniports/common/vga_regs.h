@@ -40,6 +40,13 @@ VOID VgaWriteIndexed(const VGA_REGS *Vga, USHORT IndexPort, UCHAR Index,
 		     UCHAR Value);
 
 /*
+ * Write attribute controller register @Index.  Index and data both go to
+ * 0x3C0; the caller has put the flip-flop in index state (by reading input
+ * status 1) before the first of a run of these.
+ */
+VOID VgaWriteAttr(const VGA_REGS *Vga, UCHAR Index, UCHAR Value);
+
+/*
  * Load DAC entries First..First+Count-1 from 8-bit components laid out as
  * VIDEO_CLUTDATA (R, G, B, unused); @DacBits is 6 or 8.
  */
