@@ -5,14 +5,10 @@
  * spot at (0,0) (the adapter layer reduces it to AND/XOR masks for
  * monochrome-only pointers); moves are VIDEO_POINTER_POSITION updates.
  */
-#include <drm/drm_atomic.h>
-#include <drm/drm_atomic_helper.h>
-#include <drm/drm_drv.h>
 #include <drm/drm_fourcc.h>
 #include <drm/drm_framebuffer.h>
 #include <drm/drm_gem_atomic_helper.h>
 #include <drm/drm_gem_framebuffer_helper.h>
-#include <drm/drm_modeset_helper_vtables.h>
 #include <drm/drm_print.h>
 
 #include "drm-glue/vpdrm.h"
@@ -28,39 +24,28 @@ void vpdrm_cursor_hw_off(struct vpdrm_device *vdev)
 		vp_adapter_enable_pointer(vdev->adapter, false);
 }
 
-static int vpdrm_cursor_atomic_check(struct drm_plane *plane,
-				     struct drm_atomic_state *state)
+/* A visible cursor plane's own checks, after plane.c's common ones. */
+int vpdrm_cursor_check(struct vpdrm_device *vdev,
+		       const struct drm_plane_state *new)
 {
-	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
-	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
-	struct drm_crtc_state *crtc_state;
-	int ret;
-
-	ret = vpdrm_plane_check(plane, state, &crtc_state);
-	if (ret || !new->visible)
-		return ret;
 	if (new->src_w >> 16 > vdev->pointer.max_width ||
 	    new->src_h >> 16 > vdev->pointer.max_height)
 		return -EINVAL;
 	return 0;
 }
 
-static void vpdrm_cursor_atomic_update(struct drm_plane *plane,
-				       struct drm_atomic_state *state)
+/* Called by plane.c inside drm_dev_enter(), with the frame buffer mapped. */
+void vpdrm_cursor_update(struct vpdrm_device *vdev,
+			 const struct drm_plane_state *old,
+			 struct drm_plane_state *new)
 {
-	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
-	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
-	struct drm_plane_state *old = drm_atomic_get_old_plane_state(state, plane);
 	struct drm_shadow_plane_state *shadow = to_drm_shadow_plane_state(new);
 	struct drm_framebuffer *fb = new->fb;
 	struct vp_adapter *a = vdev->adapter;
-	int idx;
 
-	if (!vdev->fb_mapped || !drm_dev_enter(plane->dev, &idx))
-		return;
 	if (!fb || !new->visible) {
 		vp_adapter_enable_pointer(a, false);
-		goto out;
+		return;
 	}
 
 	/*
@@ -75,28 +60,19 @@ static void vpdrm_cursor_atomic_update(struct drm_plane *plane,
 		const u8 *src = shadow->data[0].vaddr;
 
 		if (drm_gem_fb_begin_cpu_access(fb, DMA_FROM_DEVICE))
-			goto out;
+			return;
 		src += (new->src_y >> 16) * fb->pitches[0] + (new->src_x >> 16) * 4;
 		if (vp_adapter_set_pointer_argb(a, (const u32 *)src,
 						new->src_w >> 16,
 						new->src_h >> 16,
 						fb->pitches[0]))
-			drm_warn_once(plane->dev, "miniport refused the pointer\n");
+			drm_warn_once(&vdev->drm, "miniport refused the pointer\n");
 		drm_gem_fb_end_cpu_access(fb, DMA_FROM_DEVICE);
 		vdev->cursor_reload = false;
 	}
 	vp_adapter_move_pointer(a, new->crtc_x, new->crtc_y);
 	vp_adapter_enable_pointer(a, true);
-out:
-	drm_dev_exit(idx);
 }
-
-static const struct drm_plane_helper_funcs vpdrm_cursor_helper_funcs = {
-	DRM_GEM_SHADOW_PLANE_HELPER_FUNCS,
-	.atomic_check = vpdrm_cursor_atomic_check,
-	.atomic_update = vpdrm_cursor_atomic_update,
-	.atomic_disable = vpdrm_plane_atomic_disable,
-};
 
 /* A cursor plane if the miniport has a pointer; else none, no error. */
 int vpdrm_cursor_init(struct vpdrm_device *vdev)
@@ -111,8 +87,7 @@ int vpdrm_cursor_init(struct vpdrm_device *vdev)
 
 	ret = vpdrm_plane_init(vdev, &vdev->cursor, DRM_PLANE_TYPE_CURSOR,
 			       vpdrm_cursor_formats,
-			       ARRAY_SIZE(vpdrm_cursor_formats),
-			       &vpdrm_cursor_helper_funcs);
+			       ARRAY_SIZE(vpdrm_cursor_formats));
 	if (ret)
 		return ret;
 	/* The caps are the miniport's word: keep them to what cursors are. */

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The primary plane: GEM-shmem framebuffers, shadow-plane mapped, copied
- * (and converted) damage rectangle by damage rectangle into the frame
- * buffer the miniport mapped for the current mode.
+ * The planes: GEM-shmem framebuffers, shadow-plane mapped.  Both planes have
+ * the one set of atomic hooks here, which does what the two have in common
+ * (the checks, entering the hardware) once and then hands over to the
+ * plane's own code (the cursor's is in cursor.c).  The primary plane's own
+ * job is here: its framebuffer is copied (and converted) damage rectangle by
+ * damage rectangle into the frame buffer the miniport mapped for the mode.
  */
 #include <linux/iosys-map.h>
 #include <drm/drm_atomic.h>
@@ -72,75 +75,41 @@ static void vpdrm_blit(struct iosys_map *dst, unsigned int pitch, u32 hw_format,
 	}
 }
 
-/*
- * Common plane checks: unscaled, on the CRTC's state (added to the commit
- * if missing).  Returns the CRTC state through @crtc_state (NULL when the
- * plane is off).  The primary plane must cover the whole CRTC.
- */
-int vpdrm_plane_check(struct drm_plane *plane, struct drm_atomic_state *state,
-		      struct drm_crtc_state **crtc_state)
+/* A visible primary plane's own checks, after the common ones. */
+static int vpdrm_primary_check(const struct drm_plane_state *new,
+			       struct drm_crtc_state *crtc_state)
 {
-	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
-	bool cursor = plane->type == DRM_PLANE_TYPE_CURSOR;
-	struct drm_crtc_state *cs = NULL;
-
-	if (new->crtc) {
-		cs = drm_atomic_get_crtc_state(state, new->crtc);
-		if (IS_ERR(cs))
-			return PTR_ERR(cs);
-	}
-	*crtc_state = cs;
-	return drm_atomic_helper_check_plane_state(new, cs,
-						   DRM_PLANE_NO_SCALING,
-						   DRM_PLANE_NO_SCALING,
-						   cursor, cursor);
-}
-
-static int vpdrm_primary_atomic_check(struct drm_plane *plane,
-				      struct drm_atomic_state *state)
-{
-	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
-	struct drm_crtc_state *crtc_state;
-	const struct vpdrm_mode *vmode;
-	int ret;
-
-	ret = vpdrm_plane_check(plane, state, &crtc_state);
-	if (ret || !new->visible)
-		return ret;
-
 	/* vpdrm_atomic_check() resolved the mode for this framebuffer. */
-	vmode = to_vpdrm_crtc_state(crtc_state)->vmode;
+	const struct vpdrm_mode *vmode = to_vpdrm_crtc_state(crtc_state)->vmode;
+
 	if (!vmode ||
 	    !vpdrm_format_convertible(new->fb->format->format, vmode->format))
 		return -EINVAL;
 	return 0;
 }
 
-static void vpdrm_primary_atomic_update(struct drm_plane *plane,
-					struct drm_atomic_state *state)
+/* Copy the primary plane's damage to the screen. */
+static void vpdrm_primary_update(struct vpdrm_device *vdev,
+				 struct drm_atomic_state *state,
+				 const struct drm_plane_state *old,
+				 struct drm_plane_state *new)
 {
-	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
-	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
-	struct drm_plane_state *old = drm_atomic_get_old_plane_state(state, plane);
 	struct drm_shadow_plane_state *shadow = to_drm_shadow_plane_state(new);
 	struct drm_framebuffer *fb = new->fb;
 	const struct drm_format_info *hw_info;
 	struct drm_atomic_helper_damage_iter iter;
 	struct drm_crtc_state *crtc_state;
 	struct drm_rect damage;
-	int idx;
 
-	if (!fb || !new->visible || !vdev->fb_mapped)
+	if (!fb || !new->visible)
 		return;
 	/* The layout atomic_check validated must be the one on screen. */
 	crtc_state = drm_atomic_get_new_crtc_state(state, new->crtc);
 	if (!crtc_state ||
 	    to_vpdrm_crtc_state(crtc_state)->vmode != vdev->hw_mode)
 		return;
-	if (!drm_dev_enter(plane->dev, &idx))
-		return;
 	if (drm_gem_fb_begin_cpu_access(fb, DMA_FROM_DEVICE))
-		goto out;
+		return;
 
 	hw_info = drm_format_info(vdev->hw_mode->format);
 	drm_atomic_helper_damage_iter_init(&iter, old, new);
@@ -164,7 +133,62 @@ static void vpdrm_primary_atomic_update(struct drm_plane *plane,
 			   VPDRM_CONV_STATE(shadow));
 	}
 	drm_gem_fb_end_cpu_access(fb, DMA_FROM_DEVICE);
-out:
+}
+
+/*
+ * Both planes: unscaled, on the CRTC's state (added to the commit if
+ * missing); the primary plane must cover the whole CRTC.  A visible plane
+ * then gets its own checks.
+ */
+static int vpdrm_plane_atomic_check(struct drm_plane *plane,
+				    struct drm_atomic_state *state)
+{
+	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
+	bool cursor = plane->type == DRM_PLANE_TYPE_CURSOR;
+	struct drm_crtc_state *cs = NULL;
+	int ret;
+
+	if (new->crtc) {
+		cs = drm_atomic_get_crtc_state(state, new->crtc);
+		if (IS_ERR(cs))
+			return PTR_ERR(cs);
+	}
+	ret = drm_atomic_helper_check_plane_state(new, cs,
+						  DRM_PLANE_NO_SCALING,
+						  DRM_PLANE_NO_SCALING,
+						  cursor, cursor);
+	if (ret || !new->visible)
+		return ret;
+	if (plane->type == DRM_PLANE_TYPE_PRIMARY)
+		return vpdrm_primary_check(new, cs);
+	return vpdrm_cursor_check(to_vpdrm(plane->dev), new);
+}
+
+/*
+ * The planes reach the miniport only while the device is plugged and only
+ * once a mode is set: without a mapped frame buffer (no mode set, or the
+ * CRTC's failed earlier in this commit tail) there is neither a picture to
+ * copy into nor a pointer to show or hide.  True inside drm_dev_enter().
+ */
+static bool vpdrm_plane_hw_enter(struct vpdrm_device *vdev, int *idx)
+{
+	return vdev->fb_mapped && drm_dev_enter(&vdev->drm, idx);
+}
+
+static void vpdrm_plane_atomic_update(struct drm_plane *plane,
+				      struct drm_atomic_state *state)
+{
+	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
+	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
+	struct drm_plane_state *old = drm_atomic_get_old_plane_state(state, plane);
+	int idx;
+
+	if (!vpdrm_plane_hw_enter(vdev, &idx))
+		return;
+	if (plane->type == DRM_PLANE_TYPE_PRIMARY)
+		vpdrm_primary_update(vdev, state, old, new);
+	else
+		vpdrm_cursor_update(vdev, old, new);
 	drm_dev_exit(idx);
 }
 
@@ -172,13 +196,13 @@ out:
  * Plane off: black instead of a stale picture for the primary plane, the
  * pointer hidden for the cursor plane.
  */
-void vpdrm_plane_atomic_disable(struct drm_plane *plane,
-				struct drm_atomic_state *state)
+static void vpdrm_plane_atomic_disable(struct drm_plane *plane,
+				       struct drm_atomic_state *state)
 {
 	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
 	int idx;
 
-	if (!vdev->fb_mapped || !drm_dev_enter(plane->dev, &idx))
+	if (!vpdrm_plane_hw_enter(vdev, &idx))
 		return;
 	if (plane->type == DRM_PLANE_TYPE_PRIMARY)
 		vpdrm_screen_clear(vdev);
@@ -187,10 +211,10 @@ void vpdrm_plane_atomic_disable(struct drm_plane *plane,
 	drm_dev_exit(idx);
 }
 
-static const struct drm_plane_helper_funcs vpdrm_primary_helper_funcs = {
+static const struct drm_plane_helper_funcs vpdrm_plane_helper_funcs = {
 	DRM_GEM_SHADOW_PLANE_HELPER_FUNCS,
-	.atomic_check = vpdrm_primary_atomic_check,
-	.atomic_update = vpdrm_primary_atomic_update,
+	.atomic_check = vpdrm_plane_atomic_check,
+	.atomic_update = vpdrm_plane_atomic_update,
 	.atomic_disable = vpdrm_plane_atomic_disable,
 };
 
@@ -204,8 +228,7 @@ static const struct drm_plane_funcs vpdrm_plane_funcs = {
 
 int vpdrm_plane_init(struct vpdrm_device *vdev, struct drm_plane *plane,
 		     enum drm_plane_type type, const u32 *formats,
-		     unsigned int num_formats,
-		     const struct drm_plane_helper_funcs *helpers)
+		     unsigned int num_formats)
 {
 	int ret;
 
@@ -214,7 +237,7 @@ int vpdrm_plane_init(struct vpdrm_device *vdev, struct drm_plane *plane,
 				       type, NULL);
 	if (ret)
 		return ret;
-	drm_plane_helper_add(plane, helpers);
+	drm_plane_helper_add(plane, &vpdrm_plane_helper_funcs);
 	return 0;
 }
 
@@ -223,8 +246,7 @@ int vpdrm_primary_init(struct vpdrm_device *vdev)
 	int ret;
 
 	ret = vpdrm_plane_init(vdev, &vdev->primary, DRM_PLANE_TYPE_PRIMARY,
-			       vdev->formats, vdev->num_formats,
-			       &vpdrm_primary_helper_funcs);
+			       vdev->formats, vdev->num_formats);
 	if (ret)
 		return ret;
 	drm_plane_enable_fb_damage_clips(&vdev->primary);

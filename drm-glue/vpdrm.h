@@ -98,17 +98,17 @@ int vpdrm_modes_add(struct vpdrm_device *vdev, struct drm_connector *connector,
 /* plane.c */
 int vpdrm_plane_init(struct vpdrm_device *vdev, struct drm_plane *plane,
 		     enum drm_plane_type type, const u32 *formats,
-		     unsigned int num_formats,
-		     const struct drm_plane_helper_funcs *helpers);
+		     unsigned int num_formats);
 int vpdrm_primary_init(struct vpdrm_device *vdev);
-int vpdrm_plane_check(struct drm_plane *plane, struct drm_atomic_state *state,
-		      struct drm_crtc_state **crtc_state);
 void vpdrm_screen_clear(struct vpdrm_device *vdev);
-void vpdrm_plane_atomic_disable(struct drm_plane *plane,
-				struct drm_atomic_state *state);
 
 /* cursor.c */
 int vpdrm_cursor_init(struct vpdrm_device *vdev);
+int vpdrm_cursor_check(struct vpdrm_device *vdev,
+		       const struct drm_plane_state *new);
+void vpdrm_cursor_update(struct vpdrm_device *vdev,
+			 const struct drm_plane_state *old,
+			 struct drm_plane_state *new);
 void vpdrm_cursor_hw_off(struct vpdrm_device *vdev);
 
 /* crtc.c */
