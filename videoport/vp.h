@@ -203,6 +203,12 @@ void vp_debugfs_adapter_add(struct vp_adapter *a);
 void vp_debugfs_adapter_remove(struct vp_adapter *a);
 void vp_debugfs_get(void);
 void vp_debugfs_put(void);
+/*
+ * debugprint.c: a Windows format and its arguments as kernel log lines
+ * with the current driver's prefix, rate-limited per driver
+ * (VideoPortDebugPrint, DbgPrint, DbgPrintEx).
+ */
+void vp_debug_vprint(const char *fmt, __builtin_ms_va_list ap);
 /* utf16.c: ASCII copy of a NUL-terminated UTF-16LE string (max chars). */
 size_t vp_utf16_to_ascii(char *dst, size_t dstlen, const u16 *src, size_t max);
 
