@@ -5,7 +5,7 @@
  * driver), formatted by the same code (debugprint.c).
  */
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 
 /* DPFLTR_ERROR_LEVEL, DPFLTR_WARNING_LEVEL; above 31 the level is a mask */
 #define NT_DBG_SHOWN(level) ((level) > 31 ? ((level) & 3) != 0 : (level) <= 1)

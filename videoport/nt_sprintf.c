@@ -15,7 +15,7 @@
  */
 #include <linux/limits.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/nt_format.h"
 
 /* no bound: the caller promises room, as the Windows API does */

@@ -175,6 +175,21 @@ void vp_verify_irql(enum vp_vrule rule, const char *export, u8 lo, u8 hi,
 				       __builtin_return_address(0));	\
 	} while (0)
 
+/*
+ * vp_unsupported.c: logs "<driver>: <export> is not supported: <why>" once
+ * per driver and export; every VP_UNSUPPORTED export (export.h) does so
+ * before it returns its documented failure.
+ */
+void vp_unsupported(const char *export, const char *why);
+
+/*
+ * Core exports that the ntoskrnl/hal forms forward to, as Windows'
+ * videoprt.sys forwards the other way (sync.c, pool.c).
+ */
+void WINAPI VideoPortStallExecution(u32 us);
+void *WINAPI VideoPortAllocatePool(void *ext, u32 pool_type, size_t size, u32 tag);
+void WINAPI VideoPortFreePool(void *ext, void *p);
+
 /* driver.c */
 int vp_status_to_errno(u32 st);
 /* pool.c */
