@@ -170,7 +170,7 @@ void vp_verify_irql(enum vp_vrule rule, const char *export, u8 lo, u8 hi,
 		    const void *caller);
 #define VP_VERIFY_IRQL(rule, export, lo, hi)				\
 	do {								\
-		if (unlikely(vpwrap_verify))				\
+		if (static_branch_unlikely(&vpwrap_verify_key))		\
 			vp_verify_irql(rule, export, lo, hi,		\
 				       __builtin_return_address(0));	\
 	} while (0)
