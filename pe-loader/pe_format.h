@@ -103,6 +103,42 @@ enum pe_dir_index {
 
 /* x64 RUNTIME_FUNCTION in .pdata */
 #define PE_RUNTIME_FUNCTION_SIZE 12
+#define PE_RF_BEGIN		0
+#define PE_RF_END		4
+#define PE_RF_UNWIND		8
+
+/*
+ * x64 UNWIND_INFO: a header, then CountOfCodes 16-bit unwind code slots
+ * (padded to an even number) and, with PE_UNW_FLAG_CHAININFO, the
+ * RUNTIME_FUNCTION of the entry it continues.
+ */
+#define PE_UI_FLAGS		0	/* version in bits 0-2, flags in 3-7 */
+#define PE_UI_NCODES		2
+#define PE_UI_FRAME		3	/* frame register in bits 0-3, its offset / 16 in 4-7 */
+#define PE_UI_CODES		4
+#define PE_UI_FLAGS_SHIFT	3
+#define PE_UNW_FLAG_CHAININFO	0x4
+
+/*
+ * An unwind code: the prolog offset after its operation (byte 0), the
+ * operation (bits 0-3 of byte 1) and its info (bits 4-7).  Some take one
+ * or two more slots.
+ */
+#define PE_UC_PROLOG_OFFSET	0
+#define PE_UC_OP_INFO		1
+enum pe_unwind_op {
+	PE_UWOP_PUSH_NONVOL = 0,
+	PE_UWOP_ALLOC_LARGE,
+	PE_UWOP_ALLOC_SMALL,
+	PE_UWOP_SET_FPREG,
+	PE_UWOP_SAVE_NONVOL,
+	PE_UWOP_SAVE_NONVOL_FAR,
+	PE_UWOP_EPILOG,		/* version 2 */
+	PE_UWOP_SPARE,
+	PE_UWOP_SAVE_XMM128,
+	PE_UWOP_SAVE_XMM128_FAR,
+	PE_UWOP_PUSH_MACHFRAME,
+};
 
 /* Load config: where the /GS security cookie VA sits */
 #define PE32_LC_COOKIE		0x3c

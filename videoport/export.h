@@ -15,6 +15,10 @@
  *
  * VP_UNSUPPORTED marks an export that by design returns the documented
  * failure (it never reports success); exports.txt shows the difference.
+ *
+ * VP_EXPORT_AS(dll, ret, cname, "Name", args...) is VP_EXPORT for an export
+ * whose Windows name is also a kernel symbol (memcpy, strlen, ...): the C
+ * function is cname, the row says "Name".
  */
 #ifndef VPWRAP_VIDEOPORT_EXPORT_H
 #define VPWRAP_VIDEOPORT_EXPORT_H
@@ -42,19 +46,21 @@ struct vp_export {
 	u8 status;		/* enum vp_export_status */
 } __aligned(8);
 
-#define __VP_EXPORT(dll_, status_, ret, name_, ...)			\
-	ret WINAPI name_(__VA_ARGS__);					\
-	static const struct vp_export __vp_row_##name_			\
+#define __VP_EXPORT(dll_, status_, ret, cname, winname, ...)		\
+	ret WINAPI cname(__VA_ARGS__);					\
+	static const struct vp_export __vp_row_##cname			\
 	__used __section("vp_exports") __aligned(8) = {			\
-		.name = #name_, .addr = (void *)name_,			\
+		.name = winname, .addr = (void *)cname,			\
 		.dll = VP_DLL_##dll_, .status = status_,		\
 	};								\
-	ret WINAPI name_(__VA_ARGS__)
+	ret WINAPI cname(__VA_ARGS__)
 
 #define VP_EXPORT(dll, ret, name, ...) \
-	__VP_EXPORT(dll, VP_IMPLEMENTED, ret, name, __VA_ARGS__)
+	__VP_EXPORT(dll, VP_IMPLEMENTED, ret, name, #name, __VA_ARGS__)
 #define VP_UNSUPPORTED(dll, ret, name, ...) \
-	__VP_EXPORT(dll, VP_UNSUPPORTED, ret, name, __VA_ARGS__)
+	__VP_EXPORT(dll, VP_UNSUPPORTED, ret, name, #name, __VA_ARGS__)
+#define VP_EXPORT_AS(dll, ret, cname, winname, ...) \
+	__VP_EXPORT(dll, VP_IMPLEMENTED, ret, cname, winname, __VA_ARGS__)
 
 /* The markers (table_begin.c, table_end.c). */
 extern const struct vp_export vp_exports_begin[];

@@ -7,7 +7,7 @@
  * forms repeat the access on one port, like the ins/outs instructions).
  */
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 
 #define HAL_PORT(Suffix, SUFFIX, type)						\
 type WINAPI VideoPortReadPort##Suffix(type *port);				\

@@ -31,7 +31,7 @@
 #include <linux/workqueue.h>
 #include "pe-loader/pe_loader.h"
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/nt_unwind.h"
 
 #define VP_BUGCHECK_STATUS	0xC0000400u

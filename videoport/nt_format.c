@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The printf engine of the Windows kernel's C runtime, for the sprintf
- * family (nt_sprintf.c).  It follows MSVC's rules, which differ from C99's
- * where drivers notice:
+ * family (nt_sprintf.c) and for the kernel log (VideoPortDebugPrint,
+ * DbgPrint: debugprint.c).  It follows MSVC's rules, which differ from
+ * C99's where drivers notice:
  *
  *  - int and long are 32 bits; I64/ll are 64, I and z pointer-sized;
  *  - %s and %c take the format's own width (narrow in sprintf, UTF-16 in
@@ -16,11 +17,40 @@
  * Every argument is one 8-byte slot of the Microsoft va_list.  Characters
  * outside ASCII pass through unchanged between widths only as '?'
  * (the kernel has no code page tables).
+ *
+ * For the kernel log (nt_out.log) the format, the strings and the counted
+ * string headers are read with copy_from_kernel_nofault(): a string that
+ * cannot be read prints as "(bad)", a format ends where it cannot be read.
+ * %p prints the kernel's hashed pointer, and only ASCII reaches the log
+ * (anything else, NUL included, prints as '?').
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 #include "videoport/nt_format.h"
 #include "videoport/wintypes.h"
+
+/* Reads @len bytes the caller of the export passed; false if they fault. */
+static bool nt_copy(const struct nt_out *o, void *dst, const void *src, size_t len)
+{
+	if (o->log)
+		return !copy_from_kernel_nofault(dst, src, len);
+	memcpy(dst, src, len);
+	return true;
+}
+
+/* Unit @i of a narrow or UTF-16 string (or format) @p. */
+static bool nt_get(const struct nt_out *o, const void *p, bool wide, size_t i, u16 *c)
+{
+	u8 b;
+
+	if (wide)
+		return nt_copy(o, c, (const u16 *)p + i, sizeof(*c));
+	if (!nt_copy(o, &b, (const u8 *)p + i, sizeof(b)))
+		return false;
+	*c = b;
+	return true;
+}
 
 /* output and format element width: one code unit */
 static void nt_put(struct nt_out *o, u16 c)
@@ -28,21 +58,29 @@ static void nt_put(struct nt_out *o, u16 c)
 	if (o->len < o->size) {
 		if (o->wide)
 			((u16 *)o->buf)[o->len] = c;
+		else if (o->log)
+			((u8 *)o->buf)[o->len] = c && c < 0x80 ? c : '?';
 		else
 			((u8 *)o->buf)[o->len] = c > 0xff ? '?' : c;
 	}
 	o->len++;
 }
 
+/* @n copies of @c: what does not fit is only counted (a width may be huge) */
 static void nt_pad(struct nt_out *o, char c, int n)
 {
-	while (n-- > 0)
+	for (; n > 0 && o->len < o->size; n--)
 		nt_put(o, c);
+	if (n > 0)
+		o->len += n;
 }
 
-static u16 nt_fmt_char(const void *fmt, bool wide, size_t i)
+/* Unit @i of the format (which has the output's width); 0 ends it. */
+static u16 nt_fmt_char(const struct nt_out *o, const void *fmt, size_t i)
 {
-	return wide ? ((const u16 *)fmt)[i] : ((const u8 *)fmt)[i];
+	u16 c;
+
+	return nt_get(o, fmt, o->wide, i, &c) ? c : 0;
 }
 
 struct nt_spec {
@@ -51,37 +89,6 @@ struct nt_spec {
 	int size;		/* -2 hh, -1 h, 0 int, 1 64-bit */
 	int strw;		/* string/char width: 0 default, 1 narrow (h), 2 wide (l, w) */
 };
-
-/* A string of @n units (narrow or UTF-16), padded to the width. */
-static void nt_put_str(struct nt_out *o, const struct nt_spec *s, const void *p, bool wide,
-		       size_t n)
-{
-	size_t i;
-
-	if (s->prec >= 0 && n > (size_t)s->prec)
-		n = s->prec;
-	if (!s->left)
-		nt_pad(o, ' ', s->width - (int)n);
-	for (i = 0; i < n; i++)
-		nt_put(o, wide ? ((const u16 *)p)[i] : ((const u8 *)p)[i]);
-	if (s->left)
-		nt_pad(o, ' ', s->width - (int)n);
-}
-
-static void nt_put_cstr(struct nt_out *o, const struct nt_spec *s, const void *p, bool wide)
-{
-	size_t n = 0;
-
-	if (!p) {
-		nt_put_str(o, s, "(null)", false, 6);
-		return;
-	}
-	/* stop at the precision: the string need not be terminated then */
-	while ((s->prec < 0 || n < (size_t)s->prec) &&
-	       (wide ? ((const u16 *)p)[n] : ((const u8 *)p)[n]))
-		n++;
-	nt_put_str(o, s, p, wide, n);
-}
 
 static void nt_put_num(struct nt_out *o, const struct nt_spec *s, u64 v, bool neg,
 		       unsigned int base, bool upper)
@@ -122,6 +129,89 @@ static void nt_put_num(struct nt_out *o, const struct nt_spec *s, u64 v, bool ne
 		nt_pad(o, ' ', pad);
 }
 
+/* A string of @n units (narrow or UTF-16), padded to the width. */
+static void nt_put_str(struct nt_out *o, const struct nt_spec *s, const void *p, bool wide,
+		       size_t n)
+{
+	size_t i;
+	u16 c;
+
+	if (s->prec >= 0 && n > (size_t)s->prec)
+		n = s->prec;
+	if (!s->left)
+		nt_pad(o, ' ', s->width - (int)n);
+	for (i = 0; i < n; i++)
+		nt_put(o, nt_get(o, p, wide, i, &c) ? c : '?');
+	if (s->left)
+		nt_pad(o, ' ', s->width - (int)n);
+}
+
+/*
+ * At most @max units of @p: all of them, or (@nul) up to its NUL; for the
+ * log also up to the first unit that cannot be read.
+ */
+static void nt_put_text(struct nt_out *o, const struct nt_spec *s, const void *p, bool wide,
+			size_t max, bool nul)
+{
+	size_t n;
+	u16 c;
+
+	if (!p) {
+		nt_put_str(o, s, "(null)", false, 6);
+		return;
+	}
+	for (n = 0; n < max && nt_get(o, p, wide, n, &c) && (c || !nul); n++)
+		;
+	if (!n && max && !nt_get(o, p, wide, 0, &c))
+		nt_put_str(o, s, "(bad)", false, 5);
+	else
+		nt_put_str(o, s, p, wide, n);
+}
+
+/* %s: a NUL-terminated string */
+static void nt_put_cstr(struct nt_out *o, const struct nt_spec *s, const void *p, bool wide)
+{
+	/*
+	 * Units past what can still be written, plus the width, would change
+	 * only the count, which then exceeds the size anyway: none are read.
+	 * Stop at the precision too: the string need not be terminated then.
+	 */
+	size_t max = (o->len < o->size ? o->size - o->len : 0) + s->width + 1;
+
+	if (s->prec >= 0)
+		max = min_t(size_t, max, s->prec);
+	nt_put_text(o, s, p, wide, max, true);
+}
+
+/* %Z, %wZ: an ANSI_STRING or UNICODE_STRING (Length in bytes, Buffer) */
+static void nt_put_counted(struct nt_out *o, const struct nt_spec *s, const void *p, bool wide)
+{
+	struct win_unicode_string us = {};
+
+	if (p && !nt_copy(o, &us, p, sizeof(us))) {
+		nt_put_str(o, s, "(bad)", false, 5);
+		return;
+	}
+	nt_put_text(o, s, us.buffer, wide, wide ? us.length / 2 : us.length, false);
+}
+
+/* %p: for the log the kernel's own (hashed) form */
+static void nt_put_ptr(struct nt_out *o, struct nt_spec *s, u64 v)
+{
+	char tmp[24];
+	int n;
+
+	if (o->log) {
+		n = scnprintf(tmp, sizeof(tmp), "%p", (void *)(uintptr_t)v);
+		s->prec = -1;
+		nt_put_str(o, s, tmp, false, n);
+		return;
+	}
+	s->prec = 16;
+	s->alt = false;
+	nt_put_num(o, s, v, false, 16, true);
+}
+
 static u64 nt_int_arg(const struct nt_spec *s, u64 v, bool is_signed)
 {
 	switch (s->size) {
@@ -142,7 +232,7 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 	size_t i = 0;
 	u16 c;
 
-	while ((c = nt_fmt_char(fmt, wf, i++)) != 0) {
+	while ((c = nt_fmt_char(o, fmt, i++)) != 0) {
 		struct nt_spec s = { .prec = -1 };
 		bool str_wide;
 		u64 v;
@@ -152,7 +242,7 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 			continue;
 		}
 		for (;; i++) {
-			c = nt_fmt_char(fmt, wf, i);
+			c = nt_fmt_char(o, fmt, i);
 			if (c == '-')
 				s.left = true;
 			else if (c == '+')
@@ -172,25 +262,25 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 				s.left = true;
 				s.width = -s.width;
 			}
-			c = nt_fmt_char(fmt, wf, ++i);
+			c = nt_fmt_char(o, fmt, ++i);
 		} else {
-			for (; c >= '0' && c <= '9'; c = nt_fmt_char(fmt, wf, ++i))
+			for (; c >= '0' && c <= '9'; c = nt_fmt_char(o, fmt, ++i))
 				s.width = min(s.width * 10 + (c - '0'), 4096);
 		}
 		if (c == '.') {
 			s.prec = 0;
-			c = nt_fmt_char(fmt, wf, ++i);
+			c = nt_fmt_char(o, fmt, ++i);
 			if (c == '*') {
 				s.prec = (int)__builtin_va_arg(ap, u64);
 				if (s.prec < 0)
 					s.prec = -1;
-				c = nt_fmt_char(fmt, wf, ++i);
+				c = nt_fmt_char(o, fmt, ++i);
 			} else {
-				for (; c >= '0' && c <= '9'; c = nt_fmt_char(fmt, wf, ++i))
+				for (; c >= '0' && c <= '9'; c = nt_fmt_char(o, fmt, ++i))
 					s.prec = min(s.prec * 10 + (c - '0'), 4096);
 			}
 		}
-		for (;; c = nt_fmt_char(fmt, wf, ++i)) {
+		for (;; c = nt_fmt_char(o, fmt, ++i)) {
 			if (c == 'h') {
 				s.size = s.size == -1 ? -2 : -1;
 				s.strw = 1;
@@ -203,12 +293,12 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 			} else if (c == 'L' || c == 'z' || c == 't' || c == 'j') {
 				s.size = 1;
 			} else if (c == 'I') {
-				if (nt_fmt_char(fmt, wf, i + 1) == '6' &&
-				    nt_fmt_char(fmt, wf, i + 2) == '4') {
+				if (nt_fmt_char(o, fmt, i + 1) == '6' &&
+				    nt_fmt_char(o, fmt, i + 2) == '4') {
 					s.size = 1;
 					i += 2;
-				} else if (nt_fmt_char(fmt, wf, i + 1) == '3' &&
-					   nt_fmt_char(fmt, wf, i + 2) == '2') {
+				} else if (nt_fmt_char(o, fmt, i + 1) == '3' &&
+					   nt_fmt_char(o, fmt, i + 2) == '2') {
 					s.size = 0;
 					i += 2;
 				} else {
@@ -241,16 +331,9 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 		case 'S':
 			nt_put_cstr(o, &s, __builtin_va_arg(ap, void *), str_wide);
 			break;
-		case 'Z': {
-			const struct win_unicode_string *us = __builtin_va_arg(ap, void *);
-			bool zw = s.strw == 2;
-
-			if (!us || !us->buffer)
-				nt_put_str(o, &s, "(null)", false, 6);
-			else
-				nt_put_str(o, &s, us->buffer, zw, zw ? us->length / 2 : us->length);
+		case 'Z':
+			nt_put_counted(o, &s, __builtin_va_arg(ap, void *), s.strw == 2);
 			break;
-		}
 		case 'd':
 		case 'i':
 			v = nt_int_arg(&s, __builtin_va_arg(ap, u64), true);
@@ -264,9 +347,7 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 			nt_put_num(o, &s, v, false, c == 'u' ? 10 : c == 'o' ? 8 : 16, c == 'X');
 			break;
 		case 'p':
-			s.prec = 16;
-			s.alt = false;
-			nt_put_num(o, &s, __builtin_va_arg(ap, u64), false, 16, true);
+			nt_put_ptr(o, &s, __builtin_va_arg(ap, u64));
 			break;
 		case 'n':
 		case 'e':

@@ -6,7 +6,7 @@
  */
 #include <linux/string.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 
 size_t WINAPI VideoPortCompareMemory(const void *a, const void *b, size_t len);
 

@@ -10,7 +10,7 @@
  * requests too.  The allocation sleeps only at PASSIVE_LEVEL.
  */
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 
 /* 'None': the tag Windows gives untagged allocations */
 #define NT_TAG_NONE 0x656e6f4e

@@ -9,7 +9,7 @@
  */
 #include <linux/io.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 
 #define NT_REG(Suffix, SUFFIX, type, rd, wr)					\
 type WINAPI VideoPortReadRegister##Suffix(type *reg);				\

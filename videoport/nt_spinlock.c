@@ -20,7 +20,7 @@
 #include <linux/bottom_half.h>
 #include <linux/spinlock.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 
 static_assert(sizeof(spinlock_t) <= sizeof(u64),
 	      "KSPIN_LOCK holds the spinlock_t: build without lock debugging");

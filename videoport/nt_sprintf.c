@@ -15,7 +15,7 @@
  */
 #include <linux/limits.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/nt_format.h"
 
 /* no bound: the caller promises room, as the Windows API does */
@@ -38,63 +38,38 @@ static int nt_bounded(void *buf, size_t count, bool wide, const void *fmt,
 	return n;
 }
 
-static int nt_unbounded(void *buf, bool wide, const void *fmt, __builtin_ms_va_list ap)
-{
-	return nt_bounded(buf, NT_UNBOUNDED, wide, fmt, ap);
+/* nt_bounded() over the variadic arguments that follow @fmt */
+#define NT_VA_BOUNDED(buf, count, wide, fmt) ({				\
+	__builtin_ms_va_list ap_;					\
+	int n_;								\
+									\
+	__builtin_ms_va_start(ap_, fmt);				\
+	n_ = nt_bounded(buf, count, wide, fmt, ap_);			\
+	__builtin_ms_va_end(ap_);					\
+	n_;								\
+})
+
+/*
+ * The three exports for one character type @chr: @name(buf, fmt, ...)
+ * without a bound, @sn(buf, count, fmt, ...) and @vsn(buf, count, fmt, ap).
+ * The first one's C function is nt_<name>: sprintf is a kernel symbol too.
+ */
+#define NT_SPRINTF_EXPORTS(chr, wide, name, sn, vsn)			\
+VP_EXPORT_AS(NTOSKRNL, int, nt_##name, #name, chr *buf, const chr *fmt, ...) \
+{									\
+	return NT_VA_BOUNDED(buf, NT_UNBOUNDED, wide, fmt);		\
+}									\
+									\
+VP_EXPORT(NTOSKRNL, int, sn, chr *buf, size_t count, const chr *fmt, ...) \
+{									\
+	return NT_VA_BOUNDED(buf, count, wide, fmt);			\
+}									\
+									\
+VP_EXPORT(NTOSKRNL, int, vsn, chr *buf, size_t count, const chr *fmt,	\
+	  __builtin_ms_va_list ap)					\
+{									\
+	return nt_bounded(buf, count, wide, fmt, ap);			\
 }
 
-VP_EXPORT_AS(NTOSKRNL, int, nt_sprintf, "sprintf", char *buf, const char *fmt, ...)
-{
-	__builtin_ms_va_list ap;
-	int n;
-
-	__builtin_ms_va_start(ap, fmt);
-	n = nt_unbounded(buf, false, fmt, ap);
-	__builtin_ms_va_end(ap);
-	return n;
-}
-
-VP_EXPORT(NTOSKRNL, int, _snprintf, char *buf, size_t count, const char *fmt, ...)
-{
-	__builtin_ms_va_list ap;
-	int n;
-
-	__builtin_ms_va_start(ap, fmt);
-	n = nt_bounded(buf, count, false, fmt, ap);
-	__builtin_ms_va_end(ap);
-	return n;
-}
-
-VP_EXPORT(NTOSKRNL, int, _vsnprintf, char *buf, size_t count, const char *fmt,
-	  __builtin_ms_va_list ap)
-{
-	return nt_bounded(buf, count, false, fmt, ap);
-}
-
-VP_EXPORT(NTOSKRNL, int, swprintf, u16 *buf, const u16 *fmt, ...)
-{
-	__builtin_ms_va_list ap;
-	int n;
-
-	__builtin_ms_va_start(ap, fmt);
-	n = nt_unbounded(buf, true, fmt, ap);
-	__builtin_ms_va_end(ap);
-	return n;
-}
-
-VP_EXPORT(NTOSKRNL, int, _snwprintf, u16 *buf, size_t count, const u16 *fmt, ...)
-{
-	__builtin_ms_va_list ap;
-	int n;
-
-	__builtin_ms_va_start(ap, fmt);
-	n = nt_bounded(buf, count, true, fmt, ap);
-	__builtin_ms_va_end(ap);
-	return n;
-}
-
-VP_EXPORT(NTOSKRNL, int, _vsnwprintf, u16 *buf, size_t count, const u16 *fmt,
-	  __builtin_ms_va_list ap)
-{
-	return nt_bounded(buf, count, true, fmt, ap);
-}
+NT_SPRINTF_EXPORTS(char, false, sprintf, _snprintf, _vsnprintf)
+NT_SPRINTF_EXPORTS(u16, true, swprintf, _snwprintf, _vsnwprintf)

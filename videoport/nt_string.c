@@ -9,7 +9,7 @@
 #include <linux/ctype.h>
 #include <linux/string.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 
 VP_EXPORT_AS(NTOSKRNL, size_t, nt_strlen, "strlen", const char *s)
 {

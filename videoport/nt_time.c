@@ -14,7 +14,7 @@
 #include <linux/math64.h>
 #include <linux/timekeeping.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/nt_time.h"
 
 #define VP_PERF_FREQ		10000000LL

@@ -14,35 +14,11 @@
  * the FPU state itself); a machine frame ends the walk.
  */
 #include <linux/uaccess.h>
+#include "pe-loader/pe_format.h"
 #include "pe-loader/pe_loader.h"
 #include "videoport/nt_unwind.h"
 
-enum {
-	UWOP_PUSH_NONVOL = 0,
-	UWOP_ALLOC_LARGE = 1,
-	UWOP_ALLOC_SMALL = 2,
-	UWOP_SET_FPREG = 3,
-	UWOP_SAVE_NONVOL = 4,
-	UWOP_SAVE_NONVOL_FAR = 5,
-	UWOP_EPILOG = 6,	/* version 2 */
-	UWOP_SPARE = 7,
-	UWOP_SAVE_XMM128 = 8,
-	UWOP_SAVE_XMM128_FAR = 9,
-	UWOP_PUSH_MACHFRAME = 10,
-};
-#define UNW_FLAG_CHAININFO 0x4
 #define NT_UNWIND_CHAIN_MAX 32
-
-/* unwind codes are 16-bit slots in the image: little-endian, 2-byte aligned */
-static u32 nt_slot16(const u8 *p)
-{
-	return p[0] | p[1] << 8;
-}
-
-static u32 nt_slot32(const u8 *p)
-{
-	return nt_slot16(p) | nt_slot16(p + 2) << 16;
-}
 
 static bool nt_stack_read(u64 addr, u64 *v)
 {
@@ -69,83 +45,89 @@ static bool nt_apply(const struct pe_image *img, const struct pe_runtime_functio
 {
 	const u8 *base = pe_image_base(img);
 	size_t size = pe_image_size(img);
+	u32 begin = rf->begin_rva, ui = rf->unwind_rva;
 	unsigned int chain;
 
 	for (chain = 0; chain < NT_UNWIND_CHAIN_MAX; chain++) {
-		u32 ui = rf->unwind_rva, off = rva - rf->begin_rva;
-		const u8 *info, *codes;
+		u32 off = rva - begin;
+		const u8 *info, *codes, *parent;
 		unsigned int i, n, op, opinfo, freg;
 		u64 frame, v;
 
-		if (ui > size - 4)
+		if (ui > size - PE_UI_CODES)
 			return false;
 		info = base + ui;
-		n = info[2];
-		if (ui + 4 + 2 * (size_t)((n + 1) & ~1u) + 12 > size)
+		n = info[PE_UI_NCODES];
+		/* the codes, padded to an even number, then a parent RUNTIME_FUNCTION */
+		if (ui + PE_UI_CODES + 2 * (size_t)((n + 1) & ~1u) +
+		    PE_RUNTIME_FUNCTION_SIZE > size)
 			return false;
-		codes = info + 4;
-		freg = info[3] & 15;
-		frame = freg ? regs->r[freg] - (info[3] >> 4) * 16 : regs->r[NT_RSP];
+		codes = info + PE_UI_CODES;
+		freg = info[PE_UI_FRAME] & 15;
+		frame = freg ? regs->r[freg] - (info[PE_UI_FRAME] >> 4) * 16 :
+			regs->r[NT_RSP];
 		for (i = 0; i < n; i++) {
+			const u8 *code = codes + 2 * i;
 			/* codes of prolog steps not executed yet (only in a chain's parent: none) */
-			bool done = codes[2 * i] <= off || chain;
+			bool done = code[PE_UC_PROLOG_OFFSET] <= off || chain;
 
-			op = codes[2 * i + 1] & 15;
-			opinfo = codes[2 * i + 1] >> 4;
+			op = code[PE_UC_OP_INFO] & 15;
+			opinfo = code[PE_UC_OP_INFO] >> 4;
 			switch (op) {
-			case UWOP_PUSH_NONVOL:
+			case PE_UWOP_PUSH_NONVOL:
 				if (done) {
 					if (!nt_stack_read(regs->r[NT_RSP], &regs->r[opinfo]))
 						return false;
 					regs->r[NT_RSP] += 8;
 				}
 				break;
-			case UWOP_ALLOC_LARGE:
+			case PE_UWOP_ALLOC_LARGE:
 				if (i + 1 + opinfo >= n)
 					return false;
-				v = opinfo ? nt_slot32(&codes[2 * i + 2]) :
-				    nt_slot16(&codes[2 * i + 2]) * 8u;
+				v = opinfo ? pe_le32(code + 2) : pe_le16(code + 2) * 8u;
 				if (done)
 					regs->r[NT_RSP] += v;
 				i += 1 + opinfo;
 				break;
-			case UWOP_ALLOC_SMALL:
+			case PE_UWOP_ALLOC_SMALL:
 				if (done)
 					regs->r[NT_RSP] += opinfo * 8 + 8;
 				break;
-			case UWOP_SET_FPREG:
+			case PE_UWOP_SET_FPREG:
 				if (done)
 					regs->r[NT_RSP] = frame;
 				break;
-			case UWOP_SAVE_NONVOL:
-			case UWOP_SAVE_NONVOL_FAR:
-				if (i + 1 + (op == UWOP_SAVE_NONVOL_FAR) >= n)
+			case PE_UWOP_SAVE_NONVOL:
+			case PE_UWOP_SAVE_NONVOL_FAR:
+				if (i + 1 + (op == PE_UWOP_SAVE_NONVOL_FAR) >= n)
 					return false;
-				v = op == UWOP_SAVE_NONVOL ? nt_slot16(&codes[2 * i + 2]) * 8u :
-				    nt_slot32(&codes[2 * i + 2]);
+				v = op == PE_UWOP_SAVE_NONVOL ? pe_le16(code + 2) * 8u :
+				    pe_le32(code + 2);
 				if (done && !nt_stack_read(frame + v, &regs->r[opinfo]))
 					return false;
-				i += op == UWOP_SAVE_NONVOL ? 1 : 2;
+				i += op == PE_UWOP_SAVE_NONVOL ? 1 : 2;
 				break;
-			case UWOP_EPILOG:
-			case UWOP_SAVE_XMM128:
+			case PE_UWOP_EPILOG:
+			case PE_UWOP_SAVE_XMM128:
 				i += 1;
 				break;
-			case UWOP_SPARE:
-			case UWOP_SAVE_XMM128_FAR:
+			case PE_UWOP_SPARE:
+			case PE_UWOP_SAVE_XMM128_FAR:
 				i += 2;
 				break;
-			default:	/* UWOP_PUSH_MACHFRAME: an interrupt frame */
+			default:	/* PE_UWOP_PUSH_MACHFRAME: an interrupt frame */
 				return false;
 			}
 		}
-		if (!(info[0] >> 3 & UNW_FLAG_CHAININFO))
+		if (!(info[PE_UI_FLAGS] >> PE_UI_FLAGS_SHIFT & PE_UNW_FLAG_CHAININFO))
 			break;
 		/* the parent RUNTIME_FUNCTION follows the (even) code array */
-		rf = (const void *)(codes + 2 * ((n + 1) & ~1u));
-		if (rf->begin_rva >= size)
+		parent = codes + 2 * ((n + 1) & ~1u);
+		begin = pe_le32(parent + PE_RF_BEGIN);
+		ui = pe_le32(parent + PE_RF_UNWIND);
+		if (begin >= size)
 			return false;
-		rva = rf->begin_rva;
+		rva = begin;
 	}
 	if (chain == NT_UNWIND_CHAIN_MAX)
 		return false;

@@ -170,10 +170,25 @@ void vp_verify_irql(enum vp_vrule rule, const char *export, u8 lo, u8 hi,
 		    const void *caller);
 #define VP_VERIFY_IRQL(rule, export, lo, hi)				\
 	do {								\
-		if (unlikely(vpwrap_verify))				\
+		if (static_branch_unlikely(&vpwrap_verify_key))		\
 			vp_verify_irql(rule, export, lo, hi,		\
 				       __builtin_return_address(0));	\
 	} while (0)
+
+/*
+ * vp_unsupported.c: logs "<driver>: <export> is not supported: <why>" once
+ * per driver and export; every VP_UNSUPPORTED export (export.h) does so
+ * before it returns its documented failure.
+ */
+void vp_unsupported(const char *export, const char *why);
+
+/*
+ * Core exports that the ntoskrnl/hal forms forward to, as Windows'
+ * videoprt.sys forwards the other way (sync.c, pool.c).
+ */
+void WINAPI VideoPortStallExecution(u32 us);
+void *WINAPI VideoPortAllocatePool(void *ext, u32 pool_type, size_t size, u32 tag);
+void WINAPI VideoPortFreePool(void *ext, void *p);
 
 /* driver.c */
 int vp_status_to_errno(u32 st);
@@ -203,6 +218,12 @@ void vp_debugfs_adapter_add(struct vp_adapter *a);
 void vp_debugfs_adapter_remove(struct vp_adapter *a);
 void vp_debugfs_get(void);
 void vp_debugfs_put(void);
+/*
+ * debugprint.c: a Windows format and its arguments as kernel log lines
+ * with the current driver's prefix, rate-limited per driver
+ * (VideoPortDebugPrint, DbgPrint, DbgPrintEx).
+ */
+void vp_debug_vprint(const char *fmt, __builtin_ms_va_list ap);
 /* utf16.c: ASCII copy of a NUL-terminated UTF-16LE string (max chars). */
 size_t vp_utf16_to_ascii(char *dst, size_t dstlen, const u16 *src, size_t max);
 

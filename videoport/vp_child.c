@@ -4,7 +4,7 @@
  * CreateSecondaryDisplay.
  */
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/pool.h"
 
 /*

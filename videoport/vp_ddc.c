@@ -7,7 +7,7 @@
  * the EEPROM at 0xA0, E-DDC segment pointer at 0x60 for segments above 0.
  */
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/vp_i2c.h"
 
 /* DDC_CONTROL */

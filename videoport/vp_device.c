@@ -9,7 +9,7 @@
 #include <linux/pci.h>
 #include <linux/vgaarb.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 
 /* VideoPortCheckForDeviceExistence Flags */
 #define CDE_USE_SUBSYSTEM_IDS	0x01

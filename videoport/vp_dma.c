@@ -12,7 +12,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/pci.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/pool.h"
 #include "videoport/vp_dma.h"
 

@@ -22,7 +22,7 @@
 #include <linux/scatterlist.h>
 #include <linux/vmalloc.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/pool.h"
 #include "videoport/vp_dma.h"
 

@@ -8,7 +8,7 @@
  */
 #include <linux/math.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/vp_i2c.h"
 
 /* VIDEO_PORT_I2C_INTERFACE(_2): INTERFACE, then the four operations */

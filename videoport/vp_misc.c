@@ -7,7 +7,7 @@
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/nt_time.h"
 
 /* VPOSVERSIONINFO */

@@ -7,7 +7,7 @@
  * and service logs why.
  */
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 #include "videoport/vp_i2c.h"
 
 /* VIDEO_PORT_SERVICES */

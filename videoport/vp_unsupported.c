@@ -13,7 +13,7 @@
  */
 #include <linux/spinlock.h>
 #include "videoport/vp.h"
-#include "videoport/nt_export.h"
+#include "videoport/export.h"
 
 #define VP_SEEN_MAX 64
 

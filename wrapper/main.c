@@ -35,6 +35,8 @@ MODULE_PARM_DESC(reg,
 bool vpwrap_verify;
 module_param_named(verify, vpwrap_verify, bool, 0444);
 MODULE_PARM_DESC(verify, "Check the miniport's calls against the documented IRQL rules");
+/* verify=1 for the fast paths: set once by vpwrap_init() (verify= is read-only) */
+DEFINE_STATIC_KEY_FALSE(vpwrap_verify_key);
 
 bool vpw_check_wx;
 module_param_named(check_wx, vpw_check_wx, bool, 0444);
@@ -49,6 +51,8 @@ static int __init vpwrap_init(void)
 	const char *spec = miniport;
 	int ret;
 
+	if (vpwrap_verify)
+		static_branch_enable(&vpwrap_verify_key);
 	ret = vpw_execmem_init();
 	if (ret)
 		return ret;

@@ -6,6 +6,7 @@
 #ifndef VPWRAP_WRAPPER_VPW_DRIVER_H
 #define VPWRAP_WRAPPER_VPW_DRIVER_H
 
+#include <linux/jump_label.h>
 #include <linux/types.h>
 
 struct vpw_driver;
@@ -23,8 +24,11 @@ void vpw_account_mapping(struct vpw_driver *drv, int delta);
 
 /*
  * verify=1: videoport checks the documented IRQL rules and reports each
- * violation once (design.md §4).  Read-only after module load.
+ * violation once (design.md §4).  Read-only after module load (0444).
+ * vpwrap_verify_key is the same setting as a static key, for the fast
+ * paths: enabled at module load before any miniport is, never disabled.
  */
 extern bool vpwrap_verify;
+DECLARE_STATIC_KEY_FALSE(vpwrap_verify_key);
 
 #endif /* VPWRAP_WRAPPER_VPW_DRIVER_H */
