@@ -29,7 +29,7 @@ static int nt_bounded(void *buf, size_t count, bool wide, const void *fmt,
 
 	if (n > count)
 		return -1;
-	if (n < count) {
+	if (n < count && buf) {
 		if (wide)
 			((u16 *)buf)[n] = 0;
 		else
