@@ -3,7 +3,8 @@
 # lines.  Ends with "N passed, N failed"; exits non-zero if anything failed.
 #
 # Environment: KVER selects the kernel (see scripts/kernel.sh), SUITES a glob
-# to run only some suites (e.g. SUITES='2*'), SUITE_TIMEOUT seconds per suite.
+# to run only some suites (e.g. SUITES='2*', several: SUITES='60* 62*'),
+# SUITE_TIMEOUT seconds per suite.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -37,7 +38,10 @@ else
 fi
 count out/build.result
 
-for suite in tests/suites/$SUITES.sh; do
+# SUITES may hold several globs ('60* 62*'); read splits them unexpanded.
+read -ra globs <<<"$SUITES"
+suites=$(for g in "${globs[@]}"; do ls tests/suites/$g.sh 2>/dev/null; done | sort -u)
+for suite in $suites; do
 	[ -x "$suite" ] || continue
 	name=$(basename "$suite" .sh)
 	OUT=$ROOT/out/$name
