@@ -51,13 +51,13 @@ static int run_main(int argc, char **argv)
 	}
 	if (optind < argc)
 		card = argv[optind];
-	r = kms_open(&k, card);
+	r = kms_open(&k, card, KMS_LEGACY_OK);
 	if (r) {
 		bench_na("device", "%s: %s", card, strerror(-r));
 		return 1;
 	}
 	bench_info("device", "connector %u crtc %u plane %u, %u modes, %u formats, atomic %s",
-		   k.connector_id, k.crtc_id, k.plane_id, k.nmodes, k.nformats,
+		   k.conn, k.crtc, k.primary, k.num_modes, k.num_formats,
 		   k.atomic ? "yes" : "no");
 	bench_reference();
 	bench_vblank(&k);

@@ -21,7 +21,7 @@ static const struct drm_mode_modeinfo *other_mode(const struct kms *k,
 
 	if (!m)
 		m = kms_find_mode(k, 640, 480);
-	for (i = 0; !m && i < k->nmodes; i++)
+	for (i = 0; !m && i < k->num_modes; i++)
 		if (k->modes[i].hdisplay < a->hdisplay && k->modes[i].vdisplay < a->vdisplay)
 			m = &k->modes[i];
 	return m;
@@ -33,7 +33,7 @@ void bench_modeset(struct kms *k, const struct bench_opts *o)
 	double t[MAX_SWITCHES], cpu[MAX_SWITCHES], t0, c0, sum = 0;
 	unsigned int n = o->switches > MAX_SWITCHES ? MAX_SWITCHES : o->switches;
 	unsigned int i;
-	struct kms_fb fb;
+	struct kms_buf fb;
 	int r;
 
 	if (!a) {
@@ -45,7 +45,7 @@ void bench_modeset(struct kms *k, const struct bench_opts *o)
 		bench_na("modeset_ms", "no second mode smaller than 1024x768");
 		return;
 	}
-	r = kms_fb_create(k, &fb, 1024, 768, DRM_FORMAT_XRGB8888);
+	r = kms_buf_create(k->fd, &fb, 1024, 768, DRM_FORMAT_XRGB8888, 1);
 	if (r) {
 		bench_na("modeset_ms", "framebuffer: %s", strerror(-r));
 		return;
@@ -70,5 +70,5 @@ void bench_modeset(struct kms *k, const struct bench_opts *o)
 		bench_value("modeset_ms", median(t, n));
 		bench_value("modeset_cpu_ms", median(cpu, n));
 	}
-	kms_fb_destroy(k, &fb);
+	kms_buf_destroy(&fb);
 }

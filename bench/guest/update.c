@@ -36,7 +36,7 @@ static const struct fmt formats[] = {
 static double commit_ms[MAX_SAMPLES], commit_cpu_ms[MAX_SAMPLES], write_ms[MAX_SAMPLES];
 
 /* A colour that changes every update, in the buffer's format. */
-static uint32_t colour(const struct kms_fb *fb, unsigned int n)
+static uint32_t colour(const struct kms_buf *fb, unsigned int n)
 {
 	uint32_t rgb = (n * 0x3b1d5f) & 0xffffff;
 
@@ -45,7 +45,7 @@ static uint32_t colour(const struct kms_fb *fb, unsigned int n)
 	return rgb;
 }
 
-static void fill(const struct kms_fb *fb, const struct drm_mode_rect *r, uint32_t c)
+static void fill(const struct kms_buf *fb, const struct drm_mode_rect *r, uint32_t c)
 {
 	int x, y;
 
@@ -86,13 +86,13 @@ static struct drm_mode_rect small_rect(unsigned int n)
  * drivers that scan out the dumb buffer itself (-ENOSYS: native bochs with
  * VRAM helpers), the atomic page flip a compositor would issue.
  */
-static int pick_method(struct kms *k, const struct kms_fb *fb,
+static int pick_method(struct kms *k, const struct kms_buf *fb,
 		       enum kms_damage_method *how)
 {
 	struct drm_mode_rect full = { 0, 0, W, H };
 	int r;
 
-	if (k->prop_damage) {
+	if (k->p_damage) {
 		*how = KMS_DAMAGE_ATOMIC;
 		r = kms_damage(k, *how, fb, &full);
 		if (!r)
@@ -122,7 +122,7 @@ static void rate_key(char *buf, size_t len, int small, const char *fmt,
  * the report uses them to say where the time goes.
  */
 static void measure_rate(struct kms *k, enum kms_damage_method how,
-			 const struct kms_fb *fb, int small, double seconds,
+			 const struct kms_buf *fb, int small, double seconds,
 			 const char *fmt)
 {
 	struct drm_mode_rect full = { 0, 0, W, H }, r;
@@ -171,7 +171,7 @@ static void measure_rate(struct kms *k, enum kms_damage_method how,
  * cirrus on 6.1 misplaces clips when it converts 32 to 24 bpp).
  */
 static void placement_probe(struct kms *k, enum kms_damage_method how,
-			    const struct kms_fb *fb, const char *fmt)
+			    const struct kms_buf *fb, const char *fmt)
 {
 	struct drm_mode_rect full = { 0, 0, W, H };
 	struct drm_mode_rect r = { PROBE_X, PROBE_Y, PROBE_X + RECT, PROBE_Y + RECT };
@@ -213,7 +213,7 @@ static void one_format(struct kms *k, const struct bench_opts *o,
 		       const struct drm_mode_modeinfo *mode, const struct fmt *f)
 {
 	enum kms_damage_method how;
-	struct kms_fb fb;
+	struct kms_buf fb;
 	char key[64];
 	int r;
 
@@ -221,19 +221,19 @@ static void one_format(struct kms *k, const struct bench_opts *o,
 		bench_na_both(f, "format not offered by the primary plane");
 		return;
 	}
-	r = kms_fb_create(k, &fb, W, H, f->drm);
+	r = kms_buf_create(k->fd, &fb, W, H, f->drm, 1);
 	if (!r)
 		r = kms_set_crtc(k, &fb, mode);
 	if (!r)
 		r = pick_method(k, &fb, &how);
 	if (r) {
 		bench_na_both(f, "set up failed: %s", strerror(-r));
-		kms_fb_destroy(k, &fb);
+		kms_buf_destroy(&fb);
 		return;
 	}
 	snprintf(key, sizeof(key), "method_%s", f->name);
 	bench_info(key, "%s", how == KMS_DAMAGE_DIRTYFB ? "dirtyfb" :
-		   k->prop_damage ? "atomic+FB_DAMAGE_CLIPS" :
+		   k->p_damage ? "atomic+FB_DAMAGE_CLIPS" :
 		   "atomic-flip (no FB_DAMAGE_CLIPS, no DIRTYFB)");
 	if (selected(o, "full"))
 		measure_rate(k, how, &fb, 0, o->seconds, f->name);
@@ -241,7 +241,7 @@ static void one_format(struct kms *k, const struct bench_opts *o,
 		measure_rate(k, how, &fb, 1, o->seconds, f->name);
 	if (o->dump)
 		placement_probe(k, how, &fb, f->name);
-	kms_fb_destroy(k, &fb);
+	kms_buf_destroy(&fb);
 }
 
 void bench_updates(struct kms *k, const struct bench_opts *o)

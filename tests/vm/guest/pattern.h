@@ -48,19 +48,6 @@ static inline void pattern_palette(struct drm_color_lut *lut)
 	}
 }
 
-static inline int pattern_cpp(uint32_t format)
-{
-	switch (format) {
-	case DRM_FORMAT_C8:
-		return 1;
-	case DRM_FORMAT_RGB565:
-	case DRM_FORMAT_XRGB1555:
-		return 2;
-	default:
-		return 4;
-	}
-}
-
 /* Store pixel (x, y) of pattern @which into @row in @format. */
 static inline void pattern_store(uint8_t *row, uint32_t format, int x, int y,
 				 int which)
