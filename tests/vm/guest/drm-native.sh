@@ -3,7 +3,7 @@
 DRIVER=$(cat /driver 2>/dev/null || echo bochs)
 modprobe "$DRIVER" || fail "modprobe $DRIVER" "failed"
 i=0
-while [ ! -e /dev/dri/card0 ] && [ $i -lt 50 ]; do sleep 0.2; i=$((i + 1)); done
+while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
 check "card0 appears" test -e /dev/dri/card0
 /kmstest info
 /kmstest pattern -m "$(cat /modes 2>/dev/null || echo 1024x768)"

@@ -5,7 +5,7 @@ MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
 check "modprobe vpwrap" modprobe vpwrap miniport=/miniport.sys
 i=0
-while [ ! -e /dev/dri/card0 ] && [ $i -lt 50 ]; do sleep 0.2; i=$((i + 1)); done
+while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
 check "card0 appears" test -e /dev/dri/card0
 dmesg | grep -E "vpwrap|\[drm\]" | tail -n 20 | sed 's/^/INFO dmesg: /'
 

@@ -5,7 +5,7 @@
 read SECONDS_RUN </seconds
 wait_card() {
 	w=0
-	while [ ! -e /dev/dri/card0 ] && [ $w -lt 100 ]; do sleep 0.05; w=$((w + 1)); done
+	while [ ! -e /dev/dri/card0 ] && [ $w -lt 400 ]; do sleep 0.05; w=$((w + 1)); done
 	[ -e /dev/dri/card0 ]
 }
 check "two CPUs online" test "$(grep -c ^processor /proc/cpuinfo)" -ge 2

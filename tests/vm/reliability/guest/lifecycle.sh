@@ -21,7 +21,7 @@ res() {		# res FILE: the resource state, IRQ counts stripped
 }
 wait_card() {
 	w=0
-	while [ ! -e /dev/dri/card0 ] && [ $w -lt 100 ]; do sleep 0.05; w=$((w + 1)); done
+	while [ ! -e /dev/dri/card0 ] && [ $w -lt 400 ]; do sleep 0.05; w=$((w + 1)); done
 	[ -e /dev/dri/card0 ]
 }
 

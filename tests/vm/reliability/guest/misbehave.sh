@@ -5,7 +5,7 @@
 SET=0x232400 FLOOD=0x232404 LIE=0x232408
 wait_card() {
 	w=0
-	while [ ! -e /dev/dri/card0 ] && [ $w -lt 100 ]; do sleep 0.05; w=$((w + 1)); done
+	while [ ! -e /dev/dri/card0 ] && [ $w -lt 400 ]; do sleep 0.05; w=$((w + 1)); done
 	[ -e /dev/dri/card0 ]
 }
 val() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }

@@ -5,7 +5,7 @@
 U="/dropuid 1000"
 wait_card() {
 	w=0
-	while [ ! -e /dev/dri/card0 ] && [ $w -lt 100 ]; do sleep 0.05; w=$((w + 1)); done
+	while [ ! -e /dev/dri/card0 ] && [ $w -lt 400 ]; do sleep 0.05; w=$((w + 1)); done
 	[ -e /dev/dri/card0 ]
 }
 check "dropuid really drops to uid 1000" sh -c "[ \"\$($U id -u)\" = 1000 ]"
