@@ -108,7 +108,7 @@ int pe_imports_read(const struct pe_ctx *c, const struct pe_hdr *h, const struct
 void pe_imports_release(struct pe_imports *imp);
 
 int pe_link(const struct pe_ctx *c, const struct pe_hdr *h, const struct pe_view *v,
-	    const struct pe_imports *imp, const struct pe_export_dll *dlls, unsigned int ndlls);
+	    const struct pe_imports *imp, const struct pe_load_params *p);
 /* No hint: search the whole table. */
 #define PE_NO_HINT	0xffffffffu
 int pe_dll_resolve(const struct pe_export_dll *dlls, unsigned int ndlls, const char *dll,

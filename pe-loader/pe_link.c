@@ -6,7 +6,8 @@
  *
  * Every import is resolved before anything is written, so an image with
  * unresolved imports is reported with all of them in one message and its
- * IAT is left untouched.
+ * IAT is left untouched.  The host may annotate each unresolved name
+ * (pe_load_params.unresolved_note), e.g. with why it refuses it.
  */
 #include "pe-loader/pe_internal.h"
 
@@ -63,9 +64,12 @@ int pe_dll_resolve(const struct pe_export_dll *dlls, unsigned int ndlls, const c
 	return -ELOOP;
 }
 
-static void pe_add_unresolved(struct pe_buf *b, const struct pe_import_dll_info *dll,
+static void pe_add_unresolved(struct pe_buf *b, const struct pe_load_params *p,
+			      const struct pe_import_dll_info *dll,
 			      const struct pe_import_info *imp, int why, bool first)
 {
+	const char *note = NULL;
+
 	pe_buf_add(b, "%s%s!", first ? "" : ", ", dll->dll);
 	if (imp->name)
 		pe_buf_add(b, "%s", imp->name);
@@ -73,11 +77,16 @@ static void pe_add_unresolved(struct pe_buf *b, const struct pe_import_dll_info 
 		pe_buf_add(b, "#%u", imp->ordinal);
 	if (why == -ELOOP)
 		pe_buf_add(b, " (forwarder loop)");
+	if (imp->name && p->unresolved_note)
+		note = p->unresolved_note(dll->dll, imp->name);
+	if (note)
+		pe_buf_add(b, " (%s)", note);
 }
 
 /* All of them, in one message. */
-static int pe_report_unresolved(const struct pe_ctx *c, const struct pe_imports *imp,
-				void *const *addrs, const int *why, unsigned int count)
+static int pe_report_unresolved(const struct pe_ctx *c, const struct pe_load_params *p,
+				const struct pe_imports *imp, void *const *addrs,
+				const int *why, unsigned int count)
 {
 	struct pe_buf b = { .s = c->err, .size = c->errlen };
 	unsigned int i, j, k = 0;
@@ -88,7 +97,8 @@ static int pe_report_unresolved(const struct pe_ctx *c, const struct pe_imports 
 		for (j = 0; j < imp->dlls[i].count; j++, k++) {
 			if (addrs[k])
 				continue;
-			pe_add_unresolved(&b, &imp->dlls[i], &imp->dlls[i].imports[j], why[k], first);
+			pe_add_unresolved(&b, p, &imp->dlls[i], &imp->dlls[i].imports[j], why[k],
+					  first);
 			first = false;
 		}
 	}
@@ -96,8 +106,8 @@ static int pe_report_unresolved(const struct pe_ctx *c, const struct pe_imports 
 }
 
 static int pe_resolve_all(const struct pe_ctx *c, const struct pe_hdr *h,
-			  const struct pe_imports *imp, const struct pe_export_dll *dlls,
-			  unsigned int ndlls, void **addrs, int *why)
+			  const struct pe_imports *imp, const struct pe_load_params *p,
+			  void **addrs, int *why)
 {
 	unsigned int i, j, k = 0, missing = 0;
 
@@ -107,7 +117,7 @@ static int pe_resolve_all(const struct pe_ctx *c, const struct pe_hdr *h,
 		for (j = 0; j < d->count; j++, k++) {
 			const struct pe_import_info *e = &d->imports[j];
 
-			why[k] = pe_dll_resolve(dlls, ndlls, d->dll, strlen(d->dll), e->name,
+			why[k] = pe_dll_resolve(p->dlls, p->ndlls, d->dll, strlen(d->dll), e->name,
 						e->ordinal, e->name ? e->hint : PE_NO_HINT,
 						&addrs[k]);
 			if (why[k]) {
@@ -120,11 +130,11 @@ static int pe_resolve_all(const struct pe_ctx *c, const struct pe_hdr *h,
 			}
 		}
 	}
-	return missing ? pe_report_unresolved(c, imp, addrs, why, missing) : 0;
+	return missing ? pe_report_unresolved(c, p, imp, addrs, why, missing) : 0;
 }
 
 int pe_link(const struct pe_ctx *c, const struct pe_hdr *h, const struct pe_view *v,
-	    const struct pe_imports *imp, const struct pe_export_dll *dlls, unsigned int ndlls)
+	    const struct pe_imports *imp, const struct pe_load_params *p)
 {
 	void **addrs;
 	int *why;
@@ -139,7 +149,7 @@ int pe_link(const struct pe_ctx *c, const struct pe_hdr *h, const struct pe_view
 		ret = pe_fail(c, -ENOMEM, "out of memory linking %u imports", imp->nall);
 		goto out;
 	}
-	ret = pe_resolve_all(c, h, imp, dlls, ndlls, addrs, why);
+	ret = pe_resolve_all(c, h, imp, p, addrs, why);
 	if (ret)
 		goto out;
 	/* pe_imports_read() checked each slot lies inside the image. */

@@ -54,7 +54,7 @@ static int pe_fixup(const struct pe_ctx *c, struct pe_image *img, const struct p
 	ret = pe_imports_read(c, h, &v, &imp);
 	if (ret)
 		return ret;
-	ret = pe_link(c, h, &v, &imp, p->dlls, p->ndlls);
+	ret = pe_link(c, h, &v, &imp, p);
 	pe_imports_release(&imp);
 	if (!ret)
 		ret = pe_cookie_find(c, h, &v, (uintptr_t)img->base, &img->cookie);

@@ -72,6 +72,13 @@ struct pe_load_params {
 	char *err;			/* one message on failure, may be NULL */
 	size_t errlen;
 	unsigned int flags;		/* PE_LOAD_* */
+	/*
+	 * Optional: a note on an unresolved import imported by name (the DLL
+	 * as the image spells it), e.g. why the host refuses it by design, or
+	 * NULL.  The unresolved-imports message then shows the import as
+	 * "dll!name (note)".
+	 */
+	const char *(*unresolved_note)(const char *dll, const char *name);
 };
 
 /*

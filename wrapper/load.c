@@ -15,6 +15,7 @@
 #include <linux/slab.h>
 #include "pe-loader/pe_loader.h"
 #include "videoport/driver.h"
+#include "videoport/refused.h"
 #include "wrapper/execmem.h"
 #include "wrapper/registry.h"
 #include "wrapper/settings.h"
@@ -81,6 +82,7 @@ static int vpw_load_image(struct vpw_driver *drv, const char *path)
 	p.data = b.data;
 	p.len = b.len;
 	p.dlls = vp_export_dlls(&p.ndlls);
+	p.unresolved_note = vp_refused_reason;
 	p.errlen = VPW_ERR_MAX;
 	p.err = kzalloc(p.errlen, GFP_KERNEL);
 	if (!p.err) {

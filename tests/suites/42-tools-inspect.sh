@@ -1,7 +1,8 @@
 #!/bin/bash
 # The vpwrap command on the host: install/list/remove into a temporary root
 # from the bundled miniports' INFs, status from a fake sysfs, inspect on the
-# bundled miniports and on a driver with missing imports, make install.
+# bundled miniports, on a driver with missing imports and on one importing
+# what the module refuses by design, make install.
 . "$ROOT/tests/lib.sh"
 
 TOOLS=$ROOT/tools
@@ -162,6 +163,25 @@ else
 fi
 if [ -f "$ROOT/videoport/exports.txt" ]; then
 	expect "inspect: missing import against the module's list" 1 "^  VideoPortDoesNotExist +missing$" "$V" inspect "$OUT/missing.sys"
+fi
+
+# A driver importing what the module refuses by design (videoport/refused.c):
+# the reason is named, and it cannot load.
+x86_64-w64-mingw32-dlltool -d "$TOOLS/testdata/seh_import.def" -l "$OUT/libseh.a" &&
+x86_64-w64-mingw32-gcc -O2 -ffreestanding -nostdlib -Wl,--subsystem,native \
+	-Wl,--entry,DriverEntry -o "$OUT/seh.sys" "$TOOLS/testdata/seh_import.c" "$OUT/libvpm.a" \
+	"$OUT/libseh.a" >>"$OUT/build.log" 2>&1
+if [ -f "$OUT/seh.sys" ]; then
+	expect "inspect: __C_specific_handler refused with its reason" 1 \
+		"^  __C_specific_handler +refused: structured exception handling \(__try/__except\) is not supported$" \
+		"$V" inspect "$OUT/seh.sys"
+	if [ -f "$ROOT/videoport/exports.txt" ]; then
+		expect "inspect: a refused import means cannot load" 1 \
+			"^result +1 implemented, 0 unsupported, 0 missing, 1 refused: cannot load$" \
+			"$V" inspect "$OUT/seh.sys"
+	fi
+else
+	fail "inspect: build the __C_specific_handler fixture" "$(tail -n 1 "$OUT/build.log")"
 fi
 
 # --- make install --------------------------------------------------------------

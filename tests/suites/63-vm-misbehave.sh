@@ -76,6 +76,8 @@ unload "missing import"
 load mb_seh
 check "SEH: insmod refused" test $rc != 0
 logs "SEH: __C_specific_handler named" 'ntoskrnl.exe!__C_specific_handler'
+logs "SEH: the reason named" \
+	'ntoskrnl.exe!__C_specific_handler \(structured exception handling \(__try/__except\) is not supported\)'
 unload "SEH"
 
 load mb_bugentry

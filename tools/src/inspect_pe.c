@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * vpwrap inspect card.sys: what pe-loader's parser (the module's own) finds
- * in the image, and each import checked against the module's export list.
+ * in the image, and each import checked against the module's export list
+ * and its list of imports refused by design (videoport/refused.c).
  *
- * Exit: 0 the driver can load, 1 it cannot (imports missing, or built for
- * another architecture), 2 the loader refuses the image, 3 the tool has no
- * export list to judge the imports by.
+ * Exit: 0 the driver can load, 1 it cannot (imports missing or refused, or
+ * built for another architecture), 2 the loader refuses the image, 3 the
+ * tool has no export list to judge the imports by (and none is refused).
  */
 #include <stdlib.h>
 #include "pe-loader/pe_loader.h"
@@ -13,12 +14,13 @@
 #include "src/files.h"
 #include "src/image_check.h"
 #include "src/vpwrap.h"
+#include "videoport/refused.h"
 
 #define EXIT_NO_EXPORTS 3
 #define ERR_LEN 1024
 
 struct tally {
-	unsigned int implemented, unsupported, missing;
+	unsigned int implemented, unsupported, missing, refused;
 };
 
 static const char *machine_name(unsigned int m)
@@ -64,14 +66,14 @@ static void print_sections(const struct pe_info *pi)
 	}
 }
 
+/* What the module does with the import; *@reason is set for "refused". */
 static const char *judge(const char *dll, const struct pe_import_info *im,
-			 struct tally *t)
+			 struct tally *t, const char **reason)
 {
 	enum vp_export_status st = VP_EXPORT_MISSING;
 
-	if (!vp_exports_available)
-		return "export list not available";
-	if (im->name)
+	*reason = NULL;
+	if (vp_exports_available && im->name)
 		st = vp_export_lookup(dll, im->name);
 	if (st == VP_EXPORT_IMPLEMENTED) {
 		t->implemented++;
@@ -81,6 +83,15 @@ static const char *judge(const char *dll, const struct pe_import_info *im,
 		t->unsupported++;
 		return "unsupported";
 	}
+	/* As the module does: only what does not resolve is refused. */
+	if (im->name)
+		*reason = vp_refused_reason(dll, im->name);
+	if (*reason) {
+		t->refused++;
+		return "refused";
+	}
+	if (!vp_exports_available)
+		return "export list not available";
 	t->missing++;
 	return "missing";
 }
@@ -95,12 +106,16 @@ static void print_imports(const struct pe_info *pi, struct tally *t)
 		printf("imports     %s (%u)\n", d->dll, d->count);
 		for (j = 0; j < d->count; j++) {
 			const struct pe_import_info *im = &d->imports[j];
-			const char *st = judge(d->dll, im, t);
+			const char *reason;
+			const char *st = judge(d->dll, im, t, &reason);
 
 			if (im->name)
-				printf("  %-40s %s\n", im->name, st);
+				printf("  %-40s %s", im->name, st);
 			else
-				printf("  #%-39u %s\n", im->ordinal, st);
+				printf("  #%-39u %s", im->ordinal, st);
+			if (reason)
+				printf(": %s", reason);
+			putchar('\n');
 		}
 	}
 }
@@ -113,14 +128,22 @@ static int verdict(const struct pe_info *pi, const struct tally *t,
 		       machine_name(pi->hdr.machine), inf_arch_name(arch));
 		return EXIT_FAIL;
 	}
+	if (!vp_exports_available && t->refused) {
+		printf("result      cannot load: %u refused (the export list is not available)\n",
+		       t->refused);
+		return EXIT_FAIL;
+	}
 	if (!vp_exports_available) {
 		printf("result      unknown: export list not available (this vpwrap was built without videoport/exports.txt)\n");
 		return EXIT_NO_EXPORTS;
 	}
-	printf("result      %u implemented, %u unsupported, %u missing: %s\n",
-	       t->implemented, t->unsupported, t->missing,
-	       t->missing ? "cannot load" : "can load");
-	return t->missing ? EXIT_FAIL : EXIT_OK;
+	printf("result      %u implemented, %u unsupported, %u missing",
+	       t->implemented, t->unsupported, t->missing);
+	/* Shown only when there are any: the line is unchanged otherwise. */
+	if (t->refused)
+		printf(", %u refused", t->refused);
+	printf(": %s\n", t->missing || t->refused ? "cannot load" : "can load");
+	return t->missing || t->refused ? EXIT_FAIL : EXIT_OK;
 }
 
 static int parse_file(const char *path, struct pe_info **pi, char *err)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <cmocka.h>
 
 #include "pe-loader/pe_loader.h"
@@ -378,6 +379,41 @@ static void missing_listed_in_one_message(void **state)
 	}
 }
 
+static unsigned int t_note_calls;
+
+/* The host's note: one import annotated, the other unresolved ones not. */
+static const char *t_note(const char *dll, const char *name)
+{
+	t_note_calls++;
+	assert_non_null(name);		/* never asked about ordinals */
+	if (!strcasecmp(dll, "NTOSKRNL.EXE") && !strcmp(name, "NtBar"))
+		return "refused by design";
+	return NULL;
+}
+
+static void missing_annotated_by_host(void **state)
+{
+	static const char *const arch[] = { "x86_64/missing.sys", "i686/missing.sys" };
+	struct pe_load_params p = {
+		.name = "missing.sys", .dlls = t_dlls_fake, .ndlls = 3,
+		.err = t_err, .errlen = sizeof(t_err), .unresolved_note = t_note,
+	};
+	struct pe_image *img;
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		t_note_calls = 0;
+		p.data = t_read_file(t_fixture(arch[i]), &p.len);
+		assert_int_equal(pe_load(&p, &img), -ENOENT);
+		free((void *)p.data);
+		assert_null(img);
+		assert_string_equal(t_err, "missing.sys: 3 unresolved imports: hal.dll!#18, ntoskrnl.exe!NtBar (refused by design), videoprt.sys!VideoPortFoo");
+		/* the two unresolved names; not the ordinal, not what resolved */
+		assert_int_equal(t_note_calls, 2);
+	}
+}
+
 static void unregistered_dlls_all_unresolved(void **state)
 {
 	struct pe_image *img;
@@ -538,6 +574,7 @@ int main(void)
 		cmocka_unit_test(i686_refuses_addresses_above_4g),
 		cmocka_unit_test(i686_noreloc_stripped_refused),
 		cmocka_unit_test(missing_listed_in_one_message),
+		cmocka_unit_test(missing_annotated_by_host),
 		cmocka_unit_test(unregistered_dlls_all_unresolved),
 		cmocka_unit_test(registered_forwarder_loop),
 		cmocka_unit_test(registered_forward_by_ordinal),
