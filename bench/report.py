@@ -278,13 +278,21 @@ def explain(r):
                     f"vpwrap against {1e3 / row['native']['median']:.3g} ms native; the ioctl "
                     f"takes {c['vpwrap']['median']:.3g} ms of it (native "
                     f"{c['native']['median']:.3g} ms)")
+        slept = None
         if "median" in c["vpwrap_cpu"]:
+            slept = c["vpwrap"]["median"] - c["vpwrap_cpu"]["median"]
             text += (f", of which {c['vpwrap_cpu']['median']:.3g} ms is CPU work in the driver "
                      f"(native {c['native_cpu']['median']:.3g} ms) and the rest sleeping")
-        if "median" in vb["vpwrap"] and "median" not in vb["native"]:
+        period = 1e3 / vb["vpwrap"]["median"] if "median" in vb["vpwrap"] else None
+        if (period and slept is not None and slept > period / 4
+                and "median" not in vb["native"]):
+            # the sleep is about a frame: the commit waited for vpwrap's vblank
             text += (f". vpwrap's CRTC has a {vb['vpwrap']['median']:.3g} Hz vblank and native has "
-                     "none, so with vpwrap only, every blocking commit sleeps until the next "
-                     f"vblank (up to {1e3 / vb['vpwrap']['median']:.3g} ms)")
+                     f"none, so with vpwrap only, the commit sleeps until the next vblank (up "
+                     f"to {period:.3g} ms)")
+        elif slept is not None:
+            text += (f". The commit hardly sleeps ({slept:.2g} ms): the difference is the "
+                     "driver's CPU work")
         lines.append(text + ".")
     return lines
 
