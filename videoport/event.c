@@ -13,6 +13,7 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 #include "videoport/pool.h"
+#include "videoport/nt_time.h"
 
 #define VP_EVENT_MAGIC 0x6e764556u	/* "VEvn" */
 
@@ -117,8 +118,9 @@ static bool vp_event_take(struct vp_event *e)
 
 /*
  * @timeout: NULL waits forever; negative is relative, in 100 ns units;
- * positive is an absolute system time, which we have no clock for here
- * and treat as "now" (a poll), as a time in the past would be.
+ * zero polls; positive is an absolute system time (100 ns units since
+ * 1601, KeQuerySystemTime's clock), turned into a relative wait once: a
+ * later step of the wall clock does not move it, as it would on Windows.
  */
 VP_EXPORT(VIDEOPRT, u32, VideoPortWaitForSingleObject, void *ext, void *object,
 	  const s64 *timeout)
@@ -137,9 +139,13 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortWaitForSingleObject, void *ext, void *object,
 	if (vp_event_take(e))
 		return NO_ERROR;
 	if (timeout) {
-		if (*timeout >= 0)
+		s64 rel = *timeout;
+
+		if (rel > 0)
+			rel = vp_system_time() - rel;
+		if (rel >= 0)
 			return WAIT_TIMEOUT;
-		hns = -(u64)*timeout;
+		hns = -(u64)rel;
 		jif = hns > div_u64(NSEC_PER_SEC * 3600ull * 24, 100) ? 24 * 3600 * HZ :
 		      nsecs_to_jiffies(hns * 100) + 1;
 	}

@@ -502,7 +502,8 @@ static void CheckRegistry(PCONF_EXT e)
 static void CheckEvents(PCONF_EXT e)
 {
 	PEVENT ev = NULL, nev = NULL;
-	LARGE_INTEGER t;
+	LONGLONG t0, freq, ms;
+	LARGE_INTEGER t, now;
 	VP_STATUS st;
 	LONG prev;
 	UCHAR old;
@@ -529,6 +530,17 @@ static void CheckEvents(PCONF_EXT e)
 	t.QuadPart = 0;
 	st = VideoPortWaitForSingleObject(e, nev, &t);
 	REPORT(st == WAIT_TIMEOUT, "wait_zero_timeout_polls", "status %lu\n", st);
+	/* positive timeouts are absolute system times (100 ns since 1601) */
+	t0 = VideoPortQueryPerformanceCounter(e, &freq);
+	VideoPortQuerySystemTime(&now);
+	t.QuadPart = now.QuadPart - 10000000;	/* a second ago */
+	st = VideoPortWaitForSingleObject(e, ev, &t);
+	REPORT(st == WAIT_TIMEOUT, "wait_absolute_past_polls", "status %lu\n", st);
+	t.QuadPart = now.QuadPart + 300000;	/* 30 ms after now */
+	st = VideoPortWaitForSingleObject(e, ev, &t);
+	ms = (VideoPortQueryPerformanceCounter(e, NULL) - t0) * 1000 / freq;
+	REPORT(st == WAIT_TIMEOUT && ms >= 29 && ms < 5000, "wait_absolute_future_waits",
+	       "status %lu after %ld ms\n", st, (LONG)ms);
 	VideoPortAcquireSpinLock(e, e->Lock, &old);
 	t.QuadPart = -10000;
 	st = VideoPortWaitForSingleObject(e, ev, &t);
