@@ -64,8 +64,22 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	u8 fxbuf[512 + 16];
 	struct vp_ctx *c = vp_ctx_this();
 	struct vp_ctx outer, *prev;
+	struct vp_driver *target;
 	bool kfpu;
 	u64 ret;
+
+	/*
+	 * A driver that called KeBugCheckEx asked for the machine to stop:
+	 * its state is not to be trusted, so nothing (its ISR, timer, DPCs,
+	 * the teardown's requests) runs its code again.  The failure reads as
+	 * one as NTSTATUS, VP_STATUS and BOOLEAN alike.
+	 */
+	target = drv ?: (c->depth ? c->drv : NULL);
+	if (unlikely(target && READ_ONCE(target->stopped))) {
+		vp_warn_once(target, VP_ONCE_STOPPED,
+			     "the driver called KeBugCheckEx: calls into it are refused\n");
+		return VP_BUGCHECK_STATUS;
+	}
 
 	if (c->depth) {
 		/*

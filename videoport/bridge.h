@@ -23,6 +23,13 @@ struct vp_driver;
 struct vp_adapter;
 
 /* Calls @fn(a1..a6) with the Windows x64 convention; returns RAX. */
+/*
+ * What a bridge call returns when it did not run the driver to the end
+ * (KeBugCheckEx): non-zero with a zero low byte, a failure as NTSTATUS,
+ * VP_STATUS and BOOLEAN.
+ */
+#define VP_BUGCHECK_STATUS	0xC0000400u
+
 u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	    u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 a6);
 

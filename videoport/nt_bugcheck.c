@@ -16,7 +16,10 @@
  * HwInitialize, HwInterrupt).  No Linux lock is held across the dropped
  * frames except those a miniport takes through our exports, so this is
  * only done when the driver holds none (the emulated IRQL is the one its
- * context started at).
+ * context started at).  If that bridge call was a nested one (a routine of
+ * the driver run by one of our exports, e.g. VideoPortSynchronizeExecution),
+ * the driver's outer code goes on; from now on the bridge refuses every
+ * call into the driver (drv->stopped), so nothing of it is entered again.
  *
  * When that is not possible (a spin lock held, unwind data missing or
  * corrupt), nothing safe remains: a thread that may sleep parks forever
@@ -34,7 +37,6 @@
 #include "videoport/export.h"
 #include "videoport/nt_unwind.h"
 
-#define VP_BUGCHECK_STATUS	0xC0000400u
 #define VP_UNWIND_FRAMES	256
 
 /* bugcheck64.S */
@@ -129,8 +131,10 @@ void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 
 	char where[80] = "an unknown address";
 	struct vp_sleep s;
 
-	if (drv)
+	if (drv) {
+		WRITE_ONCE(drv->stopped, true);
 		pe_symbolize(drv->img, (void *)regs->rip, where, sizeof(where));
+	}
 	pr_err("vpwrap: %s: KeBugCheckEx(0x%08llx, 0x%llx, 0x%llx, 0x%llx, 0x%llx) called from %s: the driver is stopped\n",
 	       name, code & 0xffffffff, p1, p2, p3, p4, where);
 	if (drv && vp_unwind_safe(c) && vp_unwind_to_bridge(drv, regs)) {

@@ -34,6 +34,7 @@ enum vp_once {
 	VP_ONCE_USER_MAP,
 	VP_ONCE_PRINT,
 	VP_ONCE_REG_FILE,
+	VP_ONCE_STOPPED,
 	VP_ONCE_COUNT,
 };
 
@@ -72,6 +73,7 @@ struct vp_driver {
 	u16 regpath_buf[96];
 	u8 driver_object[256];		/* opaque to miniports; never read by us */
 	struct list_head adapters;	/* vp_adapter.node_drv; probe/remove are serialized */
+	bool stopped;			/* called KeBugCheckEx: never entered again */
 
 	spinlock_t pool_lock;		/* pool list: any IRQL */
 	struct list_head pool;

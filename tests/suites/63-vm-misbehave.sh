@@ -97,6 +97,21 @@ check "KeBugCheckEx in HwFindAdapter: no adapter" sh -c "! ls -d $D/0000:* 2>/de
 sleep 1
 unload "KeBugCheckEx in HwFindAdapter"
 
+load mb_bugsync
+logs "KeBugCheckEx in a SynchronizeExecution routine: logged" \
+	'mb_bugsync.sys: KeBugCheckEx\(0x000000ea, 0x4, 0x5, 0x6, 0x7\) called from mb_bugsync.sys\+0x[0-9a-f]+'
+nologs "KeBugCheckEx in a SynchronizeExecution routine: never returned into the routine" \
+	'MB bugsync: KeBugCheckEx returned'
+logs "KeBugCheckEx in a SynchronizeExecution routine: the routine's call failed" \
+	'MB bugsync: back in HwFindAdapter \(0, 0\)'
+logs "KeBugCheckEx in a SynchronizeExecution routine: further calls into the driver refused" \
+	'mb_bugsync.sys: the driver called KeBugCheckEx: calls into it are refused'
+nologs "KeBugCheckEx in a SynchronizeExecution routine: the second routine never ran" \
+	'MB bugsync: the second routine ran'
+check "KeBugCheckEx in a SynchronizeExecution routine: no adapter" sh -c "! ls -d $D/0000:* 2>/dev/null | grep -q ."
+sleep 1
+unload "KeBugCheckEx in a SynchronizeExecution routine"
+
 load mb_bugio
 P=$(ls -d $D/0000:* 2>/dev/null | head -n 1)
 check "KeBugCheckEx in HwStartIO: adapter bound first" test -n "$P"

@@ -14,6 +14,9 @@
  *   MB_BUGCHECK  HwFindAdapter calls KeBugCheckEx (from a nested function,
  *                so that frames with saved registers are unwound)
  *   MB_BUGENTRY  DriverEntry calls KeBugCheckEx
+ *   MB_BUGSYNC   HwFindAdapter's VideoPortSynchronizeExecution routine calls
+ *                KeBugCheckEx; the driver then asks for a second routine,
+ *                which must not run (a stopped driver is not entered again)
  *   MB_BUGIO     HwStartIO calls KeBugCheckEx on the private IOCTL 0x232000
  *                (function 0x800); the device must then be unbound
  *   MB_VERIFY    for the verifier (verify=1, tests/suites/64-vm-verifier.sh):
@@ -40,6 +43,22 @@ static ULONG Token;
 
 /* keeps the import alive: the loader must refuse the image before this runs */
 volatile PVOID MbRef;
+
+#if defined(MB_BUGSYNC)
+static BOOLEAN NTAPI BugSync(PVOID ctx)
+{
+	VideoPortDebugPrint(Error, "MB bugsync: calling KeBugCheckEx\n");
+	KeBugCheckEx(0xea, 4, 5, 6, 7);
+	VideoPortDebugPrint(Error, "MB bugsync: KeBugCheckEx returned\n");
+	return TRUE;
+}
+
+static BOOLEAN NTAPI SecondSync(PVOID ctx)
+{
+	VideoPortDebugPrint(Error, "MB bugsync: the second routine ran\n");
+	return TRUE;
+}
+#endif
 
 #if defined(MB_BUGCHECK)
 /* a few real frames (saved nonvolatile registers, stack allocations) to unwind */
@@ -134,6 +153,16 @@ static VP_STATUS NTAPI HwFindAdapter(PVOID ext, PVOID ctx, PWSTR args,
 		Violations(ext);
 		Violations(ext);
 		VideoPortDebugPrint(Error, "MB verify: done (mapping %s)\n", va ? "made" : "failed");
+	}
+#elif defined(MB_BUGSYNC)
+	{
+		BOOLEAN r1, r2;
+
+		/* VpLowPriority: the routine runs at PASSIVE_LEVEL, unwindable */
+		r1 = VideoPortSynchronizeExecution(ext, VpLowPriority, BugSync, ext);
+		r2 = VideoPortSynchronizeExecution(ext, VpLowPriority, SecondSync, ext);
+		VideoPortDebugPrint(Error, "MB bugsync: back in HwFindAdapter (%d, %d)\n", r1, r2);
+		return ERROR_DEV_NOT_EXIST;
 	}
 #elif defined(MB_BUGCHECK)
 	VideoPortDebugPrint(Error, "MB bugcheck: calling KeBugCheckEx\n");
