@@ -517,6 +517,12 @@ void kms_req_cursor(const struct kms *k, struct kms_req *r, uint32_t fb,
 	req_plane(k, r, k->cursor, &k->cp, fb, x, y, size, size);
 }
 
+void kms_req_cursor_off(const struct kms *k, struct kms_req *r)
+{
+	kms_req_add(r, k->cursor, k->cp.fb, 0);
+	kms_req_add(r, k->cursor, k->cp.crtc, 0);
+}
+
 int kms_modeset(const struct kms *k, const struct drm_mode_modeinfo *m,
 		uint32_t fb)
 {

@@ -136,6 +136,8 @@ void kms_req_primary(const struct kms *k, struct kms_req *r, uint32_t fb,
 /* The cursor plane showing a size x size framebuffer fb at x, y. */
 void kms_req_cursor(const struct kms *k, struct kms_req *r, uint32_t fb,
 		    int x, int y, unsigned int size);
+/* the cursor plane off (FB_ID and CRTC_ID 0) */
+void kms_req_cursor_off(const struct kms *k, struct kms_req *r);
 /* One atomic modeset to mode m showing framebuffer fb (at least m's size). */
 int kms_modeset(const struct kms *k, const struct drm_mode_modeinfo *m,
 		uint32_t fb);

@@ -388,9 +388,18 @@ static int cmd_stress(int seconds, const char *modes)
 		if (waitpid(pids[i], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st))
 			printf("STRESS worker%d died status=%d\n", i, st);
 	}
-	/* the final state: a known mode, a known colour */
+	/*
+	 * The final state: a known mode, a known colour, and no cursor (the
+	 * cursor worker leaves it wherever it was, possibly over the centre).
+	 */
 	buf_fill(&bufs[1], 0xc08040);
 	r = kms_modeset(&k, mm[0], bufs[1].fb);
+	if (!r && k.cursor) {
+		struct kms_req q = { 0 };
+
+		kms_req_cursor_off(&k, &q);
+		r = kms_req_commit(k.fd, &q, 0);
+	}
 	printf("STRESS final modeset=%d\n", -r);
 	{
 		struct drm_mode_crtc c = { .crtc_id = k.crtc };
