@@ -5,8 +5,8 @@
  * One list for the module (wrapper/load.c hands vp_refused_reason() to
  * pe_load(), which adds the reason to the unresolved-imports message) and
  * for `vpwrap inspect` (tools/Makefile compiles refused.c in), so both
- * say the same thing.  refused.c includes nothing else: it builds in the
- * kernel and in userspace alike.  docs/videoport-unsupported.md explains
+ * say the same thing.  refused.c builds in the kernel and in userspace
+ * alike, on pe-loader's OS shim.  docs/videoport-unsupported.md explains
  * each row.
  */
 #ifndef VPWRAP_VIDEOPORT_REFUSED_H
