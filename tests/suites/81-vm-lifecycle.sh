@@ -8,7 +8,7 @@ rel_prepare || exit 0
 WARM=${LIFECYCLE_WARM:-5}
 CYCLES=${LIFECYCLE_CYCLES:-100}
 echo "$WARM $CYCLES" >"$OUT/cycles"
-VPWRAP_KO=$REL_KO vmrun --out "$OUT/vm" --name lifecycle --profile std --timeout 900 \
+vmrun --out "$OUT/vm" --name lifecycle --profile std --timeout 900 \
 	--add "$REL_OUT/reltest" --add "$OUT/cycles" --add "$REL_MP/vpbochs.sys" \
 	"$ROOT/tests/vm/reliability/guest/lifecycle.sh"
 

@@ -6,7 +6,7 @@
 . "$ROOT/tests/vm/reliability/suite-lib.sh"
 rel_prepare || exit 0
 echo "${UNBIND_CYCLES:-20}" >"$OUT/cycles"
-VPWRAP_KO=$REL_KO vmrun --out "$OUT/vm" --name unbind --profile std --timeout 600 \
+vmrun --out "$OUT/vm" --name unbind --profile std --timeout 600 \
 	--add "$REL_OUT/reltest" --add "$OUT/cycles" --add "$REL_MP/vpbochs.sys" \
 	"$ROOT/tests/vm/reliability/guest/unbind.sh"
 rel_pixel "unbind: picture after the last bind" "$OUT/vm/unbind-final.ppm" 0xc04080

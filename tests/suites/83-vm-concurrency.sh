@@ -7,7 +7,7 @@
 . "$ROOT/tests/vm/reliability/suite-lib.sh"
 rel_prepare || exit 0
 echo "${STRESS_SECONDS:-60}" >"$OUT/seconds"
-VPWRAP_KO=$REL_KO vmrun --out "$OUT/vm" --name concurrency --profile cirrus --smp 2 \
+vmrun --out "$OUT/vm" --name concurrency --profile cirrus --smp 2 \
 	--timeout 600 --add "$REL_OUT/reltest" --add "$OUT/seconds" \
 	--add "$REL_MP/vpcirrus.sys" "$ROOT/tests/vm/reliability/guest/concurrency.sh"
 rel_pixel "concurrency: final picture" "$OUT/vm/stress-final.ppm" 0xc08040 8

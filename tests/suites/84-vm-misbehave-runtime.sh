@@ -10,7 +10,7 @@ if ! make -s -C "$REL/miniport" >"$OUT/miniport.log" 2>&1; then
 	fail "misbehave: vpmisbehave.sys builds" "$(grep -m1 -i error "$OUT/miniport.log")"
 	exit 0
 fi
-VPWRAP_KO=$REL_KO vmrun --out "$OUT/vm" --name misbehave --profile std --timeout 600 \
+vmrun --out "$OUT/vm" --name misbehave --profile std --timeout 600 \
 	--add "$REL_OUT/reltest" --add "$REL_OUT/miniport/vpmisbehave.sys" \
 	"$ROOT/tests/vm/reliability/guest/misbehave.sh"
 rel_pixel "misbehave: picture after recovery" "$OUT/vm/misbehave-final.ppm" 0x00ffff

@@ -6,7 +6,7 @@
 . "$ROOT/tests/lib.sh"
 . "$ROOT/tests/vm/reliability/suite-lib.sh"
 rel_prepare || exit 0
-VPWRAP_KO=$REL_KO vmrun --out "$OUT/vm" --name permissions --profile std --timeout 400 \
+vmrun --out "$OUT/vm" --name permissions --profile std --timeout 400 \
 	--add "$REL_OUT/reltest" --add "$REL_OUT/dropuid" --add "$REL_MP/vpbochs.sys" \
 	"$ROOT/tests/vm/reliability/guest/permissions.sh"
 # The trust model is written down, with the HwStartIO finding.
