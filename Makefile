@@ -3,7 +3,7 @@
 # vpwrap top-level Makefile.
 #
 #   make                      module for the test kernel (Debian 12's linux-image-amd64,
-#                             or KVER=6.12 / KVER=<release>), miniports, tools
+#                             or KVER=6.12 / rt / 7.3 / <release>), miniports, tools
 #   make KDIR=/lib/modules/$(uname -r)/build module
 #                             module for the running kernel (real hardware)
 #   make check                every test; ends with "N passed, N failed"
@@ -41,8 +41,10 @@ module-tree:
 	@find -L $(BUILD) -type l -exec rm -f {} + 2>/dev/null || true
 	@rm -rf $(addsuffix /out,$(addprefix $(BUILD)/,$(MODULE_DIRS)))
 
+# A kernel that the host's release does not package (KVER=7.3) is built in
+# its own release's build root: scripts/kernel.sh run enters it.
 module: $(if $(filter /lib/modules/$(KREL)/build,$(KDIR)),kernel) module-tree
-	$(MAKE) -C $(KDIR) M=$(BUILD) $(KBUILD_ARGS) modules
+	scripts/kernel.sh run $(KREL) $(MAKE) -C $(KDIR) M=$(BUILD) $(KBUILD_ARGS) modules
 	@echo "module: $(BUILD)/vpwrap.ko"
 
 miniports:
@@ -67,7 +69,7 @@ bench:
 	@KVER=$(KVER) bench/run.sh
 
 install: module tools
-	$(MAKE) -C $(KDIR) M=$(BUILD) modules_install
+	scripts/kernel.sh run $(KREL) $(MAKE) -C $(KDIR) M=$(BUILD) modules_install
 	@if [ -f tools/Makefile ]; then $(MAKE) -C tools install; fi
 
 clean:
