@@ -11,6 +11,22 @@ else
 	fail "harness: log checker tells an oops log from a clean one" "wrong verdict"
 fi
 
+# What the memory and lock debuggers print must fail a scenario too.
+for report in \
+	'BUG kmalloc-64 (Tainted: G           OE     ): Poison overwritten' \
+	'BUG: KFENCE: use-after-free read in vp_pool_free+0x20/0x40 [vpwrap]' \
+	'pagealloc: memory corruption' \
+	'UBSAN: shift-out-of-bounds in videoport/nt_memory.c:12:3' \
+	'ODEBUG: free active (active state 0) object: 00000000 object type: timer_list' \
+	'INFO: possible recursive locking detected'; do
+	printf '[    1.0] vpwrap 0.1 loaded\n[    2.0] %s\n' "$report" >"$OUT/debugger.log"
+	if vmrun --check-log "$OUT/debugger.log" >/dev/null; then
+		fail "harness: log checker catches: $report" "called clean"
+	else
+		pass "harness: log checker catches: ${report%% (*}"
+	fi
+done
+
 vmrun --out "$OUT/vm" --name selftest --timeout 60 \
 	"$ROOT/tests/vm/scenarios/harness-selftest.sh" >"$OUT/vm.txt" 2>&1
 if grep -q '^FAIL: selftest: kernel log clean' "$OUT/vm.txt"; then

@@ -12,11 +12,19 @@ talks to us over ttyS1, a line protocol of our own:
     @@DONE rc                      the script finished with exit code rc
 
 After the guest stops we add one check of our own: the kernel log must hold no
-oops, BUG, WARNING, general protection fault or call trace.  A guest that does
-not finish within --timeout is killed and fails.
+oops, BUG, WARNING, general protection fault or call trace, and no report of
+the memory and lock debuggers.  Every boot runs with the memory checks that the
+stock kernels carry switched on (DEBUG_BOOT below): SLUB sanity checks, red
+zones, poisoning and user tracking, KFENCE sampling, and page poisoning; a
+debug kernel adds its own (KASAN, UBSAN, lockdep, debug objects).  A guest that
+does not finish within --timeout is killed and fails.
+
+Stock modules may be compressed (Debian's 7.x kernels ship .ko.xz): they are
+decompressed into the initramfs, whose busybox cannot read them otherwise.
 """
 import argparse
 import json
+import lzma
 import os
 import re
 import shutil
@@ -27,7 +35,21 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BAD_LOG = re.compile(r"Oops|BUG[: ]|WARNING:|general protection|Call Trace")
+# Oopses, BUG()/WARN(), and what the debuggers print: SLUB ("BUG kmalloc-64
+# (...): Poison overwritten" and its FIX/INFO lines), KFENCE and KASAN ("BUG:
+# KFENCE: ...", "BUG: KASAN: ..."), page poisoning ("pagealloc: memory
+# corruption"), UBSAN, debug objects (ODEBUG), lockdep (a WARNING, or "INFO:
+# ..." for its lighter reports) and a sleeping call in atomic context.
+BAD_LOG = re.compile(r"Oops|BUG[: ]|WARNING:|general protection|Call Trace|"
+                     r"Kernel panic|KFENCE:|KASAN:|UBSAN:|ODEBUG:|pagealloc: |"
+                     r"Poison overwritten|Redzone overwritten|Object padding|"
+                     r"INFO: (possible|lockdep)|"
+                     r"kmemleak:.*suspected")
+
+# Memory checks every boot runs with: SLUB consistency checks (F), red zones
+# (Z), poisoning (P) and alloc/free tracking (U); KFENCE guarding one
+# allocation every 10 ms; freed pages poisoned and checked on reuse.
+DEBUG_BOOT = "slub_debug=FZPU kfence.sample_interval=10 page_poison=1"
 
 
 def log_is_clean(text):
@@ -54,6 +76,19 @@ def modinfo_depends(ko):
     out = subprocess.run(["modinfo", "-F", "depends", ko],
                          capture_output=True, text=True).stdout.strip()
     return [d for d in out.split(",") if d]
+
+
+def copy_module(src, dst):
+    """Copy one stock module, decompressing .ko.xz / .ko.zst to .ko."""
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    if src.endswith(".xz"):
+        with lzma.open(src) as f, open(dst[:-3], "wb") as out:
+            shutil.copyfileobj(f, out)
+    elif src.endswith(".zst"):
+        with open(dst[:-4], "wb") as out:
+            subprocess.run(["zstd", "-dc", src], stdout=out, check=True)
+    else:
+        shutil.copy(src, dst)
 
 
 def copy_binary(path, root):
@@ -104,9 +139,7 @@ def build_initramfs(args, work):
     dst_moddir = os.path.join(root, "lib/modules", krel)
     os.makedirs(dst_moddir, exist_ok=True)
     for m in seen:
-        dst = os.path.join(dst_moddir, m)
-        os.makedirs(os.path.dirname(dst), exist_ok=True)
-        shutil.copy(os.path.join(moddir, m), dst)
+        copy_module(os.path.join(moddir, m), os.path.join(dst_moddir, m))
     for f in ("modules.order", "modules.builtin", "modules.builtin.modinfo"):
         if os.path.exists(os.path.join(moddir, f)):
             shutil.copy(os.path.join(moddir, f), dst_moddir)
@@ -176,7 +209,8 @@ def qemu_argv(args, initrd, work):
             "-m", str(args.mem), "-smp", str(args.smp),
             "-display", "none", "-no-reboot",
             "-kernel", os.path.join(kcache, "vmlinuz"), "-initrd", initrd,
-            "-append", "console=ttyS0,115200 panic=-1 " + args.append,
+            "-append", " ".join(["console=ttyS0,115200 panic=-1",
+                                 DEBUG_BOOT if args.debug else "", args.append]),
             "-serial", "file:" + os.path.join(args.out, "console.log"),
             "-chardev", f"socket,id=ctl,path={work}/ctl.sock,server=on,wait=off",
             "-serial", "chardev:ctl",
@@ -276,6 +310,9 @@ def main():
     p.add_argument("--bin", action="append", default=[],
                    help="host program to copy to /usr/bin with its shared libraries")
     p.add_argument("--append", default="", help="extra kernel command line")
+    p.add_argument("--no-debug", dest="debug", action="store_false",
+                   default=os.environ.get("VPWRAP_VM_DEBUG", "1") != "0",
+                   help="boot without the memory checks (benchmarks; also VPWRAP_VM_DEBUG=0)")
     p.add_argument("--qemu-arg", action="append", default=[], help="extra QEMU argument")
     p.add_argument("--name", help="scenario name used in PASS/FAIL lines")
     p.add_argument("--check-log", action="store_true",
