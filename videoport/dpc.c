@@ -13,11 +13,11 @@ static void vp_dpc_fn(struct tasklet_struct *t)
 	struct vp_adapter *a = from_tasklet(a, t, dpc);
 	void *fn, *ctx;
 
-	spin_lock_irq(&a->dpc_lock);
+	raw_spin_lock_irq(&a->dpc_lock);
 	fn = a->dpc_fn;
 	ctx = a->dpc_ctx;
 	a->dpc_queued = false;
-	spin_unlock_irq(&a->dpc_lock);
+	raw_spin_unlock_irq(&a->dpc_lock);
 	if (fn)
 		VP_CALL(a->drv, a, fn, a->ext, ctx);
 }
@@ -40,14 +40,14 @@ VP_EXPORT(VIDEOPRT, u8, VideoPortQueueDpc, void *ext, void *routine, void *conte
 
 	if (!a || !routine)
 		return 0;
-	spin_lock_irqsave(&a->dpc_lock, flags);
+	raw_spin_lock_irqsave(&a->dpc_lock, flags);
 	if (!a->dpc_queued) {
 		a->dpc_queued = true;
 		a->dpc_fn = routine;
 		a->dpc_ctx = context;
 		queued = true;
 	}
-	spin_unlock_irqrestore(&a->dpc_lock, flags);
+	raw_spin_unlock_irqrestore(&a->dpc_lock, flags);
 	if (queued)
 		tasklet_schedule(&a->dpc);
 	return queued;

@@ -136,7 +136,7 @@ struct vp_driver *vp_driver_create(struct pe_image *img, struct vpw_driver *owne
 	drv->name = pe_image_name(img);
 	INIT_LIST_HEAD(&drv->adapters);
 	INIT_LIST_HEAD(&drv->pool);
-	spin_lock_init(&drv->pool_lock);
+	raw_spin_lock_init(&drv->pool_lock);
 	/* generous: a conformance run prints ~100 lines at once */
 	ratelimit_state_init(&drv->print_rs, 5 * HZ, 200);
 	ratelimit_set_flags(&drv->print_rs, RATELIMIT_MSG_ON_RELEASE);
@@ -211,9 +211,9 @@ int vp_driver_probe(struct vp_driver *drv, struct pci_dev *pdev)
 	a->pdev = pdev;
 	snprintf(a->name, sizeof(a->name), "%s", pci_name(pdev));
 	mutex_init(&a->io_lock);
-	spin_lock_init(&a->map_lock);
-	spin_lock_init(&a->irq_lock);
-	spin_lock_init(&a->dpc_lock);
+	raw_spin_lock_init(&a->map_lock);
+	raw_spin_lock_init(&a->irq_lock);
+	raw_spin_lock_init(&a->dpc_lock);
 	INIT_LIST_HEAD(&a->maps);
 	INIT_LIST_HEAD(&a->claims);
 	INIT_LIST_HEAD(&a->client_node);

@@ -19,7 +19,7 @@
 
 struct vp_event {
 	wait_queue_head_t wq;
-	spinlock_t lock;
+	raw_spinlock_t lock;
 	u32 magic;
 	bool notification;
 	bool signaled;
@@ -48,7 +48,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortCreateEvent, void *ext, u32 flags, void *unuse
 	if (!e)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	init_waitqueue_head(&e->wq);
-	spin_lock_init(&e->lock);
+	raw_spin_lock_init(&e->lock);
 	e->notification = flags & VP_NOTIFICATION_EVENT;
 	e->signaled = flags & VP_INITIAL_EVENT_SIGNALED;
 	e->magic = VP_EVENT_MAGIC;
@@ -76,10 +76,10 @@ VP_EXPORT(VIDEOPRT, s32, VideoPortSetEvent, void *ext, void *p)
 
 	if (!e)
 		return 0;
-	spin_lock_irqsave(&e->lock, flags);
+	raw_spin_lock_irqsave(&e->lock, flags);
 	old = e->signaled;
 	e->signaled = true;
-	spin_unlock_irqrestore(&e->lock, flags);
+	raw_spin_unlock_irqrestore(&e->lock, flags);
 	if (e->notification)
 		wake_up_all(&e->wq);
 	else
@@ -108,11 +108,11 @@ static bool vp_event_take(struct vp_event *e)
 	unsigned long flags;
 	bool got;
 
-	spin_lock_irqsave(&e->lock, flags);
+	raw_spin_lock_irqsave(&e->lock, flags);
 	got = e->signaled;
 	if (got && !e->notification)
 		e->signaled = false;
-	spin_unlock_irqrestore(&e->lock, flags);
+	raw_spin_unlock_irqrestore(&e->lock, flags);
 	return got;
 }
 

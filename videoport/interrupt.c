@@ -5,6 +5,10 @@
  * interrupt spin lock: the handler holds it while the miniport's ISR runs,
  * VpHighPriority routines hold it with interrupts off, so the two never run
  * at the same time on any CPU.
+ *
+ * The handler is never threaded (IRQF_NO_THREAD): PREEMPT_RT would otherwise
+ * run it in a task with interrupts on, where the miniport's ISR would not be
+ * at DIRQL.  Everything it reaches takes raw spin locks only.
  */
 #include <linux/interrupt.h>
 #include <linux/pci.h>
@@ -16,10 +20,10 @@ static irqreturn_t vp_isr(int irq, void *data)
 	struct vp_adapter *a = data;
 	u8 mine = 0;
 
-	spin_lock(&a->irq_lock);
+	raw_spin_lock(&a->irq_lock);
 	if (a->irq_enabled)
 		mine = (u8)VP_CALL(a->drv, a, a->drv->hw.interrupt, a->ext);
-	spin_unlock(&a->irq_lock);
+	raw_spin_unlock(&a->irq_lock);
 	return mine ? IRQ_HANDLED : IRQ_NONE;
 }
 
@@ -36,7 +40,8 @@ int vp_interrupt_setup(struct vp_adapter *a)
 	    (!a->cfg.bus_interrupt_level && !a->cfg.bus_interrupt_vector))
 		return 0;
 	a->irq_enabled = true;
-	ret = request_irq(a->pdev->irq, vp_isr, IRQF_SHARED, a->drv->name, a);
+	ret = request_irq(a->pdev->irq, vp_isr, IRQF_SHARED | IRQF_NO_THREAD,
+			  a->drv->name, a);
 	if (ret) {
 		vp_err(a->drv, "%s: cannot connect interrupt %u: %d\n", a->name,
 		       a->pdev->irq, ret);
@@ -74,14 +79,14 @@ static u32 vp_interrupt_switch(void *ext, bool on)
 
 	if (!a || !a->irq_requested)
 		return ERROR_INVALID_FUNCTION;
-	spin_lock_irqsave(&a->irq_lock, flags);
+	raw_spin_lock_irqsave(&a->irq_lock, flags);
 	change = a->irq_enabled != on;
 	a->irq_enabled = on;
 	if (change && on)
 		enable_irq(a->pdev->irq);
 	else if (change)
 		disable_irq_nosync(a->pdev->irq);
-	spin_unlock_irqrestore(&a->irq_lock, flags);
+	raw_spin_unlock_irqrestore(&a->irq_lock, flags);
 	return NO_ERROR;
 }
 
@@ -127,10 +132,10 @@ VP_EXPORT(VIDEOPRT, u8, VideoPortSynchronizeExecution, void *ext, u32 priority,
 	}
 	if (!a)
 		return 0;
-	spin_lock_irqsave(&a->irq_lock, flags);
+	raw_spin_lock_irqsave(&a->irq_lock, flags);
 	vp_irql_set(VP_DIRQL);
 	ret = (u8)VP_CALL(drv, a, routine, context);
 	vp_irql_set(old);
-	spin_unlock_irqrestore(&a->irq_lock, flags);
+	raw_spin_unlock_irqrestore(&a->irq_lock, flags);
 	return ret;
 }

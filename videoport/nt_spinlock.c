@@ -7,10 +7,15 @@
  * KfRaiseIrql, ...) wait for i386 execution.
  *
  * A KSPIN_LOCK is a pointer-sized word in the miniport's own memory, and
- * the x64 headers initialize it inline by storing 0.  A Linux spinlock_t
- * without lock debugging is a 4-byte qspinlock whose unlocked state is 0,
- * so it lives in the KSPIN_LOCK itself: no allocation, and a zeroed lock
- * is a valid unlocked lock, as on Windows.
+ * the x64 headers initialize it inline by storing 0, so no call of ours
+ * sees a lock before its first acquire: the word itself must be the lock,
+ * and all-zero must mean unlocked.  It holds an arch_spinlock_t, the
+ * 4-byte queued spin lock under every raw_spinlock_t: a spinlock_t or
+ * raw_spinlock_t grows with spinlock debugging and lockdep, and a
+ * spinlock_t becomes a sleeping rt_mutex on PREEMPT_RT.  So the lock keeps
+ * its documented meaning (spinning, DISPATCH_LEVEL) on every kernel; the
+ * price is that lockdep does not see these locks.  As the raw spin lock
+ * operations do, acquiring disables preemption before taking the word.
  *
  * DISPATCH_LEVEL masks DPCs, not interrupts: raising from below it
  * disables bottom halves (our DPCs and timers run as softirqs), which also
@@ -18,16 +23,32 @@
  * already at DISPATCH_LEVEL or above has bottom halves blocked already.
  */
 #include <linux/bottom_half.h>
+#include <linux/build_bug.h>
 #include <linux/spinlock.h>
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
-static_assert(sizeof(spinlock_t) <= sizeof(u64),
-	      "KSPIN_LOCK holds the spinlock_t: build without lock debugging");
+static_assert(sizeof(arch_spinlock_t) <= sizeof(u64) &&
+	      __alignof__(arch_spinlock_t) <= __alignof__(u64),
+	      "a KSPIN_LOCK (8 bytes) must hold the kernel's arch_spinlock_t");
 
-static inline spinlock_t *nt_lock(u64 *p)
+static inline arch_spinlock_t *nt_lock(u64 *p)
 {
-	return (spinlock_t *)p;
+	return (arch_spinlock_t *)p;
+}
+
+static inline void nt_lock_take(u64 *p) __acquires(p)
+{
+	preempt_disable();
+	arch_spin_lock(nt_lock(p));
+	__acquire(p);	/* for sparse: arch_spin_lock() is not annotated */
+}
+
+static inline void nt_lock_drop(u64 *p) __releases(p)
+{
+	arch_spin_unlock(nt_lock(p));
+	__release(p);
+	preempt_enable();
 }
 
 VP_EXPORT(HAL, u8, KeGetCurrentIrql, void)
@@ -37,8 +58,7 @@ VP_EXPORT(HAL, u8, KeGetCurrentIrql, void)
 
 VP_EXPORT(NTOSKRNL, void, KeInitializeSpinLock, u64 *lock)
 {
-	*lock = 0;
-	spin_lock_init(nt_lock(lock));
+	*lock = 0;	/* __ARCH_SPIN_LOCK_UNLOCKED: the headers' inline form */
 }
 
 VP_EXPORT(NTOSKRNL, u8, KeAcquireSpinLockRaiseToDpc, u64 *lock) __acquires(lock)
@@ -46,31 +66,29 @@ VP_EXPORT(NTOSKRNL, u8, KeAcquireSpinLockRaiseToDpc, u64 *lock) __acquires(lock)
 	u8 old = vp_irql();
 
 	if (old < DISPATCH_LEVEL) {
-		spin_lock_bh(nt_lock(lock));
+		local_bh_disable();
 		vp_irql_set(DISPATCH_LEVEL);
-	} else {
-		spin_lock(nt_lock(lock));
 	}
+	nt_lock_take(lock);
 	return old;
 }
 
 /* NewIrql is the OldIrql the acquire returned: it says how it raised. */
 VP_EXPORT(NTOSKRNL, void, KeReleaseSpinLock, u64 *lock, u8 new_irql) __releases(lock)
 {
+	nt_lock_drop(lock);
 	if (new_irql < DISPATCH_LEVEL) {
 		vp_irql_set(new_irql);
-		spin_unlock_bh(nt_lock(lock));
-	} else {
-		spin_unlock(nt_lock(lock));
+		local_bh_enable();
 	}
 }
 
 VP_EXPORT(NTOSKRNL, void, KeAcquireSpinLockAtDpcLevel, u64 *lock) __acquires(lock)
 {
-	spin_lock(nt_lock(lock));
+	nt_lock_take(lock);
 }
 
 VP_EXPORT(NTOSKRNL, void, KeReleaseSpinLockFromDpcLevel, u64 *lock) __releases(lock)
 {
-	spin_unlock(nt_lock(lock));
+	nt_lock_drop(lock);
 }

@@ -47,10 +47,10 @@ void *vp_pool_alloc(struct vp_driver *drv, size_t size, bool may_sleep, u32 tag)
 	h->size = size;
 	h->tag = tag;
 	h->magic = VP_POOL_MAGIC;
-	spin_lock_irqsave(&drv->pool_lock, flags);
+	raw_spin_lock_irqsave(&drv->pool_lock, flags);
 	list_add(&h->node, &drv->pool);
 	drv->pool_bytes += size;
-	spin_unlock_irqrestore(&drv->pool_lock, flags);
+	raw_spin_unlock_irqrestore(&drv->pool_lock, flags);
 	if (drv->owner)
 		vpw_account_pool(drv->owner, size);
 	return h + 1;
@@ -74,14 +74,14 @@ void vp_pool_free(struct vp_driver *drv, void *p)
 
 	if (!drv || !p)
 		return;
-	spin_lock_irqsave(&drv->pool_lock, flags);
+	raw_spin_lock_irqsave(&drv->pool_lock, flags);
 	h = vp_pool_find(drv, p);
 	if (h) {
 		list_del(&h->node);
 		drv->pool_bytes -= h->size;
 		h->magic = 0;
 	}
-	spin_unlock_irqrestore(&drv->pool_lock, flags);
+	raw_spin_unlock_irqrestore(&drv->pool_lock, flags);
 	if (!h) {
 		vp_warn_once(drv, VP_ONCE_BAD_POOL,
 			     "VideoPortFreePool: %p was not allocated by this driver, ignored\n", p);

@@ -235,9 +235,9 @@ static void *vp_map(struct vp_adapter *a, u64 phys, u32 len, u32 space)
 		}
 		m->cookie = (void __force *)m->vaddr;
 	}
-	spin_lock_irqsave(&a->map_lock, flags);
+	raw_spin_lock_irqsave(&a->map_lock, flags);
 	list_add(&m->node, &a->maps);
-	spin_unlock_irqrestore(&a->map_lock, flags);
+	raw_spin_unlock_irqrestore(&a->map_lock, flags);
 	if (a->drv->owner)
 		vpw_account_mapping(a->drv->owner, 1);
 	return m->cookie;
@@ -248,7 +248,7 @@ static struct vp_mapping *vp_mapping_take(struct vp_adapter *a, const void *cook
 	struct vp_mapping *m, *found = NULL;
 	unsigned long flags;
 
-	spin_lock_irqsave(&a->map_lock, flags);
+	raw_spin_lock_irqsave(&a->map_lock, flags);
 	list_for_each_entry(m, &a->maps, node) {
 		if (m->cookie == cookie) {
 			list_del(&m->node);
@@ -256,7 +256,7 @@ static struct vp_mapping *vp_mapping_take(struct vp_adapter *a, const void *cook
 			break;
 		}
 	}
-	spin_unlock_irqrestore(&a->map_lock, flags);
+	raw_spin_unlock_irqrestore(&a->map_lock, flags);
 	return found;
 }
 
@@ -277,7 +277,7 @@ bool vp_mapping_lookup(struct vp_adapter *a, const void *p, phys_addr_t *phys,
 	unsigned long flags;
 	bool ok = false;
 
-	spin_lock_irqsave(&a->map_lock, flags);
+	raw_spin_lock_irqsave(&a->map_lock, flags);
 	list_for_each_entry(m, &a->maps, node) {
 		if (!m->io && p >= m->cookie && p < m->cookie + m->len) {
 			*phys = m->phys + (p - m->cookie);
@@ -286,7 +286,7 @@ bool vp_mapping_lookup(struct vp_adapter *a, const void *p, phys_addr_t *phys,
 			break;
 		}
 	}
-	spin_unlock_irqrestore(&a->map_lock, flags);
+	raw_spin_unlock_irqrestore(&a->map_lock, flags);
 	return ok;
 }
 
@@ -329,9 +329,9 @@ VP_EXPORT(VIDEOPRT, void, VideoPortFreeDeviceBase, void *ext, void *base)
 		vp_sleep_end(&s);
 	} else {
 		/* iounmap may sleep: keep it until the adapter goes away */
-		spin_lock(&a->map_lock);
+		raw_spin_lock(&a->map_lock);
 		list_add(&m->node, &a->maps);
-		spin_unlock(&a->map_lock);
+		raw_spin_unlock(&a->map_lock);
 	}
 }
 
@@ -379,9 +379,9 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortUnmapMemory, void *ext, void *virt, void *proc
 	if (!m)
 		return ERROR_INVALID_PARAMETER;
 	if (!vp_sleep_begin(&s)) {
-		spin_lock(&a->map_lock);
+		raw_spin_lock(&a->map_lock);
 		list_add(&m->node, &a->maps);
-		spin_unlock(&a->map_lock);
+		raw_spin_unlock(&a->map_lock);
 		return ERROR_INVALID_PARAMETER;
 	}
 	vp_mapping_free(a, m);

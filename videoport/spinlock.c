@@ -13,10 +13,14 @@
  * DIRQL, so plain spin_lock() in the AtDpcLevel forms cannot deadlock
  * against an interrupt handler.
  *
- * The acquire/release pair is spin_lock_irqsave/spin_unlock_irqrestore in
- * its inline form (__raw_spin_lock_irqsave: what the kernel itself builds
- * with CONFIG_INLINE_SPIN_LOCK_IRQSAVE): the same operations, without a
- * second call level on a path miniports take millions of times.
+ * The lock is a raw spin lock: on PREEMPT_RT a spinlock_t sleeps and leaves
+ * interrupts on, which is not what the DDK documents (DISPATCH_LEVEL,
+ * nothing else runs on this CPU while it is held).  Miniport critical
+ * sections under it are short, as the DDK asks of them.  The acquire/release
+ * pair is raw_spin_lock_irqsave/raw_spin_unlock_irqrestore in its inline
+ * form (__raw_spin_lock_irqsave: what the kernel itself builds with
+ * CONFIG_INLINE_SPIN_LOCK_IRQSAVE): the same operations, without a second
+ * call level on a path miniports take millions of times.
  *
  * With verify=1 (verify.c) each lock also records the CPU holding it and
  * the OldIrql its acquire returned: a release by a CPU not holding it is
@@ -36,7 +40,7 @@
 #define VP_LOCK_MAGIC 0x6b4c5056u	/* "VPLk" */
 
 struct vp_spin_lock {
-	spinlock_t lock;
+	raw_spinlock_t lock;
 	unsigned long flags;		/* saved by AcquireSpinLock */
 	u32 magic;
 	/* verify=1 only */
@@ -70,7 +74,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortCreateSpinLock, void *ext, struct vp_spin_lock
 	l = vp_pool_alloc(vp_current_driver(), sizeof(*l), false, 0x6c707356);
 	if (!l)
 		return ERROR_NOT_ENOUGH_MEMORY;
-	spin_lock_init(&l->lock);
+	raw_spin_lock_init(&l->lock);
 	l->magic = VP_LOCK_MAGIC;
 	*out = l;
 	return NO_ERROR;
@@ -155,7 +159,7 @@ static noinline void vp_acquire_outside(struct vp_spin_lock *l, u8 *old_irql)
 	unsigned long flags;
 	u8 old = vp_irql_slow();
 
-	spin_lock_irqsave(&l->lock, flags);
+	raw_spin_lock_irqsave(&l->lock, flags);
 	l->flags = flags;
 	vp_verify_acquired(l, old);
 	if (old_irql)
@@ -182,7 +186,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 		vp_acquire_outside(l, old_irql);
 		return;
 	}
-	l->flags = __raw_spin_lock_irqsave(&l->lock.rlock);
+	l->flags = __raw_spin_lock_irqsave(&l->lock);
 	/*
 	 * The emulated IRQL is read after taking the lock: the lock does not
 	 * change it, and nothing needs to live across the lock operation.
@@ -210,7 +214,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lo
 		return;
 	}
 	vp_irql_set(new_irql);
-	__raw_spin_unlock_irqrestore(&l->lock.rlock, l->flags);
+	__raw_spin_unlock_irqrestore(&l->lock, l->flags);
 }
 
 VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,
@@ -226,7 +230,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	spin_lock(&l->lock);
+	raw_spin_lock(&l->lock);
 	vp_verify_acquired(l, DISPATCH_LEVEL);
 }
 
@@ -243,5 +247,5 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLockFromDpcLevel, void *ext,
 		__release(l);	/* for sparse: nothing was released */
 		return;
 	}
-	spin_unlock(&l->lock);
+	raw_spin_unlock(&l->lock);
 }

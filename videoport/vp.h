@@ -75,7 +75,7 @@ struct vp_driver {
 	struct list_head adapters;	/* vp_adapter.node_drv; probe/remove are serialized */
 	bool stopped;			/* called KeBugCheckEx: never entered again */
 
-	spinlock_t pool_lock;		/* pool list: any IRQL */
+	raw_spinlock_t pool_lock;	/* pool list: any IRQL */
 	struct list_head pool;
 	size_t pool_bytes;
 
@@ -95,6 +95,12 @@ struct vp_mapping {
 
 #define VP_MAX_MONITORS	4
 
+/*
+ * The locks below are taken from miniport calls at any IRQL, with
+ * interrupts off or in the interrupt handler, and hold only list or flag
+ * updates: raw spin locks, so that PREEMPT_RT (where spinlock_t sleeps)
+ * keeps them spinning, as Windows' own locks at those levels do.
+ */
 struct vp_adapter {
 	struct list_head node;		/* vp_adapters (global), RCU */
 	struct list_head node_drv;	/* vp_driver.adapters */
@@ -105,12 +111,12 @@ struct vp_adapter {
 	char name[32];
 
 	struct mutex io_lock;		/* one HwStartIO at a time, PASSIVE */
-	spinlock_t map_lock;
+	raw_spinlock_t map_lock;
 	struct list_head maps;		/* vp_mapping */
 	struct list_head claims;	/* vp_claim (resources.c) */
 
 	/* interrupt.c */
-	spinlock_t irq_lock;		/* the interrupt spin lock (DIRQL) */
+	raw_spinlock_t irq_lock;	/* the interrupt spin lock (DIRQL) */
 	bool irq_requested;
 	bool irq_enabled;
 	/* timer.c */
@@ -118,7 +124,7 @@ struct vp_adapter {
 	bool timer_on;
 	/* dpc.c */
 	struct tasklet_struct dpc;
-	spinlock_t dpc_lock;
+	raw_spinlock_t dpc_lock;
 	void *dpc_fn, *dpc_ctx;
 	bool dpc_queued;
 
