@@ -15,15 +15,15 @@
  *    SSE code can change: x87, MXCSR and xmm0-15.  Legacy SSE instructions
  *    leave the upper halves of the YMM registers alone.
  *
- * The bracket disables preemption, so an export that may sleep must not
- * sleep inside it.  Sleeping exports (vp_sleep_begin/end) close the bracket
- * around the sleeping part and reopen it afterwards.  They first FXSAVE the
- * miniport's registers: xmm6-15 and MXCSR are callee-saved under the
- * Windows ABI, our exports are compiled with -mno-sse and ms_abi (GCC then
- * saves none of xmm6-15), and while the task sleeps another kernel FPU user
- * or a context switch may change them.  At DISPATCH_LEVEL and above the
- * exports never sleep: pool comes from GFP_ATOMIC, waits fail as the DDK
- * documents.
+ * The bracket disables preemption (and, since 6.15, bottom halves), so an
+ * export that may sleep must not sleep inside it.  Sleeping exports
+ * (vp_sleep_begin/end) close the bracket around the sleeping part and
+ * reopen it afterwards.  They first FXSAVE the miniport's registers:
+ * xmm6-15 and MXCSR are callee-saved under the Windows ABI, our exports are
+ * compiled with -mno-sse and ms_abi (GCC then saves none of xmm6-15), and
+ * while the task sleeps another kernel FPU user or a context switch may
+ * change them.  At DISPATCH_LEVEL and above the exports never sleep: pool
+ * comes from GFP_ATOMIC, waits fail as the DDK documents.
  */
 #include <linux/preempt.h>
 #include <linux/string.h>
@@ -148,8 +148,15 @@ bool vp_sleep_begin(struct vp_sleep *s)
 {
 	struct vp_ctx *c = vp_ctx_this();
 
+	/*
+	 * Only task context sleeps: not a hardirq, NMI or softirq handler.
+	 * Not in_interrupt(): since 6.15 kernel_fpu_begin() disables bottom
+	 * halves, which in_interrupt() counts, so inside the bracket it would
+	 * refuse every sleep.  Bottom halves or preemption disabled beyond
+	 * what the bracket itself did make vp_irql() DISPATCH_LEVEL.
+	 */
 	s->active = false;
-	if (in_interrupt() || irqs_disabled())
+	if (vp_level() || irqs_disabled())
 		return false;
 	if (!c->depth)			/* not called from a miniport */
 		return preemptible();
