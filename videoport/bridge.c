@@ -52,11 +52,6 @@ static inline void vp_ldmxcsr(u32 v)
 	asm volatile("ldmxcsr %0" : : "m" (v));
 }
 
-static inline unsigned int vp_pc(void)
-{
-	return preempt_count() & (PREEMPT_MASK | SOFTIRQ_MASK);
-}
-
 u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	    u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 a6)
 {

@@ -17,6 +17,7 @@
 
 #include <linux/percpu.h>
 #include <linux/preempt.h>
+#include <linux/sched.h>		/* softirq_count() on PREEMPT_RT */
 #include <linux/types.h>
 
 struct vp_driver;
@@ -54,13 +55,22 @@ struct vp_ctx {
 
 DECLARE_PER_CPU(struct vp_ctx, vp_ctx_level[3]);
 
+/*
+ * The context level: 2 hardirq/NMI, 1 serving a softirq, 0 task.  Through
+ * the kernel's helpers, not preempt_count()'s bits: PREEMPT_RT runs
+ * softirqs in tasks and keeps their count per task (softirq_count()).
+ */
 static __always_inline unsigned int vp_level(void)
 {
-	unsigned long pc = preempt_count();
-
-	if (pc & (HARDIRQ_MASK | NMI_MASK))
+	if (in_nmi() || in_hardirq())
 		return 2;
-	return (pc & SOFTIRQ_OFFSET) ? 1 : 0;
+	return in_serving_softirq() ? 1 : 0;
+}
+
+/* Preemption and bottom-half disable counts, as vp_level() reads them. */
+static __always_inline unsigned int vp_pc(void)
+{
+	return (preempt_count() & PREEMPT_MASK) | softirq_count();
 }
 
 static __always_inline struct vp_ctx *vp_ctx_this(void)

@@ -38,7 +38,7 @@ static u8 vp_irql_real(unsigned int level, const struct vp_ctx *c)
 		return VP_DIRQL;
 	if (level == 1 || irqs_disabled())
 		return DISPATCH_LEVEL;
-	pc = preempt_count() & (PREEMPT_MASK | SOFTIRQ_MASK);
+	pc = vp_pc();
 	if (pc > (c->depth ? c->pc : 0))
 		return DISPATCH_LEVEL;
 	return PASSIVE_LEVEL;
