@@ -76,7 +76,7 @@ static int vpdrm_connector_get_modes(struct drm_connector *connector)
 
 static enum drm_mode_status
 vpdrm_connector_mode_valid(struct drm_connector *connector,
-			   struct drm_display_mode *mode)
+			   vpdrm_mode_valid_const struct drm_display_mode *mode)
 {
 	return vpdrm_mode_offered(to_vpdrm(connector->dev), mode) ?
 	       MODE_OK : MODE_BAD;

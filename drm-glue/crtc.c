@@ -183,7 +183,7 @@ vpdrm_crtc_mode_valid(struct drm_crtc *crtc, const struct drm_display_mode *mode
 }
 
 static int vpdrm_crtc_atomic_check(struct drm_crtc *crtc,
-				   struct drm_atomic_state *state)
+				   struct vpdrm_atomic *state)
 {
 	struct drm_crtc_state *cs = drm_atomic_get_new_crtc_state(state, crtc);
 
@@ -196,7 +196,7 @@ static int vpdrm_crtc_atomic_check(struct drm_crtc *crtc,
 }
 
 static void vpdrm_crtc_atomic_enable(struct drm_crtc *crtc,
-				     struct drm_atomic_state *state)
+				     struct vpdrm_atomic *state)
 {
 	struct vpdrm_device *vdev = to_vpdrm(crtc->dev);
 	struct drm_crtc_state *cs = drm_atomic_get_new_crtc_state(state, crtc);
@@ -217,7 +217,7 @@ static void vpdrm_crtc_atomic_enable(struct drm_crtc *crtc,
 }
 
 static void vpdrm_crtc_atomic_disable(struct drm_crtc *crtc,
-				      struct drm_atomic_state *state)
+				      struct vpdrm_atomic *state)
 {
 	struct vpdrm_device *vdev = to_vpdrm(crtc->dev);
 	struct drm_crtc_state *cs = drm_atomic_get_new_crtc_state(state, crtc);
@@ -243,7 +243,7 @@ static void vpdrm_crtc_atomic_disable(struct drm_crtc *crtc,
 }
 
 static void vpdrm_crtc_atomic_flush(struct drm_crtc *crtc,
-				    struct drm_atomic_state *state)
+				    struct vpdrm_atomic *state)
 {
 	struct vpdrm_device *vdev = to_vpdrm(crtc->dev);
 	struct drm_crtc_state *cs = drm_atomic_get_new_crtc_state(state, crtc);
@@ -291,7 +291,7 @@ int vpdrm_crtc_init(struct vpdrm_device *vdev)
  * that lands on another miniport mode is a full mode set.  Runs before the
  * helpers so that they see the mode_changed we may set.
  */
-int vpdrm_atomic_check(struct drm_device *dev, struct drm_atomic_state *state)
+int vpdrm_atomic_check(struct drm_device *dev, struct vpdrm_atomic *state)
 {
 	struct vpdrm_device *vdev = to_vpdrm(dev);
 	struct drm_crtc *crtc = &vdev->crtc;

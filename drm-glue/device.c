@@ -9,10 +9,10 @@
  * and a device can be attached again after a detach, so everything devm_
  * that attach sets up lives in its own devres group, released by detach.
  */
+#include <linux/aperture.h>
 #include <linux/device.h>
 #include <linux/module.h>
 #include <linux/pci.h>
-#include <drm/drm_aperture.h>
 #include <drm/drm_atomic.h>
 #include <drm/drm_atomic_helper.h>
 #include <drm/drm_drv.h>
@@ -35,9 +35,10 @@ static const struct drm_driver vpdrm_driver = {
 	.driver_features = DRIVER_GEM | DRIVER_MODESET | DRIVER_ATOMIC,
 	.fops = &vpdrm_fops,
 	DRM_GEM_SHMEM_DRIVER_OPS,
+	VPDRM_FBDEV_DRIVER_OPS
 	.name = VPDRM_NAME,
 	.desc = "Windows video miniport (Video Port wrapper)",
-	.date = "20240101",
+	VPDRM_DRIVER_DATE("20240101")
 	.major = 1,
 	.minor = 0,
 };
@@ -47,8 +48,7 @@ static const struct drm_driver vpdrm_driver = {
  * would refuse a tiled framebuffer only at commit time; refuse it at ADDFB2.
  */
 static struct drm_framebuffer *
-vpdrm_fb_create(struct drm_device *dev, struct drm_file *file,
-		const struct drm_mode_fb_cmd2 *cmd)
+vpdrm_fb_create(VPDRM_FB_CREATE_ARGS(dev, file, info, cmd))
 {
 	unsigned int i;
 
@@ -57,7 +57,7 @@ vpdrm_fb_create(struct drm_device *dev, struct drm_file *file,
 			if (cmd->handles[i] &&
 			    cmd->modifier[i] != DRM_FORMAT_MOD_LINEAR)
 				return ERR_PTR(-EINVAL);
-	return drm_gem_fb_create_with_dirty(dev, file, cmd);
+	return vpdrm_gem_fb_create(dev, file, info, cmd);
 }
 
 /*
@@ -67,7 +67,7 @@ vpdrm_fb_create(struct drm_device *dev, struct drm_file *file,
  * state stays, with the CRTC dark, as after any failed hardware step).
  */
 static int vpdrm_atomic_commit(struct drm_device *dev,
-			       struct drm_atomic_state *state, bool nonblock)
+			       struct vpdrm_atomic *state, bool nonblock)
 {
 	struct drm_crtc_state *cs;
 	struct drm_crtc *crtc;
@@ -98,7 +98,7 @@ static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
  * does not run for longer than that (common under emulation) is not a
  * driver fault, and the tick that comes late still completes the event.
  */
-static void vpdrm_atomic_commit_tail(struct drm_atomic_state *state)
+static void vpdrm_atomic_commit_tail(struct vpdrm_atomic *state)
 {
 	struct drm_device *dev = state->dev;
 
@@ -197,8 +197,8 @@ static int vpdrm_attach(struct vp_adapter *a)
 
 	/* vgacon, vesafb/efifb or simpledrm would fight us for the card. */
 	if (dev_is_pci(parent)) {
-		ret = drm_aperture_remove_conflicting_pci_framebuffers(to_pci_dev(parent),
-								       &vpdrm_driver);
+		ret = aperture_remove_conflicting_pci_devices(to_pci_dev(parent),
+							      vpdrm_driver.name);
 		if (ret)
 			goto err;
 	}

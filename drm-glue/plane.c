@@ -60,8 +60,7 @@ static void vpdrm_blit(struct iosys_map *dst, unsigned int pitch, u32 hw_format,
 			   clip, state);
 		break;
 	case DRM_FORMAT_RGB565:
-		VPDRM_CONV(drm_fb_xrgb8888_to_rgb565, dst, pitches, src, fb,
-			   clip, state, false);
+		vpdrm_xrgb8888_to_rgb565(dst, pitches, src, fb, clip, state);
 		break;
 #if VPDRM_HAVE_XRGB1555_CONV
 	case DRM_FORMAT_XRGB1555:
@@ -90,7 +89,7 @@ static int vpdrm_primary_check(const struct drm_plane_state *new,
 
 /* Copy the primary plane's damage to the screen. */
 static void vpdrm_primary_update(struct vpdrm_device *vdev,
-				 struct drm_atomic_state *state,
+				 struct vpdrm_atomic *state,
 				 const struct drm_plane_state *old,
 				 struct drm_plane_state *new)
 {
@@ -141,7 +140,7 @@ static void vpdrm_primary_update(struct vpdrm_device *vdev,
  * then gets its own checks.
  */
 static int vpdrm_plane_atomic_check(struct drm_plane *plane,
-				    struct drm_atomic_state *state)
+				    struct vpdrm_atomic *state)
 {
 	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
 	bool cursor = plane->type == DRM_PLANE_TYPE_CURSOR;
@@ -176,7 +175,7 @@ static bool vpdrm_plane_hw_enter(struct vpdrm_device *vdev, int *idx)
 }
 
 static void vpdrm_plane_atomic_update(struct drm_plane *plane,
-				      struct drm_atomic_state *state)
+				      struct vpdrm_atomic *state)
 {
 	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
 	struct drm_plane_state *new = drm_atomic_get_new_plane_state(state, plane);
@@ -197,7 +196,7 @@ static void vpdrm_plane_atomic_update(struct drm_plane *plane,
  * pointer hidden for the cursor plane.
  */
 static void vpdrm_plane_atomic_disable(struct drm_plane *plane,
-				       struct drm_atomic_state *state)
+				       struct vpdrm_atomic *state)
 {
 	struct vpdrm_device *vdev = to_vpdrm(plane->dev);
 	int idx;

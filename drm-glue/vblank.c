@@ -12,6 +12,7 @@
  */
 #include <linux/math64.h>
 #include <drm/drm_vblank.h>
+#include "vpwrap/compat_time.h"
 
 #include "drm-glue/vpdrm.h"
 
@@ -46,8 +47,8 @@ bool vpdrm_crtc_get_vblank_timestamp(struct drm_crtc *crtc, int *max_error,
 
 void vpdrm_vblank_setup(struct vpdrm_device *vdev)
 {
-	hrtimer_init(&vdev->vblank_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
-	vdev->vblank_timer.function = vpdrm_vblank_tick;
+	hrtimer_setup(&vdev->vblank_timer, vpdrm_vblank_tick, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL);
 }
 
 /* Frame duration from the mode's timings; 60 Hz if they make no sense. */

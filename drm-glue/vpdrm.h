@@ -18,6 +18,7 @@
 #include <drm/drm_encoder.h>
 #include <drm/drm_plane.h>
 
+#include "wrapper/compat.h"
 #include "videoport/adapter.h"
 
 #define VPDRM_NAME	"vpwrap"
@@ -114,7 +115,7 @@ void vpdrm_cursor_hw_off(struct vpdrm_device *vdev);
 /* crtc.c */
 int vpdrm_crtc_init(struct vpdrm_device *vdev);
 void vpdrm_hw_shutdown(struct vpdrm_device *vdev);
-int vpdrm_atomic_check(struct drm_device *dev, struct drm_atomic_state *state);
+int vpdrm_atomic_check(struct drm_device *dev, struct vpdrm_atomic *state);
 
 /* vblank.c */
 void vpdrm_vblank_setup(struct vpdrm_device *vdev);

@@ -19,7 +19,7 @@
 #include <asm/unwind_hints.h>
 
 #define R(n)	((n) * 8)
-#define RIP	R(16)
+#define REG_RIP	R(16)
 #define FRAME	(17 * 8 + 8)
 
 	.text
@@ -37,7 +37,7 @@ SYM_FUNC_START(KeBugCheckEx)
 	lea	FRAME+8(%rsp), %rax
 	mov	%rax, R(4)(%rsp)
 	mov	FRAME(%rsp), %rax
-	mov	%rax, RIP(%rsp)
+	mov	%rax, REG_RIP(%rsp)
 	/* ms_abi (rcx, rdx, r8, r9, [rsp+40]) to SysV (rdi = regs, rsi, rdx, rcx, r8, r9) */
 	mov	%rcx, %rsi
 	mov	%r8, %rcx
@@ -65,7 +65,7 @@ SYM_CODE_START(vp_bugcheck_resume)
 	mov	R(15)(%r11), %r15
 	mov	R(4)(%r11), %r10
 	sub	$8, %r10
-	mov	RIP(%r11), %rcx
+	mov	REG_RIP(%r11), %rcx
 	mov	%rcx, (%r10)
 	mov	R(0)(%r11), %rax
 	mov	%r10, %rsp

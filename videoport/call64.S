@@ -10,10 +10,12 @@
  * System V caller expects.
  */
 #include <linux/linkage.h>
+#include <asm/ibt.h>
 #include <asm/nospec-branch.h>
 
 	.text
 SYM_FUNC_START(vp_call_ms)
+	ENDBR		/* its address is taken (nt_bugcheck.c) */
 	push	%rbp
 	mov	%rsp, %rbp
 	and	$-16, %rsp

@@ -41,7 +41,11 @@
 
 /* bugcheck64.S */
 void KeBugCheckEx(void);
-void __noreturn vp_bugcheck_resume(const struct nt_regs *regs);
+/*
+ * Does not return, but is not declared so: objtool cannot see that in the
+ * assembly, so the call is followed by BUG(), a dead end it knows.
+ */
+void vp_bugcheck_resume(const struct nt_regs *regs);
 /* call64.S */
 u64 vp_call_ms(const void *fn, const u64 *args);
 
@@ -143,6 +147,7 @@ void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 
 		       c->adapter ? "; unbinding its device" : "");
 		regs->r[0] = VP_BUGCHECK_STATUS;
 		vp_bugcheck_resume(regs);
+		BUG();
 	}
 	if (vp_sleep_begin(&s)) {
 		pr_err("vpwrap: %s: cannot leave the driver (a lock held or no unwind data): parking this thread for good; vpwrap stays loaded\n",

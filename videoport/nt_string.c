@@ -32,10 +32,19 @@ VP_EXPORT_AS(NTOSKRNL, char *, nt_strcpy, "strcpy", char *dst, const char *src)
 	return strcpy(dst, src);
 }
 
+/*
+ * The C library's strncpy: at most @n bytes of @src, the rest of @dst up to
+ * @n zero-filled, no terminator if @src is @n bytes or longer.  The kernel
+ * has no strncpy any more (7.x), and strscpy_pad always terminates.
+ */
 VP_EXPORT_AS(NTOSKRNL, char *, nt_strncpy, "strncpy", char *dst, const char *src,
 	     size_t n)
 {
-	return strncpy(dst, src, n);
+	size_t len = strnlen(src, n);
+
+	memcpy(dst, src, len);
+	memset(dst + len, 0, n - len);
+	return dst;
 }
 
 VP_EXPORT(NTOSKRNL, size_t, wcslen, const u16 *s)

@@ -2,12 +2,13 @@
 /* HwVidTimer, once a second at DISPATCH_LEVEL (a kernel timer: softirq). */
 #include <linux/jiffies.h>
 #include <linux/timer.h>
+#include "vpwrap/compat_time.h"
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
 static void vp_timer_fn(struct timer_list *t)
 {
-	struct vp_adapter *a = from_timer(a, t, timer);
+	struct vp_adapter *a = timer_container_of(a, t, timer);
 
 	if (!READ_ONCE(a->timer_on))
 		return;

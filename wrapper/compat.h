@@ -47,14 +47,80 @@ struct drm_format_conv_state;
 
 /*
  * fbdev emulation: the generic (shadow-buffered) client became
- * drm_fbdev_shmem_setup() for GEM-shmem drivers in 6.11.
+ * drm_fbdev_shmem_setup() for GEM-shmem drivers in 6.11, and then the DRM
+ * client setup, with the driver naming its fbdev probe in struct drm_driver
+ * (DRM_FBDEV_SHMEM_DRIVER_OPS, which tells the two apart).  struct
+ * drm_driver initializers list VPDRM_FBDEV_DRIVER_OPS (with its comma).
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
 #include <drm/drm_fbdev_shmem.h>
+#endif
+#if defined(DRM_FBDEV_SHMEM_DRIVER_OPS)
+#include <drm/clients/drm_client_setup.h>
+#define VPDRM_FBDEV_DRIVER_OPS		DRM_FBDEV_SHMEM_DRIVER_OPS,
+#define vpdrm_fbdev_setup(dev, bpp)	drm_client_setup_with_color_mode(dev, bpp)
+#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
+#define VPDRM_FBDEV_DRIVER_OPS
 #define vpdrm_fbdev_setup(dev, bpp)	drm_fbdev_shmem_setup(dev, bpp)
 #else
 #include <drm/drm_fb_helper.h>
+#define VPDRM_FBDEV_DRIVER_OPS
 #define vpdrm_fbdev_setup(dev, bpp)	drm_fbdev_generic_setup(dev, bpp)
+#endif
+
+/*
+ * 7.x renamed the atomic update, struct drm_atomic_state, to struct
+ * drm_atomic_commit (6.12 has the old name, 7.3 the new one): drm-glue
+ * writes struct vpdrm_atomic.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(7, 0, 0)
+#define vpdrm_atomic	drm_atomic_commit
+#else
+#define vpdrm_atomic	drm_atomic_state
+#endif
+
+/* Connector .mode_valid takes a const mode since 6.15 (6.12: not const). */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 15, 0)
+#define vpdrm_mode_valid_const	const
+#else
+#define vpdrm_mode_valid_const
+#endif
+
+/* struct drm_driver lost its .date in 6.14 (an initializer, with its comma). */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 14, 0)
+#define VPDRM_DRIVER_DATE(d)
+#else
+#define VPDRM_DRIVER_DATE(d)	.date = (d),
+#endif
+
+/*
+ * .fb_create and drm_gem_fb_create_with_dirty() get the format info the
+ * core looked up since 6.17 (7.3 has it, 6.12 not).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
+#define VPDRM_FB_CREATE_ARGS(dev, file, info, cmd) \
+	struct drm_device *dev, struct drm_file *file, \
+	const struct drm_format_info *info, const struct drm_mode_fb_cmd2 *cmd
+#define vpdrm_gem_fb_create(dev, file, info, cmd) \
+	drm_gem_fb_create_with_dirty(dev, file, info, cmd)
+#else
+#define VPDRM_FB_CREATE_ARGS(dev, file, info, cmd) \
+	struct drm_device *dev, struct drm_file *file, \
+	const struct drm_mode_fb_cmd2 *cmd
+#define vpdrm_gem_fb_create(dev, file, info, cmd) \
+	drm_gem_fb_create_with_dirty(dev, file, cmd)
+#endif
+
+/*
+ * XRGB8888 to RGB565 (little endian): up to 6.15 with a byte-swap flag,
+ * which then became drm_fb_xrgb8888_to_rgb565be() (7.3 has no flag).
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 16, 0)
+#define vpdrm_xrgb8888_to_rgb565(dst, pitch, src, fb, clip, state) \
+	drm_fb_xrgb8888_to_rgb565(dst, pitch, src, fb, clip, state)
+#else
+#define vpdrm_xrgb8888_to_rgb565(dst, pitch, src, fb, clip, state) \
+	VPDRM_CONV(drm_fb_xrgb8888_to_rgb565, dst, pitch, src, fb, clip, state, false)
 #endif
 
 /*

@@ -8,6 +8,7 @@
 #include <linux/kobject.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
+#include "vpwrap/compat_sysfs.h"
 #include "pe-loader/pe_loader.h"
 #include "wrapper/registry.h"
 #include "wrapper/settings.h"
@@ -76,8 +77,8 @@ static ssize_t image_show(struct kobject *kobj, struct kobj_attribute *a,
 
 /* The registry as settings-file lines ("reg dword Name 0x1"); root only. */
 static ssize_t registry_read(struct file *file, struct kobject *kobj,
-			     struct bin_attribute *attr, char *buf, loff_t off,
-			     size_t count)
+			     vpw_bin_attr_const struct bin_attribute *attr,
+			     char *buf, loff_t off, size_t count)
 {
 	return vpw_registry_read(to_vpw_driver(kobj)->registry, buf, off, count);
 }
@@ -94,7 +95,7 @@ static struct attribute *vpw_driver_attrs[] = {
 	NULL
 };
 
-static struct bin_attribute *vpw_driver_bin_attrs[] = {
+static vpw_bin_attr_const struct bin_attribute *vpw_driver_bin_attrs[] = {
 	&bin_attr_registry,
 	NULL
 };

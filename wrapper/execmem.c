@@ -16,6 +16,7 @@
 #include <linux/vmalloc.h>
 #include <asm/ibt.h>
 #include <asm/pgtable.h>
+#include "vpwrap/compat_cpu.h"
 #include "wrapper/compat.h"
 #include "wrapper/execmem.h"
 
@@ -62,7 +63,7 @@ static unsigned long vpw_find_kallsyms_lookup_name(void)
 	/* On IBT kernels the probe is placed after the function's ENDBR. */
 	if (IS_ENABLED(CONFIG_X86_KERNEL_IBT) &&
 	    !copy_from_kernel_nofault(&prev, (void *)(addr - 4), sizeof(prev)) &&
-	    is_endbr(prev))
+	    vpw_is_endbr(prev))
 		addr -= 4;
 	return addr;
 }

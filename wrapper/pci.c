@@ -9,6 +9,7 @@
 
 #include <linux/pci.h>
 #include <linux/slab.h>
+#include "vpwrap/compat_sysfs.h"
 #include "videoport/adapter.h"
 #include "videoport/driver.h"
 #include "wrapper/registry_text.h"
@@ -36,8 +37,8 @@ static ssize_t miniport_show(struct device *dev, struct device_attribute *a,
 }
 
 static ssize_t registry_read(struct file *file, struct kobject *kobj,
-			     struct bin_attribute *attr, char *buf, loff_t off,
-			     size_t count)
+			     vpw_bin_attr_const struct bin_attribute *attr,
+			     char *buf, loff_t off, size_t count)
 {
 	struct pci_dev *pdev = to_pci_dev(kobj_to_dev(kobj));
 
@@ -69,7 +70,7 @@ static struct attribute *vpw_pci_attrs[] = {
 	NULL
 };
 
-static struct bin_attribute *vpw_pci_bin_attrs[] = {
+static vpw_bin_attr_const struct bin_attribute *vpw_pci_bin_attrs[] = {
 	&bin_attr_registry,
 	NULL
 };

@@ -14,6 +14,7 @@
 #include <linux/nls.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include "vpwrap/compat_lib.h"
 #include "wrapper/registry.h"
 #include "wrapper/settings.h"
 

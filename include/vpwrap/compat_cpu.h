@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * CPU-feature differences between the kernels vpwrap supports.  Every layer
+ * may include this file; the other compat_*.h files hold the other concerns.
+ */
+#ifndef VPWRAP_COMPAT_CPU_H
+#define VPWRAP_COMPAT_CPU_H
+
+#include <linux/types.h>
+#include <linux/version.h>
+#include <asm/ibt.h>
+
+/*
+ * Is this instruction word an ENDBR64 (or the poison that sealing leaves in
+ * its place)?  Up to 6.17 is_endbr() takes the word; since then it takes
+ * the address, is out of line and not exported, and the inline test of a
+ * word is __is_endbr().  Without kernel IBT there is nothing to find.
+ */
+#if !HAS_KERNEL_IBT
+static inline bool vpw_is_endbr(u32 insn)
+{
+	return false;
+}
+#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 18, 0)
+#define vpw_is_endbr(insn)	__is_endbr(insn)
+#else
+#define vpw_is_endbr(insn)	is_endbr(insn)
+#endif
+
+#endif /* VPWRAP_COMPAT_CPU_H */
