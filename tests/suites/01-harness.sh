@@ -27,7 +27,7 @@ for report in \
 	fi
 done
 
-vmrun --out "$OUT/vm" --name selftest --timeout 60 \
+vmrun --out "$OUT/vm" --name selftest --timeout 180 \
 	"$ROOT/tests/vm/scenarios/harness-selftest.sh" >"$OUT/vm.txt" 2>&1
 if grep -q '^FAIL: selftest: kernel log clean' "$OUT/vm.txt"; then
 	pass "harness: a guest that crashes fails its scenario"
