@@ -157,19 +157,6 @@ resolve() {
 	echo "${pkg#linux-image-}"
 }
 
-# Kbuild runs scripts/checker-valid.sh before sparse (C=1/C=2) and skips
-# sparse without it, but Debian 13's headers packages do not ship it.  In a
-# build root, sparse comes from the root's own release: the test reduces to
-# "is it installed".
-checker_script() {
-	local f=$1/usr/lib/modules/$2/build/scripts/checker-valid.sh
-	[ -e "$1/usr/lib/modules/$2/build" ] || f=$1/lib/modules/$2/build/scripts/checker-valid.sh
-	[ -e "$f" ] && return 0
-	# (the build link is relative, so it resolves inside the root)
-	printf '#!/bin/sh\n# Written by vpwrap: sparse from this root release is new enough.\ncommand -v "$1" >/dev/null && echo 1\n' >"$f"
-	chmod +x "$f"
-}
-
 # The build root a release needs, or nothing for the host.
 root_of() {
 	local f=$cache/$1/buildroot
@@ -205,7 +192,6 @@ fetch() {
 		DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get -o DPkg::Lock::Timeout=900 \
 			install -y -qq --no-install-recommends "linux-headers-$rel" >/dev/null
 	fi
-	[ -z "$root" ] || checker_script "$root" "$rel"
 	if [ ! -e "$dir/.done" ]; then
 		[ -n "$root" ] || apt_update_once
 		rm -rf "$dir/root"

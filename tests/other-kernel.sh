@@ -25,6 +25,10 @@ other_kernel() {
 	echo "== kernel $KREL: build and suites $*"
 	static_build "$KREL" "$KDIR" "$ROOT/.build/$KREL" "$OUT/build.log" ||
 		[ -e "$VPWRAP_KO" ] || return 0
+	# the DRM suites take the bundled miniports that suite 30 builds
+	if ! make -s -C "$ROOT/miniports" >"$OUT/miniports.log" 2>&1; then
+		fail "[$KREL] bundled miniports build" "$(grep -m1 -i error "$OUT/miniports.log")"
+	fi
 	local top=$OUT
 	for n in "$@"; do
 		for suite in "$ROOT"/tests/suites/"$n"-*.sh; do
