@@ -6,11 +6,12 @@
 #ifndef VPWRAP_COMPAT_LIB_H
 #define VPWRAP_COMPAT_LIB_H
 
-/* hex2bin() and friends left <linux/kernel.h> for <linux/hex.h> in 7.x. */
-#if __has_include(<linux/hex.h>)
-#include <linux/hex.h>
-#else
 #include <linux/kernel.h>
+#include <linux/version.h>
+
+/* hex2bin() and friends moved from <linux/kernel.h> to <linux/hex.h> (7.3 has it, 6.12 not). */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(7, 0, 0)
+#include <linux/hex.h>
 #endif
 
 #endif /* VPWRAP_COMPAT_LIB_H */
