@@ -11,6 +11,7 @@
  */
 #define pr_fmt(fmt) "vpwrap: " fmt
 
+#include <linux/kernel.h>
 #include <linux/limits.h>
 #include <linux/slab.h>
 #include "pe-loader/pe_loader.h"
@@ -97,6 +98,19 @@ static int vpw_load_image(struct vpw_driver *drv, const char *path)
 	return ret;
 }
 
+/*
+ * From here on Windows code runs in the kernel: taint it as the kernel does
+ * for any module without a GPL-compatible licence (and for ndiswrapper), so
+ * that oops reports and /proc/sys/kernel/tainted say so.  add_taint(), not
+ * add_taint_module(): vpwrap itself stays GPL and keeps its GPL symbols.
+ */
+static void vpw_taint(const char *name)
+{
+	pr_notice("%s: Windows miniport code runs in the kernel: tainting kernel (proprietary)\n",
+		  name);
+	add_taint(TAINT_PROPRIETARY_MODULE, LOCKDEP_STILL_OK);
+}
+
 struct vpw_driver *vpw_load(const char *spec, const char *pci_ids,
 			    char **reg, unsigned int nreg, struct kobject *parent,
 			    int *err)
@@ -127,6 +141,7 @@ struct vpw_driver *vpw_load(const char *spec, const char *pci_ids,
 	ret = vpw_load_image(drv, paths->image);
 	if (ret)
 		goto fail;
+	vpw_taint(name);
 	drv->vp = vp_driver_create(drv->image, drv, &status);
 	if (!drv->vp) {
 		pr_err("%s: DriverEntry failed with status %#010x\n", name, status);
