@@ -3,7 +3,7 @@
  * The load sequence for one miniport, and its exact undo:
  *
  *   settings file (optional) -> pci_ids=, reg= overrides -> registry
- *   -> read image -> pe_load() against videoport's export tables
+ *   -> read image -> signature check -> pe_load() against videoport's export tables
  *   -> DriverEntry (vp_driver_create) -> sysfs -> pci_register_driver
  *
  * Every failure is logged once as "vpwrap: <image>: <reason>" and undoes the
@@ -20,6 +20,7 @@
 #include "wrapper/execmem.h"
 #include "wrapper/registry.h"
 #include "wrapper/settings.h"
+#include "wrapper/signature.h"
 #include "wrapper/wrapper.h"
 
 #define VPW_ERR_MAX	1024
@@ -71,7 +72,7 @@ static int vpw_load_image(struct vpw_driver *drv, const char *path)
 	struct vpw_blob b;
 	int ret;
 
-	ret = vpw_blob_read(path, &b);
+	ret = vpw_image_read(path, &b);
 	if (ret) {
 		pr_err("%s: cannot read %s: %s (%d)\n", drv->name, path,
 		       ret == -ENOENT ? "no such file" :
@@ -80,8 +81,13 @@ static int vpw_load_image(struct vpw_driver *drv, const char *path)
 		/* An empty file is a malformed image, not a missing one. */
 		return ret == -EINVAL ? -ENOEXEC : ret;
 	}
-	p.data = b.data;
 	p.len = b.len;
+	ret = vpw_sig_check(drv->name, b.data, &p.len);
+	if (ret) {
+		vpw_blob_release(&b);
+		return ret;
+	}
+	p.data = b.data;
 	p.dlls = vp_export_dlls(&p.ndlls);
 	p.unresolved_note = vp_refused_reason;
 	p.errlen = VPW_ERR_MAX;
