@@ -34,13 +34,44 @@ sign() {	# KEY IN OUT
 }
 if ! genkey test || ! genkey stranger ||
    ! cp "$MP/vpbochs.sys" "$OUT/img/unsigned.sys" ||
-   ! sign test "$MP/vpbochs.sys" "$OUT/img/signed.sys" ||
-   ! sign stranger "$MP/vpbochs.sys" "$OUT/img/stranger.sys" ||
-   ! python3 "$T/sigvariants.py" "$OUT/img/signed.sys" "$OUT/img" >>"$OUT/build.log" 2>&1; then
+   ! sign test "$MP/vpbochs.sys" "$OUT/direct.sys" ||
+   ! sign stranger "$MP/vpbochs.sys" "$OUT/img/stranger.sys"; then
 	fail "trust: keys and signed images" "$(tail -n1 "$OUT/build.log")"
 	exit 0
 fi
-pass "trust: sign-file signs a miniport ($(stat -c %s "$OUT/img/signed.sys") bytes, $(stat -c %s "$OUT/img/unsigned.sys") unsigned)"
+
+# vpwrap sign: an installed driver, already signed by another key, is
+# re-signed (the old signature replaced, not stacked): byte for byte what
+# sign-file makes of the unsigned image.
+if ! make -s -C "$ROOT/tools" >>"$OUT/build.log" 2>&1; then
+	fail "trust: vpwrap tool build" "$(tail -n1 "$OUT/build.log")"
+	exit 0
+fi
+R=$OUT/root
+mkdir -p "$R/lib/firmware/vpwrap"
+cp "$OUT/img/stranger.sys" "$R/lib/firmware/vpwrap/vpbochs.sys"
+out=$(VPWRAP_SIGN_FILE=$SIGN "$ROOT/tools/out/vpwrap" sign vpbochs --root "$R" \
+	--key "$OUT/test.pem" --cert "$OUT/test.der" 2>&1)
+echo "vpwrap sign: $out"
+if echo "$out" | grep -q 'old signature replaced' &&
+   cmp -s "$R/lib/firmware/vpwrap/vpbochs.sys" "$OUT/direct.sys"; then
+	pass "trust: vpwrap sign replaces an installed driver's signature ($(stat -c %s "$OUT/direct.sys") bytes, $(stat -c %s "$OUT/img/unsigned.sys") unsigned)"
+else
+	fail "trust: vpwrap sign replaces an installed driver's signature" "$out"
+fi
+out=$(VPWRAP_SIGN_FILE=$SIGN "$ROOT/tools/out/vpwrap" sign vpbochs --root "$R" \
+	--key "$OUT/missing.pem" --cert "$OUT/test.der" 2>&1)
+if [ $? != 0 ] && echo "$out" | grep -q 'cannot read the key' &&
+   cmp -s "$R/lib/firmware/vpwrap/vpbochs.sys" "$OUT/direct.sys"; then
+	pass "trust: vpwrap sign without the key fails and leaves the file alone"
+else
+	fail "trust: vpwrap sign without the key fails and leaves the file alone" "$out"
+fi
+cp "$R/lib/firmware/vpwrap/vpbochs.sys" "$OUT/img/signed.sys"
+if ! python3 "$T/sigvariants.py" "$OUT/img/signed.sys" "$OUT/img" >>"$OUT/build.log" 2>&1; then
+	fail "trust: damaged signature variants" "$(tail -n1 "$OUT/build.log")"
+	exit 0
+fi
 modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"
 args=()
 for f in "$OUT"/img/*.sys; do args+=(--add "$f:/img/${f##*/}"); done

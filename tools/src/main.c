@@ -11,7 +11,7 @@
 struct command {
 	const char *name;
 	int (*run)(const struct vp_opts *o);
-	int nargs;		/* operands required */
+	int nargs;		/* operands required; -1: one or more (options) */
 	const char *usage;
 };
 
@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{ "remove", cmd_remove, 1, "remove NAME [--root DIR]" },
 	{ "status", cmd_status, 0, "status" },
 	{ "inspect", cmd_inspect, 1, "inspect FILE.sys" },
+	{ "sign", cmd_sign, -1, "sign NAME|FILE.sys [--key KEY] [--cert CERT] [--root DIR]" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -96,7 +97,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(argv[1], commands[i].name))
 			continue;
-		if (o.argc != commands[i].nargs) {
+		if (commands[i].nargs < 0 ? o.argc < 1 :
+		    o.argc != commands[i].nargs) {
 			fprintf(stderr, "usage: vpwrap %s\n", commands[i].usage);
 			return EXIT_USAGE;
 		}

@@ -23,6 +23,7 @@ int cmd_list(const struct vp_opts *o);
 int cmd_remove(const struct vp_opts *o);
 int cmd_status(const struct vp_opts *o);
 int cmd_inspect(const struct vp_opts *o);
+int cmd_sign(const struct vp_opts *o);
 
 /* Messages: "vpwrap: ..." on stderr. */
 void vp_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
