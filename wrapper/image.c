@@ -10,7 +10,8 @@
  * LSM policies for modules see it.  A firmware name is therefore looked up
  * in the firmware loader's directories by vpwrap itself rather than by the
  * firmware loader, which would read it as firmware.  Settings files are
- * data and go through the firmware loader.
+ * data: read as firmware both ways (by the firmware loader for a name, as
+ * READING_FIRMWARE for a path), so module policies do not apply to them.
  */
 #define pr_fmt(fmt) "vpwrap: " fmt
 
@@ -44,7 +45,7 @@ int vpw_blob_read(const char *spec, struct vpw_blob *b)
 		return 0;
 	}
 	n = kernel_read_file_from_path(spec, 0, &buf, VPW_FILE_MAX, NULL,
-				       READING_UNKNOWN);
+				       READING_FIRMWARE);
 	if (n < 0)
 		return n;
 	b->buf = buf;

@@ -67,7 +67,7 @@ if [ $? != 0 ] && echo "$out" | grep -q 'cannot read the key' &&
 else
 	fail "trust: vpwrap sign without the key fails and leaves the file alone" "$out"
 fi
-cp "$R/lib/firmware/vpwrap/vpbochs.sys" "$OUT/img/signed.sys"
+cp "$OUT/direct.sys" "$OUT/img/signed.sys"
 if ! python3 "$T/sigvariants.py" "$OUT/img/signed.sys" "$OUT/img" >>"$OUT/build.log" 2>&1; then
 	fail "trust: damaged signature variants" "$(tail -n1 "$OUT/build.log")"
 	exit 0

@@ -94,33 +94,17 @@ static int run_sign_file(const char *tool, const char *key, const char *cert,
 	return WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -1;
 }
 
-static int sign_usage(void)
-{
-	fprintf(stderr, "usage: vpwrap sign NAME|FILE.sys [--key KEY] [--cert CERT] [--root DIR]\n");
-	return EXIT_USAGE;
-}
-
 int cmd_sign(const struct vp_opts *o)
 {
-	const char *key = DKMS_KEY, *cert = DKMS_CERT, *what = NULL;
+	const char *key = o->key ? o->key : DKMS_KEY;
+	const char *cert = o->cert ? o->cert : DKMS_CERT;
+	const char *what = o->argv[0];
 	char *path, *tool, *tmp;
 	struct body b;
 	void *data;
 	size_t len;
-	int i, r = EXIT_FAIL;
+	int r = EXIT_FAIL;
 
-	for (i = 0; i < o->argc; i++) {
-		if (!strcmp(o->argv[i], "--key") && i + 1 < o->argc)
-			key = o->argv[++i];
-		else if (!strcmp(o->argv[i], "--cert") && i + 1 < o->argc)
-			cert = o->argv[++i];
-		else if (!what && o->argv[i][0] != '-')
-			what = o->argv[i];
-		else
-			return sign_usage();
-	}
-	if (!what)
-		return sign_usage();
 	if (strchr(what, '/')) {
 		path = vp_fmt("%s", what);
 	} else if (vp_name_valid(what)) {

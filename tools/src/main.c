@@ -11,7 +11,7 @@
 struct command {
 	const char *name;
 	int (*run)(const struct vp_opts *o);
-	int nargs;		/* operands required; -1: one or more (options) */
+	int nargs;		/* operands required */
 	const char *usage;
 };
 
@@ -21,7 +21,7 @@ static const struct command commands[] = {
 	{ "remove", cmd_remove, 1, "remove NAME [--root DIR]" },
 	{ "status", cmd_status, 0, "status" },
 	{ "inspect", cmd_inspect, 1, "inspect FILE.sys" },
-	{ "sign", cmd_sign, -1, "sign NAME|FILE.sys [--key KEY] [--cert CERT] [--root DIR]" },
+	{ "sign", cmd_sign, 1, "sign NAME|FILE.sys [--key KEY] [--cert CERT] [--root DIR]" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -46,7 +46,7 @@ static enum inf_arch host_arch(void)
 	return INF_ARCH_X86_64;
 }
 
-/* Pull --root/--arch out of argv (anywhere after the command). */
+/* Pull --root/--arch/--key/--cert out of argv (anywhere after the command). */
 static int parse_opts(int argc, char **argv, struct vp_opts *o)
 {
 	int i, n = 0;
@@ -54,13 +54,18 @@ static int parse_opts(int argc, char **argv, struct vp_opts *o)
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i];
 
-		if ((!strcmp(a, "--root") || !strcmp(a, "--arch")) &&
+		if ((!strcmp(a, "--root") || !strcmp(a, "--arch") ||
+		     !strcmp(a, "--key") || !strcmp(a, "--cert")) &&
 		    i + 1 >= argc) {
 			vp_err("%s needs a value", a);
 			return -1;
 		}
 		if (!strcmp(a, "--root")) {
 			o->root = argv[++i];
+		} else if (!strcmp(a, "--key")) {
+			o->key = argv[++i];
+		} else if (!strcmp(a, "--cert")) {
+			o->cert = argv[++i];
 		} else if (!strcmp(a, "--arch")) {
 			if (inf_arch_parse(argv[++i], &o->arch)) {
 				vp_err("unknown architecture '%s' (x86_64 or i686)",
@@ -97,8 +102,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(argv[1], commands[i].name))
 			continue;
-		if (commands[i].nargs < 0 ? o.argc < 1 :
-		    o.argc != commands[i].nargs) {
+		if (o.argc != commands[i].nargs) {
 			fprintf(stderr, "usage: vpwrap %s\n", commands[i].usage);
 			return EXIT_USAGE;
 		}

@@ -14,6 +14,8 @@
 struct vp_opts {
 	const char *root;	/* --root / $VPWRAP_ROOT, "" for / */
 	enum inf_arch arch;	/* --arch, default: the host's */
+	const char *key;	/* --key, --cert (sign): NULL for the defaults */
+	const char *cert;
 	int argc;		/* operands after the command */
 	char **argv;
 };

@@ -49,6 +49,10 @@ refused() {	# NAME SPEC LOGREGEX
 	if [ $rc != 0 ] && ! ls /sys/module/vpwrap/miniports/ | grep -q .; then pass "$1: refused"
 	else fail "$1: refused" "rc=$rc"; fi
 	logs "$1: log names the reason" "$3"
+	if ls /sys/module/vpwrap/miniports/ | grep -q .; then	# back to idle
+		rmmod vpwrap
+		idle
+	fi
 }
 
 idle
