@@ -108,7 +108,7 @@ int cmd_sign(const struct vp_opts *o)
 	if (strchr(what, '/')) {
 		path = vp_fmt("%s", what);
 	} else if (vp_name_valid(what)) {
-		path = vp_fw_file(o, what, "sys");
+		path = vp_fw_file(o, what, ".sys");
 	} else {
 		vp_err("'%s': not a driver name or a path", what);
 		return EXIT_USAGE;
