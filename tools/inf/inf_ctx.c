@@ -152,7 +152,7 @@ static void explain_absent(struct inf *inf, const struct inf_entry *e,
 	const char *what = inf_system_inf(name);
 
 	if (what)
-		inf_warn(inf, e->line, "Include=%s: %s, a Windows system INF that is not on the disk; what it sets up (Needs=) is Windows' own and vpwrap does not need it",
+		inf_warn(inf, e->line, "Include=%s is %s, not on this disk: what it sets up is Windows' own and vpwrap does not need it",
 			 name, what);
 	else
 		inf_warn(inf, e->line, "Include=%s: not on the disk; the sections it would provide are skipped",
@@ -197,8 +197,10 @@ static void add_needed(struct inf_ctx *c, struct inf_sref s,
 		if (!*e->fields[j])
 			continue;
 		if (!inf_ctx_section(c, NULL, e->fields[j], &n)) {
-			inf_warn(s.inf, e->line, "Needs=%s: no such section in the INFs on the disk; skipped",
-				 e->fields[j]);
+			inf_warn(s.inf, e->line, c->nabsent ?
+				 "Needs=%s: not found, and %s is not on this disk; skipped" :
+				 "Needs=%s: no such section in the INFs on this disk; skipped",
+				 e->fields[j], c->nabsent ? c->absent[0] : "");
 		} else if (out->n >= sizeof(out->s) / sizeof(out->s[0])) {
 			inf_warn(s.inf, e->line, "more than %u Needs= sections; the rest are skipped",
 				 INF_MAX_NEEDS);

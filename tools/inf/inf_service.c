@@ -83,6 +83,9 @@ int inf_read_service(struct inf_ctx *c, struct inf_sref inst,
 	if (inf_ctx_needs(c, svc, &svcs))
 		return -1;
 	add = pick_service(&svcs);
+	if ((!add.e || !*inf_field(add.e, 0)) && c->nabsent)
+		return inf_fail(svc.inf, svc.sec->line, "[%s] has no AddService: its service would come from %s, which is not on this disk, so there is no miniport here for vpwrap",
+				svc.sec->name, c->absent[0]);
 	if (!add.e || !*inf_field(add.e, 0))
 		return inf_fail(svc.inf, svc.sec->line, "[%s] has no AddService",
 				svc.sec->name);

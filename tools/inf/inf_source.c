@@ -142,10 +142,10 @@ int inf_read_source(struct inf_ctx *c, struct inf *inf, const char *src,
 		return r < 0 ? -1 : 0;
 	if (search_folders(c, inf, src, d))
 		return -1;
-	if (asprintf(&d->source_how, "not listed in [SourceDisksFiles]%s%s%s: looked for in the disk's folders and next to the INF",
-		     absent ? " or " : "", absent ? absent : "",
-		     absent ? (inf_system_inf(absent) ? " (Windows' own, not on the disk)" :
-			       " (not on the disk)") : "") < 0)
+	if (asprintf(&d->source_how, "not listed in [SourceDisksFiles]%s%s%s; looked for in the [SourceDisksNames] folders and next to the INF",
+		     absent ? ", and " : "", absent ? absent : "",
+		     absent ? (inf_system_inf(absent) ? " is Windows' own, not on the disk" :
+			       " is not on the disk") : "") < 0)
 		return inf_fail(inf, 0, "out of memory");
 	return 0;
 }

@@ -12,17 +12,17 @@ static const struct {
 	const char *name;
 	const char *what;
 } system_infs[] = {
-	{ "layout.inf", "the layout of Windows' own installation CD" },
-	{ "display.inf", "Windows' own display drivers (VGA, framebuffer)" },
-	{ "machine.inf", "Windows' system devices (buses, bridges, timers)" },
-	{ "ks.inf", "Windows' kernel streaming" },
-	{ "kscaptur.inf", "Windows' kernel streaming capture" },
-	{ "ksfilter.inf", "Windows' kernel streaming filters" },
-	{ "wdmaudio.inf", "Windows' WDM audio" },
-	{ "msdv.inf", "Windows' DV camera support" },
-	{ "mf.inf", "Windows' multifunction device support" },
-	{ "usb.inf", "Windows' USB support" },
-	{ "monitor.inf", "Windows' monitors" },
+	{ "layout.inf", "the file list of Windows' own installation CD" },
+	{ "display.inf", "the INF of Windows' own display drivers (VGA, framebuffer)" },
+	{ "machine.inf", "the INF of Windows' system devices (buses, bridges, timers)" },
+	{ "ks.inf", "the INF of Windows' kernel streaming" },
+	{ "kscaptur.inf", "the INF of Windows' kernel streaming capture" },
+	{ "ksfilter.inf", "the INF of Windows' kernel streaming filters" },
+	{ "wdmaudio.inf", "the INF of Windows' WDM audio" },
+	{ "msdv.inf", "the INF of Windows' DV camera support" },
+	{ "mf.inf", "the INF of Windows' multifunction devices" },
+	{ "usb.inf", "the INF of Windows' USB support" },
+	{ "monitor.inf", "the INF of Windows' monitors" },
 };
 
 const char *inf_system_inf(const char *name)

@@ -39,11 +39,11 @@ static void put_dest(FILE *f, const char *dest)
 	const char *name = dirid_name(dest);
 
 	if (!*dest)
-		fputs("no [DestinationDirs] entry", f);
+		fputs(" (no [DestinationDirs] entry)", f);
 	else if (name)
-		fprintf(f, "to %s (%s)", dest, name);
+		fprintf(f, " -> %s (%s)", dest, name);
 	else
-		fprintf(f, "to %s", dest);
+		fprintf(f, " -> %s", dest);
 }
 
 void vp_report_package(FILE *f, const char *inf_name,
@@ -84,14 +84,15 @@ void vp_report_driver(FILE *f, const struct inf_drivers *ds,
 		const struct inf_file *fl = &d->files[i];
 
 		if (fl->role == INF_FILE_MINIPORT) {
-			fprintf(f, "  file %s ", fl->name);
+			fprintf(f, "  file %s", fl->name);
 			put_dest(f, fl->dest);
-			fprintf(f, ": %s%s (%s)\n", source ? "from " : "not on the disk", source ? source : "",
-				d->source_how);
+			fprintf(f, " on Windows: %s%s (%s)\n",
+				source ? "from " : "not on the disk",
+				source ? source : "", d->source_how);
 		} else {
-			fprintf(f, "  skipped %s (", fl->name);
+			fprintf(f, "  skipped %s", fl->name);
 			put_dest(f, fl->dest);
-			fprintf(f, "): %s\n", inf_file_role_why(fl->role));
+			fprintf(f, " on Windows: %s\n", inf_file_role_why(fl->role));
 		}
 	}
 }
