@@ -115,12 +115,15 @@ static int search_folders(struct inf_ctx *c, struct inf *inf, const char *src,
 	return add_source(inf, 0, "", "", src, d);
 }
 
-int inf_read_source(struct inf_ctx *c, struct inf *inf, const char *src,
-		    struct inf_driver *d)
+/*
+ * 1 if @inf's [SourceDisksFiles] or those of its layout files name @src,
+ * 0 if not (*@absent: a layout file that is not on the disk), -1 on error.
+ */
+static int listed(struct inf_ctx *c, struct inf *inf, const char *src,
+		  struct inf_driver *d, const char **absent)
 {
 	const struct inf_entry *lay =
 		inf_find_key(inf_section(inf, "Version"), "LayoutFile");
-	const char *absent = NULL;
 	unsigned int i;
 	int r;
 
@@ -134,10 +137,26 @@ int inf_read_source(struct inf_ctx *c, struct inf *inf, const char *src,
 		if (!l && c->main->error)
 			return -1;
 		if (!l)
-			absent = lay->fields[i];
+			*absent = lay->fields[i];
 		else
 			r = listed_in(c, l, src, d);
 	}
+	return r;
+}
+
+/*
+ * The INF whose CopyFiles names the file lists it first; then the INF
+ * being installed (an included INF on the same disk often lists nothing).
+ */
+int inf_read_source(struct inf_ctx *c, struct inf *inf, const char *src,
+		    struct inf_driver *d)
+{
+	const char *absent = NULL;
+	int r;
+
+	r = listed(c, inf, src, d, &absent);
+	if (!r && inf != c->main)
+		r = listed(c, c->main, src, d, &absent);
 	if (r)
 		return r < 0 ? -1 : 0;
 	if (search_folders(c, inf, src, d))
