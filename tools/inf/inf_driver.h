@@ -31,6 +31,7 @@ enum inf_file_role {
 	INF_FILE_MINIPORT,	/* the device's service binary: installed */
 	INF_FILE_DISPLAY_DLL,	/* named by InstalledDisplayDrivers */
 	INF_FILE_COINSTALLER,	/* copied or named by DDInstall.CoInstallers */
+	INF_FILE_OPENGL,	/* named by OpenGLDriverName */
 	INF_FILE_CONTROL_PANEL,	/* .cpl */
 	INF_FILE_HELP,		/* .hlp .chm .cnt */
 	INF_FILE_KERNEL_DRIVER,	/* another .sys */

@@ -21,6 +21,8 @@ const char *inf_file_role_why(enum inf_file_role role)
 		return "the display driver DLL that pairs with the miniport (InstalledDisplayDrivers); under vpwrap the DRM/KMS layer does its work";
 	case INF_FILE_COINSTALLER:
 		return "a co-installer: it runs inside Windows' device setup, which vpwrap install takes the place of";
+	case INF_FILE_OPENGL:
+		return "the OpenGL driver (OpenGLDriverName): a user-mode DLL for Windows programs";
 	case INF_FILE_CONTROL_PANEL:
 		return "a Control Panel applet: Windows user interface";
 	case INF_FILE_HELP:
@@ -65,14 +67,16 @@ static int names_dll(const struct inf_reg *r, const char *name)
 	return 0;
 }
 
-static int is_display_dll(const struct inf_driver *d, const char *name)
+/* Does the device key value @value (InstalledDisplayDrivers...) name @name? */
+static int named_by(const struct inf_driver *d, const char *value,
+		    const char *name)
 {
 	unsigned int i;
 
 	for (i = 0; i < d->devregs.n; i++) {
 		const struct inf_reg *r = &d->devregs.r[i];
 
-		if (!*r->subkey && !strcasecmp(r->name, "InstalledDisplayDrivers") &&
+		if (!*r->subkey && !strcasecmp(r->name, value) &&
 		    names_dll(r, name))
 			return 1;
 	}
@@ -100,8 +104,10 @@ static enum inf_file_role role_of(const struct inf_driver *d, const char *name,
 		return INF_FILE_MINIPORT;
 	if (coinst)
 		return INF_FILE_COINSTALLER;
-	if (is_display_dll(d, name))
+	if (named_by(d, "InstalledDisplayDrivers", name))
 		return INF_FILE_DISPLAY_DLL;
+	if (named_by(d, "OpenGLDriverName", name))
+		return INF_FILE_OPENGL;
 	for (i = 0; i < sizeof(by_ext) / sizeof(by_ext[0]); i++)
 		if (has_ext(name, by_ext[i].ext))
 			return by_ext[i].role;
