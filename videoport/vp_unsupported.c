@@ -22,7 +22,7 @@ static struct {
 	const char *export;
 } vp_seen[VP_SEEN_MAX];
 static unsigned int vp_seen_next;
-static DEFINE_SPINLOCK(vp_seen_lock);
+static DEFINE_RAW_SPINLOCK(vp_seen_lock);	/* any IRQL: raw on PREEMPT_RT too */
 
 void vp_unsupported(const char *export, const char *why)
 {
@@ -31,7 +31,7 @@ void vp_unsupported(const char *export, const char *why)
 	bool seen = false;
 	unsigned int i;
 
-	spin_lock_irqsave(&vp_seen_lock, flags);
+	raw_spin_lock_irqsave(&vp_seen_lock, flags);
 	for (i = 0; i < VP_SEEN_MAX && !seen; i++)
 		seen = vp_seen[i].drv == drv && vp_seen[i].export == export;
 	if (!seen) {
@@ -39,7 +39,7 @@ void vp_unsupported(const char *export, const char *why)
 		vp_seen[vp_seen_next].export = export;
 		vp_seen_next = (vp_seen_next + 1) % VP_SEEN_MAX;
 	}
-	spin_unlock_irqrestore(&vp_seen_lock, flags);
+	raw_spin_unlock_irqrestore(&vp_seen_lock, flags);
 	if (!seen)
 		pr_warn("vpwrap: %s: %s is not supported: %s\n",
 			drv ? drv->name : "?", export, why);
