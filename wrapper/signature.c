@@ -2,7 +2,7 @@
 /*
  * Miniport signatures.  A miniport is kernel code, so it is signed and
  * checked the way a module is: scripts/sign-file appends a detached PKCS#7
- * signature, a struct module_signature and MODULE_SIG_STRING to the file,
+ * signature, a struct module_signature and MODULE_SIGNATURE_MARKER to the file,
  * and the signature is verified with verify_pkcs7_signature() against the
  * secondary trusted keyring (the built-in keys, plus the machine owner's
  * keys where the kernel links them in) and then the platform keyring (the
@@ -26,11 +26,11 @@
 #include <linux/cred.h>
 #include <linux/key.h>
 #include <linux/module.h>
-#include <linux/module_signature.h>
 #include <linux/moduleparam.h>
 #include <linux/security.h>
 #include <linux/string.h>
 #include <linux/verification.h>
+#include "vpwrap/compat_module.h"
 #include "wrapper/signature.h"
 
 static bool sig_test_keyring;
@@ -84,12 +84,12 @@ static const char *vpw_sig_required(void)
 static int vpw_sig_find(const u8 *data, size_t len, size_t *body,
 			const u8 **sig, size_t *sig_len)
 {
-	const size_t marker = sizeof(MODULE_SIG_STRING) - 1;
+	const size_t marker = sizeof(MODULE_SIGNATURE_MARKER) - 1;
 	struct module_signature ms;
 	size_t n;
 
 	if (len < marker ||
-	    memcmp(data + len - marker, MODULE_SIG_STRING, marker))
+	    memcmp(data + len - marker, MODULE_SIGNATURE_MARKER, marker))
 		return -ENODATA;
 	len -= marker;
 	if (len < sizeof(ms))
@@ -98,7 +98,7 @@ static int vpw_sig_find(const u8 *data, size_t len, size_t *body,
 	len -= sizeof(ms);
 	n = be32_to_cpu(ms.sig_len);
 	/* sign-file writes PKCS#7 with every other field zero */
-	if (ms.id_type != PKEY_ID_PKCS7 || ms.algo || ms.hash ||
+	if (ms.id_type != MODULE_SIGNATURE_TYPE_PKCS7 || ms.algo || ms.hash ||
 	    ms.signer_len || ms.key_id_len || !n || n >= len)
 		return -EBADMSG;
 	*body = len - n;
