@@ -15,7 +15,7 @@
 #include <drm/drm_probe_helper.h>
 #include <drm/drm_simple_kms_helper.h>
 
-#include "wrapper/compat.h"
+#include "vpwrap/compat_drm.h"
 #include "drm-glue/vpdrm.h"
 
 /* Base block plus up to three extensions is plenty for a monitor child. */

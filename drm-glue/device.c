@@ -25,7 +25,7 @@
 #include <drm/drm_print.h>
 #include <drm/drm_vblank.h>
 
-#include "wrapper/compat.h"
+#include "vpwrap/compat_drm.h"
 #include "drm-glue/drm_glue.h"
 #include "drm-glue/vpdrm.h"
 

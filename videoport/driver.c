@@ -107,8 +107,8 @@ static void vp_set_regpath(struct vp_driver *drv)
 	drv->regpath.buffer = drv->regpath_buf;
 }
 
-struct vp_driver *vp_driver_create(struct pe_image *img, struct vpw_driver *owner,
-				   int *status)
+struct vp_driver *vp_driver_create(struct pe_image *img,
+				   struct vp_driver_services *svc, int *status)
 {
 	struct vp_driver *drv;
 	void *entry;
@@ -131,7 +131,7 @@ struct vp_driver *vp_driver_create(struct pe_image *img, struct vpw_driver *owne
 		*status = STATUS_INSUFFICIENT_RESOURCES;
 		return NULL;
 	}
-	drv->owner = owner;
+	drv->svc = svc;
 	drv->img = img;
 	drv->name = pe_image_name(img);
 	INIT_LIST_HEAD(&drv->adapters);

@@ -9,13 +9,34 @@
 #ifndef VPWRAP_VIDEOPORT_DRIVER_H
 #define VPWRAP_VIDEOPORT_DRIVER_H
 
+#include <linux/atomic.h>
 #include <linux/types.h>
 
 struct pci_dev;
 struct pe_image;
 struct pe_export_dll;
-struct vpw_driver;
 struct vp_driver;
+struct vpw_registry;
+
+/*
+ * The per-driver services the Windows side keeps for the caller: the
+ * registry store (registry_store.h) that VideoPortGet/SetRegistryParameters
+ * use, and the accounting of what the miniport holds, for sysfs.  The caller
+ * creates the store before DriverEntry and keeps the whole structure until
+ * after vp_driver_destroy(): its readers may outlive the vp_driver.
+ */
+struct vp_driver_services {
+	struct vpw_registry *registry;
+	atomic64_t pool_bytes;		/* pool allocated and not freed */
+	atomic_t mappings;		/* VideoPortGetDeviceBase mappings held */
+};
+
+/*
+ * verify=1: check the miniport's calls against the documented IRQL rules
+ * (verify.c).  Call once at module load, before any driver is created;
+ * never undone.
+ */
+void vp_verify_enable(void);
 
 /* videoprt.sys, ntoskrnl.exe, hal.dll: static tables, valid for the module's life. */
 const struct pe_export_dll *vp_export_dlls(unsigned int *count);
@@ -23,10 +44,10 @@ const struct pe_export_dll *vp_export_dlls(unsigned int *count);
 /*
  * Runs DriverEntry through the bridge (which calls VideoPortInitialize).
  * Returns NULL and sets *status (an NTSTATUS) on failure; the failure is
- * logged.  @owner is the wrapper's handle for registry access.
+ * logged.  @svc must stay valid until after vp_driver_destroy().
  */
-struct vp_driver *vp_driver_create(struct pe_image *img, struct vpw_driver *owner,
-				   int *status);
+struct vp_driver *vp_driver_create(struct pe_image *img,
+				   struct vp_driver_services *svc, int *status);
 
 /* True if the driver should be offered this PCI device (display class or listed IDs). */
 bool vp_driver_claims(struct vp_driver *drv, u16 vendor, u16 device);

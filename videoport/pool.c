@@ -18,7 +18,6 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 #include "videoport/pool.h"
-#include "wrapper/vpw_driver.h"
 
 #define VP_POOL_MAGIC 0x6c6f6f50u	/* "Pool" */
 
@@ -51,8 +50,7 @@ void *vp_pool_alloc(struct vp_driver *drv, size_t size, bool may_sleep, u32 tag)
 	list_add(&h->node, &drv->pool);
 	drv->pool_bytes += size;
 	spin_unlock_irqrestore(&drv->pool_lock, flags);
-	if (drv->owner)
-		vpw_account_pool(drv->owner, size);
+	atomic64_add(size, &drv->svc->pool_bytes);
 	return h + 1;
 }
 
@@ -87,8 +85,7 @@ void vp_pool_free(struct vp_driver *drv, void *p)
 			     "VideoPortFreePool: %p was not allocated by this driver, ignored\n", p);
 		return;
 	}
-	if (drv->owner)
-		vpw_account_pool(drv->owner, -(long)h->size);
+	atomic64_sub(h->size, &drv->svc->pool_bytes);
 	kfree(h);
 }
 
@@ -104,12 +101,11 @@ void vp_pool_free_all(struct vp_driver *drv)
 		n++;
 	}
 	drv->pool_bytes = 0;
-	if (drv->owner)
-		vpw_account_pool(drv->owner, -(long)bytes);
+	atomic64_sub(bytes, &drv->svc->pool_bytes);
 	if (n)
 		vp_info(drv, "freed %u pool blocks (%zu bytes) the driver left allocated\n",
 			n, bytes);
-	if (n && vpwrap_verify)
+	if (n && vp_verifying())
 		vp_verify_report(drv, VP_V_POOL_LEAK, "VideoPortAllocatePool", NULL,
 				 "pool leaked at unload: %u blocks (%zu bytes)", n, bytes);
 }

@@ -23,7 +23,6 @@
 #include <linux/string.h>
 #include "videoport/vp.h"
 #include "videoport/export.h"
-#include "wrapper/vpw_driver.h"
 
 struct vp_claim {
 	struct list_head node;
@@ -238,8 +237,7 @@ static void *vp_map(struct vp_adapter *a, u64 phys, u32 len, u32 space)
 	spin_lock_irqsave(&a->map_lock, flags);
 	list_add(&m->node, &a->maps);
 	spin_unlock_irqrestore(&a->map_lock, flags);
-	if (a->drv->owner)
-		vpw_account_mapping(a->drv->owner, 1);
+	atomic_inc(&a->drv->svc->mappings);
 	return m->cookie;
 }
 
@@ -262,8 +260,7 @@ static struct vp_mapping *vp_mapping_take(struct vp_adapter *a, const void *cook
 
 static void vp_mapping_free(struct vp_adapter *a, struct vp_mapping *m)
 {
-	if (a->drv->owner)
-		vpw_account_mapping(a->drv->owner, -1);
+	atomic_dec(&a->drv->svc->mappings);
 	if (m->vaddr)
 		iounmap(m->vaddr);
 	kfree(m);
@@ -495,7 +492,7 @@ void vp_resources_release(struct vp_adapter *a)
 	}
 	if (n)
 		vp_info(a->drv, "%s: released %u mappings the driver left\n", a->name, n);
-	if (n && vpwrap_verify)
+	if (n && vp_verifying())
 		vp_verify_report(a->drv, VP_V_MAP_LEAK, "VideoPortMapMemory", NULL,
 				 "%s: mappings leaked at unload: %u (%zu bytes)", a->name, n,
 				 bytes);

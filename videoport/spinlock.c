@@ -24,7 +24,7 @@
  * lowers to the OldIrql instead (never below what the real context is), and
  * a re-acquire on the CPU already holding it is reported and, instead of
  * deadlocking, not taken: the matching release is then a no-op.  Without
- * verify=1 the fast path only passes the static key vpwrap_verify_key (a
+ * verify=1 the fast path only passes the static key vp_verify_key (a
  * jump patched out at load).
  */
 #include <linux/slab.h>
@@ -107,7 +107,7 @@ static noinline bool vp_verify_acquire(struct vp_spin_lock *l, const char *fn,
 /* verify=1, after taking @l. */
 static __always_inline void vp_verify_acquired(struct vp_spin_lock *l, u8 old)
 {
-	if (static_branch_unlikely(&vpwrap_verify_key)) {
+	if (vp_verifying()) {
 		WRITE_ONCE(l->owner, raw_smp_processor_id() + 1);
 		l->old_irql = old;
 	}
@@ -172,7 +172,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	if (static_branch_unlikely(&vpwrap_verify_key) &&
+	if (vp_verifying() &&
 	    vp_verify_acquire(l, "VideoPortAcquireSpinLock", VP_V_IRQL_ACQUIRE,
 			      PASSIVE_LEVEL, old_irql, __builtin_return_address(0))) {
 		__acquire(l);	/* for sparse: nothing was taken */
@@ -203,7 +203,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lo
 		__release(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	if (static_branch_unlikely(&vpwrap_verify_key) &&
+	if (vp_verifying() &&
 	    vp_verify_release(l, "VideoPortReleaseSpinLock", VP_V_IRQL_RELEASE, &new_irql,
 			      __builtin_return_address(0))) {
 		__release(l);	/* for sparse: nothing was released */
@@ -220,7 +220,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	if (static_branch_unlikely(&vpwrap_verify_key) &&
+	if (vp_verifying() &&
 	    vp_verify_acquire(l, "VideoPortAcquireSpinLockAtDpcLevel", VP_V_IRQL_ACQUIRE_DPC,
 			      DISPATCH_LEVEL, NULL, __builtin_return_address(0))) {
 		__acquire(l);	/* for sparse: nothing was taken */
@@ -237,7 +237,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLockFromDpcLevel, void *ext,
 		__release(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	if (static_branch_unlikely(&vpwrap_verify_key) &&
+	if (vp_verifying() &&
 	    vp_verify_release(l, "VideoPortReleaseSpinLockFromDpcLevel", VP_V_IRQL_RELEASE_DPC,
 			      NULL, __builtin_return_address(0))) {
 		__release(l);	/* for sparse: nothing was released */

@@ -5,6 +5,7 @@
 
 #include <linux/bitmap.h>
 #include <linux/interrupt.h>
+#include <linux/jump_label.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/ratelimit.h>
@@ -13,11 +14,10 @@
 #include <linux/types.h>
 #include "videoport/wintypes.h"
 #include "videoport/bridge.h"
-#include "wrapper/vpw_driver.h"
+#include "videoport/driver.h"
 
 struct pci_dev;
 struct pe_image;
-struct vpw_driver;
 struct dentry;
 
 /* Things each driver reports only once (unsupported calls, bad input). */
@@ -63,7 +63,7 @@ enum vp_vrule {
 };
 
 struct vp_driver {
-	struct vpw_driver *owner;
+	struct vp_driver_services *svc;	/* registry store, accounting */
 	struct pe_image *img;
 	const char *name;		/* image file name */
 	struct win_hw_init_data hw;	/* zero-extended to the XP size */
@@ -160,11 +160,15 @@ void vp_adapter_unlink(struct vp_adapter *a);
 struct vp_driver *vp_current_driver(void);
 
 /*
- * verify.c.  VP_VERIFY_IRQL(rule, export, lo, hi) in an export: with
+ * verify.c.  vp_verify_key is verify=1 as a static key, for the fast
+ * paths: enabled by vp_verify_enable() before any miniport runs, never
+ * disabled.  VP_VERIFY_IRQL(rule, export, lo, hi) in an export: with
  * verify=1, report (once) a call at an IRQL outside [lo, hi], naming the
  * miniport's call site.  Only in the export's own body: the caller is its
  * return address.
  */
+DECLARE_STATIC_KEY_FALSE(vp_verify_key);
+#define vp_verifying()	static_branch_unlikely(&vp_verify_key)
 __printf(5, 6)
 void vp_verify_report(struct vp_driver *drv, enum vp_vrule rule, const char *export,
 		      const void *caller, const char *fmt, ...);
@@ -172,7 +176,7 @@ void vp_verify_irql(enum vp_vrule rule, const char *export, u8 lo, u8 hi,
 		    const void *caller);
 #define VP_VERIFY_IRQL(rule, export, lo, hi)				\
 	do {								\
-		if (static_branch_unlikely(&vpwrap_verify_key))		\
+		if (vp_verifying())					\
 			vp_verify_irql(rule, export, lo, hi,		\
 				       __builtin_return_address(0));	\
 	} while (0)

@@ -16,7 +16,7 @@
 #include <linux/vmalloc.h>
 #include <asm/ibt.h>
 #include <asm/pgtable.h>
-#include "wrapper/compat.h"
+#include "vpwrap/compat_mm.h"
 #include "wrapper/execmem.h"
 
 typedef unsigned long (*vpw_kallsyms_fn)(const char *name);

@@ -17,7 +17,7 @@
 #include "videoport/driver.h"
 #include "videoport/refused.h"
 #include "wrapper/execmem.h"
-#include "wrapper/registry.h"
+#include "videoport/registry_store.h"
 #include "wrapper/settings.h"
 #include "wrapper/wrapper.h"
 
@@ -53,9 +53,9 @@ static int vpw_load_settings(struct vpw_driver *drv, const char *conf,
 		if (ret)
 			goto bad;
 	}
-	ret = vpw_settings_seed(drv->settings, drv->registry);
+	ret = vpw_settings_seed(drv->settings, drv->svc.registry);
 	for (i = 0; i < nreg && !ret; i++)
-		ret = vpw_settings_reg_override(drv->registry, reg[i]);
+		ret = vpw_settings_reg_override(drv->svc.registry, reg[i]);
 	if (ret)
 		goto bad;
 	return 0;
@@ -127,7 +127,7 @@ struct vpw_driver *vpw_load(const char *spec, const char *pci_ids,
 	ret = vpw_load_image(drv, paths->image);
 	if (ret)
 		goto fail;
-	drv->vp = vp_driver_create(drv->image, drv, &status);
+	drv->vp = vp_driver_create(drv->image, &drv->svc, &status);
 	if (!drv->vp) {
 		pr_err("%s: DriverEntry failed with status %#010x\n", name, status);
 		ret = -ENODEV;

@@ -41,7 +41,7 @@ static ssize_t registry_read(struct file *file, struct kobject *kobj,
 {
 	struct pci_dev *pdev = to_pci_dev(kobj_to_dev(kobj));
 
-	return vpw_registry_read(vpw_pci_owner(pdev)->registry, buf, off, count);
+	return vpw_registry_read(vpw_pci_owner(pdev)->svc.registry, buf, off, count);
 }
 
 /* The miniport's current mode (IOCTL_VIDEO_QUERY_CURRENT_MODE). */

@@ -14,7 +14,7 @@
 #include <linux/nls.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include "wrapper/registry.h"
+#include "videoport/registry_store.h"
 #include "wrapper/settings.h"
 
 #define VPW_LINE_MAX	4096

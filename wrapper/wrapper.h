@@ -9,11 +9,10 @@
 #include <linux/atomic.h>
 #include <linux/kobject.h>
 #include <linux/pci.h>
+#include "videoport/driver.h"
 
 struct firmware;
 struct pe_image;
-struct vp_driver;
-struct vpw_registry;
 struct vpw_settings;
 
 #define VPW_NAME_MAX	64
@@ -24,15 +23,13 @@ extern bool vpw_check_wx;
 /* One loaded miniport image and everything hanging off it. */
 struct vpw_driver {
 	char name[VPW_NAME_MAX];	/* "vpbochs.sys" */
-	struct vpw_registry *registry;
 	struct vpw_settings *settings;
 	struct pe_image *image;
 	struct vp_driver *vp;
 	struct pci_driver pdrv;
 	struct pci_device_id *id_table;
 	bool pci_registered;
-	atomic64_t pool_bytes;
-	atomic_t mappings;
+	struct vp_driver_services svc;	/* registry store, accounting */
 	struct kobject kobj;		/* /sys/module/vpwrap/miniports/<name> */
 	bool kobj_added;
 };
