@@ -12,6 +12,11 @@
 #
 # Module objects are built out of tree in .build/<release>/ (a tree of symlinks),
 # so that one checkout can hold builds for several kernels at once.
+#
+# The export list is the VP_EXPORT annotations in videoport/'s sources (one per
+# export, videoport/export.h).  `make module` reads the table they leave in the
+# built module and writes it as videoport/out/exports.txt, which the tool, the
+# test miniports' import libraries and the tests take from there.
 
 KVER ?=
 ifeq ($(KDIR),)
@@ -44,6 +49,14 @@ module-tree:
 module: $(if $(filter /lib/modules/$(KREL)/build,$(KDIR)),kernel) module-tree
 	$(MAKE) -C $(KDIR) M=$(BUILD) $(KBUILD_ARGS) modules
 	@echo "module: $(BUILD)/vpwrap.ko"
+	@if command -v python3 >/dev/null; then \
+		mkdir -p videoport/out && \
+		python3 videoport/gen-exports.py $(BUILD)/vpwrap.ko >videoport/out/exports.txt.tmp && \
+		mv videoport/out/exports.txt.tmp videoport/out/exports.txt && \
+		echo "module: export list videoport/out/exports.txt"; \
+	else \
+		echo "module: no python3, videoport/out/exports.txt not written" >&2; \
+	fi
 
 miniports:
 	@if [ -f miniports/Makefile ]; then $(MAKE) -C miniports; fi
@@ -71,6 +84,6 @@ install: module tools
 	@if [ -f tools/Makefile ]; then $(MAKE) -C tools install; fi
 
 clean:
-	rm -rf .build out
+	rm -rf .build out videoport/out
 	@for d in miniports tools tests/unit tests/vm tests/fuzz; do \
 		[ -f $$d/Makefile ] && $(MAKE) -C $$d clean || true; done

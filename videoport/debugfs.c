@@ -3,7 +3,7 @@
  * Test and diagnostic files, root only, under /sys/kernel/debug/vpwrap-videoport/:
  *
  *   exports		the export table as "dll name status" lines (the same
- *			format as videoport/exports.txt, which a test compares)
+ *			format as videoport/out/exports.txt, which a test compares)
  *   <pci>/ioctl	write: u32 IoControlCode, u32 OutputBufferLength, then
  *			the input buffer; the request goes to HwStartIO.  Only
  *			private codes (function 0x800 and up): the standard

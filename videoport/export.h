@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * One annotation per export.  VP_EXPORT(dll, ret, Name, args...) defines the
- * ms_abi function Name and, next to it, its row of the export table: a
- * struct vp_export placed in the "vp_exports" section.  table_begin.o and
- * table_end.o are linked first and last among our objects, so the rows
- * of every object lie between their two markers (ld -r concatenates input
- * sections of one name in link order).  table.c turns the rows into the
- * per-DLL tables the PE loader links against.
+ * One annotation per export, and the one definition of the export list.
+ * VP_EXPORT(dll, ret, Name, args...) defines the ms_abi function Name and,
+ * next to it, its row of the export table: a struct vp_export placed in the
+ * "vp_exports" section.  table_begin.o and table_end.o are linked first and
+ * last among our objects, so the rows of every object lie between their two
+ * markers (ld -r concatenates input sections of one name in link order).
+ * table.c turns the rows into the per-DLL tables the PE loader links
+ * against.  `make module` reads the same rows out of the built module
+ * (gen-exports.py) into videoport/out/exports.txt, from which the tool and
+ * the tests get the list.
  *
  *	VP_EXPORT(VIDEOPRT, u32, VideoPortCreateSpinLock, void *ext, void **lock)
  *	{
@@ -14,7 +17,7 @@
  *	}
  *
  * VP_UNSUPPORTED marks an export that by design returns the documented
- * failure (it never reports success); exports.txt shows the difference.
+ * failure (it never reports success); the export list shows the difference.
  *
  * VP_EXPORT_AS(dll, ret, cname, "Name", args...) is VP_EXPORT for an export
  * whose Windows name is also a kernel symbol (memcpy, strlen, ...): the C

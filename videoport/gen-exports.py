@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Print the export table of a built vpwrap.ko as videoport/exports.txt lines.
+"""Print the export table of a built vpwrap.ko as exports.txt lines.
 
-    videoport/gen-exports.py .build/<release>/vpwrap.ko > videoport/exports.txt
+    videoport/gen-exports.py .build/<release>/vpwrap.ko > videoport/out/exports.txt
 
-Reads the rows every VP_EXPORT leaves in the "vp_exports" section
+`make module` runs it after every build: the VP_EXPORT annotations in the
+sources are the one definition of the export list, and this is how the rest
+of the tree (the tool, the test miniports' import libraries, the tests) gets
+it.  Reads the rows every VP_EXPORT leaves in the "vp_exports" section
 (videoport/export.h: struct vp_export = name pointer, address, u8 dll,
 u8 status, padded to 24 bytes) and resolves the name pointers through the
-section's relocations.  Tests compare the output with the checked-in file.
+section's relocations.
 """
 import struct
 import sys
@@ -19,8 +22,8 @@ ROW = 24
 HEADER = """\
 # videoport exports: <dll> <name> <status>.  status: implemented, or
 # unsupported (returns the documented failure by design).  Generated from
-# the module by videoport/gen-exports.py; tests/suites/60-vm-videoport.sh
-# compares this file with the built table and with the running module's.
+# the built module by videoport/gen-exports.py (make module); do not edit:
+# the VP_EXPORT annotations in videoport/ are the list.
 """
 
 

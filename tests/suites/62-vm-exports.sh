@@ -15,7 +15,7 @@ else
 	fail "videoprt-names.txt lists 117 distinct names" "$n lines"
 fi
 missing=$(grep -v '^#' "$NAMES" | sort | comm -23 - \
-	<(awk '$1 == "videoprt.sys" { print $2 }' "$ROOT/videoport/exports.txt" | sort))
+	<(awk '$1 == "videoprt.sys" { print $2 }' "$ROOT/videoport/out/exports.txt" | sort))
 if [ -z "$missing" ]; then pass "exports.txt has every videoprt.sys name"
 else fail "exports.txt has every videoprt.sys name" "missing: $(echo $missing | head -c 300)"; fi
 
