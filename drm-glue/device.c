@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The DRM device: drm-glue is the videoport adapter client; every adapter
- * that attaches gets one DRM device parented to its PCI device, and loses it
- * (unplugged, so that open files stay valid but reach no hardware) when it
- * detaches.
+ * The DRM device: every adapter that attaches (the wrapper's PCI probe
+ * calls vpdrm_attach()) gets one DRM device parented to its PCI device, and
+ * loses it (unplugged, so that open files stay valid but reach no hardware)
+ * when it detaches (the wrapper's PCI remove, before videoport tears the
+ * adapter down).
  *
- * Attach can run outside the PCI device's probe (after a miniport loads),
- * and a device can be attached again after a detach, so everything devm_
- * that attach sets up lives in its own devres group, released by detach.
+ * Everything devm_ that attach sets up lives in its own devres group,
+ * released by detach: the driver core would release plain devm_ resources
+ * only after remove has returned, when the adapter is already gone.
  */
 #include <linux/device.h>
 #include <linux/module.h>
@@ -184,7 +185,7 @@ static int vpdrm_kms_init(struct vpdrm_device *vdev)
 	return 0;
 }
 
-static int vpdrm_attach(struct vp_adapter *a)
+int vpdrm_attach(struct vp_adapter *a)
 {
 	struct device *parent = vp_adapter_device(a);
 	struct vpdrm_device *vdev;
@@ -241,7 +242,7 @@ err:
 	return ret;
 }
 
-static void vpdrm_detach(struct vp_adapter *a)
+void vpdrm_detach(struct vp_adapter *a)
 {
 	struct vpdrm_device *vdev = vp_adapter_get_drvdata(a);
 	struct device *parent = vp_adapter_device(a);
@@ -260,19 +261,4 @@ static void vpdrm_detach(struct vp_adapter *a)
 	vp_adapter_set_drvdata(a, NULL);
 	/* Drops our reference; open files keep the drm_device alive. */
 	devres_release_group(parent, vdev->devres_group);
-}
-
-static const struct vp_adapter_client vpdrm_client = {
-	.attach = vpdrm_attach,
-	.detach = vpdrm_detach,
-};
-
-int vpdrm_init(void)
-{
-	return vp_adapter_register_client(&vpdrm_client);
-}
-
-void vpdrm_exit(void)
-{
-	vp_adapter_unregister_client(&vpdrm_client);
 }

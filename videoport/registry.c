@@ -47,7 +47,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortGetRegistryParameters, void *ext, u16 *name,
 			     "VideoPortGetRegistryParameters called above PASSIVE_LEVEL\n");
 		return ERROR_INVALID_PARAMETER;
 	}
-	reg = a->drv->svc->registry;
+	reg = a->drv->registry;
 	ret = vpw_registry_get(reg, aname, &type, NULL, &len);
 	if (ret == -EOVERFLOW || (!ret && !len)) {
 		data = kzalloc(len + 2, GFP_KERNEL);	/* +2: a REG_SZ without NUL stays terminated */
@@ -81,7 +81,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortSetRegistryParameters, void *ext, u16 *name,
 			     "VideoPortSetRegistryParameters called above PASSIVE_LEVEL\n");
 		return ERROR_INVALID_PARAMETER;
 	}
-	ret = vpw_registry_put(a->drv->svc->registry, aname, VPW_REG_BINARY, data, len);
+	ret = vpw_registry_put(a->drv->registry, aname, VPW_REG_BINARY, data, len);
 	vp_sleep_end(&s);
 	switch (ret) {
 	case 0:

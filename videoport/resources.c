@@ -237,7 +237,7 @@ static void *vp_map(struct vp_adapter *a, u64 phys, u32 len, u32 space)
 	spin_lock_irqsave(&a->map_lock, flags);
 	list_add(&m->node, &a->maps);
 	spin_unlock_irqrestore(&a->map_lock, flags);
-	atomic_inc(&a->drv->svc->mappings);
+	atomic_inc(&a->drv->mappings);
 	return m->cookie;
 }
 
@@ -260,7 +260,7 @@ static struct vp_mapping *vp_mapping_take(struct vp_adapter *a, const void *cook
 
 static void vp_mapping_free(struct vp_adapter *a, struct vp_mapping *m)
 {
-	atomic_dec(&a->drv->svc->mappings);
+	atomic_dec(&a->drv->mappings);
 	if (m->vaddr)
 		iounmap(m->vaddr);
 	kfree(m);

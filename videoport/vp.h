@@ -3,12 +3,10 @@
 #ifndef VPWRAP_VIDEOPORT_VP_H
 #define VPWRAP_VIDEOPORT_VP_H
 
-#include <linux/bitmap.h>
 #include <linux/interrupt.h>
 #include <linux/jump_label.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
-#include <linux/ratelimit.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/types.h>
@@ -19,70 +17,6 @@
 struct pci_dev;
 struct pe_image;
 struct dentry;
-
-/* Things each driver reports only once (unsupported calls, bad input). */
-enum vp_once {
-	VP_ONCE_BAD_PORT,
-	VP_ONCE_BAD_EXT,
-	VP_ONCE_BAD_LOCK,
-	VP_ONCE_SLEEP_ATOMIC,
-	VP_ONCE_BAD_POOL,
-	VP_ONCE_BAD_MAP,
-	VP_ONCE_BAD_RANGE,
-	VP_ONCE_BAD_EVENT,
-	VP_ONCE_IRQL,
-	VP_ONCE_USER_MAP,
-	VP_ONCE_PRINT,
-	VP_ONCE_REG_FILE,
-	VP_ONCE_STOPPED,
-	VP_ONCE_COUNT,
-};
-
-/*
- * verify=1 (verify.c): the rules the verifier checks, each reported once
- * per driver.  The IRQL rule is one bit per export.
- */
-enum vp_vrule {
-	VP_V_IRQL_ACQUIRE,
-	VP_V_IRQL_RELEASE,
-	VP_V_IRQL_ACQUIRE_DPC,
-	VP_V_IRQL_RELEASE_DPC,
-	VP_V_IRQL_ALLOC,
-	VP_V_IRQL_FREE,
-	VP_V_IRQL_MAP,
-	VP_V_IRQL_DEVBASE,
-	VP_V_IRQL_GETREG,
-	VP_V_IRQL_SETREG,
-	VP_V_IRQL_WAIT,
-	VP_V_NEWIRQL,
-	VP_V_NOT_HELD,
-	VP_V_REACQUIRE,
-	VP_V_POOL_LEAK,
-	VP_V_MAP_LEAK,
-	VP_V_COUNT,
-};
-
-struct vp_driver {
-	struct vp_driver_services *svc;	/* registry store, accounting */
-	struct pe_image *img;
-	const char *name;		/* image file name */
-	struct win_hw_init_data hw;	/* zero-extended to the XP size */
-	bool initialized;		/* VideoPortInitialize accepted hw */
-	void *hw_context;		/* its HwContext, for HwFindAdapter */
-	struct win_unicode_string regpath;
-	u16 regpath_buf[96];
-	u8 driver_object[256];		/* opaque to miniports; never read by us */
-	struct list_head adapters;	/* vp_adapter.node_drv; probe/remove are serialized */
-	bool stopped;			/* called KeBugCheckEx: never entered again */
-
-	spinlock_t pool_lock;		/* pool list: any IRQL */
-	struct list_head pool;
-	size_t pool_bytes;
-
-	struct ratelimit_state print_rs;
-	DECLARE_BITMAP(once, VP_ONCE_COUNT);
-	DECLARE_BITMAP(vonce, VP_V_COUNT);	/* verifier reports made */
-};
 
 struct vp_mapping {
 	struct list_head node;
@@ -125,10 +59,8 @@ struct vp_adapter {
 	void *rom;			/* VideoPortGetRomImage copy */
 
 	/* adapter.c */
-	struct list_head client_node;	/* under vp_client_lock */
-	bool attached;
 	u64 vram_size;
-	void *client_data;
+	void *client_data;		/* drm-glue's (vp_adapter_set_drvdata) */
 	unsigned int nmonitors;
 	u32 edid_len[VP_MAX_MONITORS];
 	u8 edid[VP_MAX_MONITORS][256];
@@ -216,8 +148,6 @@ void vp_dpc_teardown(struct vp_adapter *a);
 int vp_start_io(struct vp_adapter *a, u32 code, const void *in, u32 in_len,
 		void *out, u32 out_len, u32 *ret_len);
 /* adapter.c */
-void vp_adapter_client_attach(struct vp_adapter *a);
-void vp_adapter_client_detach(struct vp_adapter *a);
 void vp_adapter_enum_children(struct vp_adapter *a);
 /* debugfs.c */
 void vp_debugfs_adapter_add(struct vp_adapter *a);

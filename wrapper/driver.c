@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The driver object (one per loaded image), with the services videoport
- * keeps for it (registry store, accounting), and its sysfs directory
+ * The driver object (one per loaded image, with videoport's vp_driver
+ * embedded: registry store, accounting) and its sysfs directory
  * /sys/module/vpwrap/miniports/<image>/ (not .../drivers/: the driver core
  * owns that name for the pci_driver link).
  */
@@ -23,13 +23,13 @@ static ssize_t pool_bytes_show(struct kobject *kobj, struct kobj_attribute *a,
 			       char *buf)
 {
 	return sysfs_emit(buf, "%lld\n",
-			  (long long)atomic64_read(&to_vpw_driver(kobj)->svc.pool_bytes));
+			  (long long)atomic64_read(&to_vpw_driver(kobj)->vp.pool_bytes));
 }
 
 static ssize_t mappings_show(struct kobject *kobj, struct kobj_attribute *a,
 			     char *buf)
 {
-	return sysfs_emit(buf, "%d\n", atomic_read(&to_vpw_driver(kobj)->svc.mappings));
+	return sysfs_emit(buf, "%d\n", atomic_read(&to_vpw_driver(kobj)->vp.mappings));
 }
 
 static ssize_t image_show(struct kobject *kobj, struct kobj_attribute *a,
@@ -46,7 +46,7 @@ static ssize_t registry_read(struct file *file, struct kobject *kobj,
 			     struct bin_attribute *attr, char *buf, loff_t off,
 			     size_t count)
 {
-	return vpw_registry_read(to_vpw_driver(kobj)->svc.registry, buf, off, count);
+	return vpw_registry_read(to_vpw_driver(kobj)->vp.registry, buf, off, count);
 }
 
 static struct kobj_attribute pool_bytes_attr = __ATTR_RO(pool_bytes);
@@ -80,7 +80,7 @@ static void vpw_driver_release(struct kobject *kobj)
 {
 	struct vpw_driver *drv = to_vpw_driver(kobj);
 
-	vpw_registry_destroy(drv->svc.registry);
+	vp_driver_release(&drv->vp);
 	vpw_settings_free(drv->settings);
 	kfree(drv->id_table);
 	kfree(drv);
@@ -100,8 +100,7 @@ struct vpw_driver *vpw_driver_alloc(const char *name)
 		return NULL;
 	strscpy(drv->name, name, sizeof(drv->name));
 	kobject_init(&drv->kobj, &vpw_driver_ktype);
-	drv->svc.registry = vpw_registry_create();
-	if (!drv->svc.registry) {
+	if (vp_driver_init(&drv->vp, drv->name)) {
 		kobject_put(&drv->kobj);
 		return NULL;
 	}

@@ -4,7 +4,7 @@
  *
  *   settings file (optional) -> pci_ids=, reg= overrides -> registry
  *   -> read image -> pe_load() against videoport's export tables
- *   -> DriverEntry (vp_driver_create) -> sysfs -> pci_register_driver
+ *   -> DriverEntry (vp_driver_start) -> sysfs -> pci_register_driver
  *
  * Every failure is logged once as "vpwrap: <image>: <reason>" and undoes the
  * steps before it, so insmod fails leaving the kernel as it was.
@@ -53,9 +53,9 @@ static int vpw_load_settings(struct vpw_driver *drv, const char *conf,
 		if (ret)
 			goto bad;
 	}
-	ret = vpw_settings_seed(drv->settings, drv->svc.registry);
+	ret = vpw_settings_seed(drv->settings, drv->vp.registry);
 	for (i = 0; i < nreg && !ret; i++)
-		ret = vpw_settings_reg_override(drv->svc.registry, reg[i]);
+		ret = vpw_settings_reg_override(drv->vp.registry, reg[i]);
 	if (ret)
 		goto bad;
 	return 0;
@@ -104,7 +104,8 @@ struct vpw_driver *vpw_load(const char *spec, const char *pci_ids,
 	char name[VPW_NAME_MAX];
 	struct vpw_driver *drv = NULL;
 	struct vpw_paths *paths;
-	int status, ret;
+	u32 status;
+	int ret;
 
 	paths = kmalloc(sizeof(*paths), GFP_KERNEL);
 	if (!paths) {
@@ -127,8 +128,8 @@ struct vpw_driver *vpw_load(const char *spec, const char *pci_ids,
 	ret = vpw_load_image(drv, paths->image);
 	if (ret)
 		goto fail;
-	drv->vp = vp_driver_create(drv->image, &drv->svc, &status);
-	if (!drv->vp) {
+	status = vp_driver_start(&drv->vp, drv->image);
+	if (status) {
 		pr_err("%s: DriverEntry failed with status %#010x\n", name, status);
 		ret = -ENODEV;
 		goto fail;
@@ -160,8 +161,7 @@ void vpw_unload(struct vpw_driver *drv)
 	if (!drv)
 		return;
 	vpw_pci_unregister(drv);	/* removes every bound adapter */
-	if (drv->vp)
-		vp_driver_destroy(drv->vp);
+	vp_driver_stop(&drv->vp);
 	if (drv->image)
 		pe_unload(drv->image);
 	vpw_driver_free(drv);

@@ -9,7 +9,6 @@
 #include <linux/kobject.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
-#include "drm-glue/drm_glue.h"
 #include "vpwrap/version.h"
 #include "videoport/driver.h"
 #include "wrapper/execmem.h"
@@ -58,12 +57,6 @@ static int __init vpwrap_init(void)
 						    &THIS_MODULE->mkobj.kobj);
 	if (!vpw_miniports_kobj)
 		return -ENOMEM;
-	ret = vpdrm_init();
-	if (ret) {
-		pr_err("cannot register the DRM client (%d)\n", ret);
-		kobject_put(vpw_miniports_kobj);
-		return ret;
-	}
 
 	if (!spec && !vpw_autoselect(name, sizeof(name))) {
 		pr_info("no miniport= given; %s matches the hardware present\n", name);
@@ -73,7 +66,6 @@ static int __init vpwrap_init(void)
 		vpw_drv = vpw_load(spec, pci_ids, reg, nreg, vpw_miniports_kobj,
 				   &ret);
 		if (!vpw_drv) {
-			vpdrm_exit();
 			kobject_put(vpw_miniports_kobj);
 			return ret;
 		}
@@ -89,7 +81,6 @@ static int __init vpwrap_init(void)
 static void __exit vpwrap_exit(void)
 {
 	vpw_unload(vpw_drv);
-	vpdrm_exit();
 	kobject_put(vpw_miniports_kobj);
 	printk(KERN_INFO "vpwrap unloaded\n");
 }

@@ -4,11 +4,15 @@
  * from the settings file (or pci_ids=, which replaces it).  A driver with no
  * IDs is offered every display-class device and keeps those that videoport
  * says its miniport claims (vp_driver_claims()).
+ *
+ * Probe starts the adapter in videoport (HwFindAdapter + HwInitialize), then
+ * gives it a DRM device (drm-glue); remove takes them down in reverse.
  */
 #define pr_fmt(fmt) "vpwrap: " fmt
 
 #include <linux/pci.h>
 #include <linux/slab.h>
+#include "drm-glue/drm_glue.h"
 #include "videoport/adapter.h"
 #include "videoport/driver.h"
 #include "wrapper/registry_text.h"
@@ -41,7 +45,7 @@ static ssize_t registry_read(struct file *file, struct kobject *kobj,
 {
 	struct pci_dev *pdev = to_pci_dev(kobj_to_dev(kobj));
 
-	return vpw_registry_read(vpw_pci_owner(pdev)->svc.registry, buf, off, count);
+	return vpw_registry_read(vpw_pci_owner(pdev)->vp.registry, buf, off, count);
 }
 
 /* The miniport's current mode (IOCTL_VIDEO_QUERY_CURRENT_MODE). */
@@ -83,21 +87,27 @@ static const struct attribute_group vpw_pci_group = {
 static int vpw_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	struct vpw_driver *drv = vpw_pci_owner(pdev);
+	struct vp_adapter *a;
 	int ret;
 
 	if (id->driver_data == VPW_MATCH_CLASS &&
-	    !vp_driver_claims(drv->vp, pdev->vendor, pdev->device))
+	    !vp_driver_claims(&drv->vp, pdev->vendor, pdev->device))
 		return -ENODEV;
-	ret = vp_driver_probe(drv->vp, pdev);
+	ret = vp_driver_probe(&drv->vp, pdev);
 	if (ret) {
 		pci_err(pdev, "%s: adapter not started (%d)\n", drv->name, ret);
 		return ret;
 	}
+	a = vp_driver_adapter(pdev);
+	/* Without a DRM device the adapter stays bound, its sysfs files work. */
+	if (vpdrm_attach(a))
+		pci_warn(pdev, "%s: display client did not attach\n", drv->name);
 	pci_info(pdev, "%s: adapter started\n", drv->name);
 	ret = device_add_group(&pdev->dev, &vpw_pci_group);
 	if (ret) {
 		pci_err(pdev, "%s: no vpwrap/ attributes in sysfs (%d)\n", drv->name, ret);
-		vp_driver_remove(drv->vp, pdev);
+		vpdrm_detach(a);
+		vp_driver_remove(&drv->vp, pdev);
 	}
 	return ret;
 }
@@ -108,7 +118,8 @@ static void vpw_pci_remove(struct pci_dev *pdev)
 
 	/* "mode" reaches the adapter: gone (readers drained) before it is. */
 	device_remove_group(&pdev->dev, &vpw_pci_group);
-	vp_driver_remove(drv->vp, pdev);
+	vpdrm_detach(vp_driver_adapter(pdev));
+	vp_driver_remove(&drv->vp, pdev);
 }
 
 static struct pci_device_id *vpw_pci_table(const struct vpw_settings *s)

@@ -20,16 +20,19 @@ struct vpw_settings;
 /* check_wx=: run the kernel's W+X checker after a miniport is loaded */
 extern bool vpw_check_wx;
 
-/* One loaded miniport image and everything hanging off it. */
+/*
+ * One loaded miniport image and everything hanging off it: the Windows
+ * side's state (with the registry store and the accounting shown in sysfs)
+ * is the embedded vp_driver, the rest is Linux glue.
+ */
 struct vpw_driver {
+	struct vp_driver vp;
 	char name[VPW_NAME_MAX];	/* "vpbochs.sys" */
 	struct vpw_settings *settings;
 	struct pe_image *image;
-	struct vp_driver *vp;
 	struct pci_driver pdrv;
 	struct pci_device_id *id_table;
 	bool pci_registered;
-	struct vp_driver_services svc;	/* registry store, accounting */
 	struct kobject kobj;		/* /sys/module/vpwrap/miniports/<name> */
 	bool kobj_added;
 };
