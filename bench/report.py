@@ -418,7 +418,7 @@ def markdown(meta, res, vpwrap_na):
             f"{spin} was loaded but gave no 'videoport_ns=… native_ns=…' answer "
             "(see BENCH_LOG lines in out/bench/std-vpwrap-*/guest.log)."
             if spin else
-            "not measured: the videoport conformance miniport (issue 4, "
+            "not measured: the videoport conformance miniport ("
             "tests/vm/miniports/out/vpconform.sys) is not built. bench/run.sh loads it in the "
             "std vpwrap boots (pci_ids=1234:1111), writes '<IOCTL_CONF_BENCH> <pairs>' to "
             "/sys/kernel/debug/vpwrap-videoport/<adapter>/bench "

@@ -1,13 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The bridge: the one way into miniport code (docs/videoport.md, "Bridge").
- *
- * vp_call() enters "Windows context" on this CPU: it opens the FPU/SSE
- * bracket, records which driver runs and at which emulated IRQL, calls the
- * ms_abi function through call64.S (which gives it the 16-byte aligned
- * stack and the 32-byte home area the Windows x64 ABI requires), and closes
- * the bracket.  A call made from inside a miniport call (a callback such as
- * a DPC routine run by SynchronizeExecution) nests without a new bracket.
+ * The bridge: the one way into miniport code, the IRQL the miniport sees,
+ * and sleeping in the middle of a miniport call.  bridge.c's opening
+ * comment tells the story of a call, in and out.
  *
  * Levels: task context (PASSIVE_LEVEL unless the caller is atomic),
  * softirq (DISPATCH_LEVEL: timers, DPCs) and hardirq (DIRQL: HwVidInterrupt).
@@ -22,7 +17,6 @@
 struct vp_driver;
 struct vp_adapter;
 
-/* Calls @fn(a1..a6) with the Windows x64 convention; returns RAX. */
 /*
  * What a bridge call returns when it did not run the driver to the end
  * (KeBugCheckEx): non-zero with a zero low byte, a failure as NTSTATUS,
@@ -30,6 +24,7 @@ struct vp_adapter;
  */
 #define VP_BUGCHECK_STATUS	0xC0000400u
 
+/* Calls @fn(a1..a6) with the Windows x64 convention; returns RAX. */
 u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	    u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 a6);
 
@@ -80,14 +75,13 @@ static __always_inline struct vp_ctx *vp_ctx_cur(void)
 	return this_cpu_read(vp_cur);
 }
 
-u8 vp_irql_entry(struct vp_ctx *c);
 u8 vp_irql_slow(void);
 
 /* call64.S */
 u64 vp_call_ms(const void *fn, const u64 *args);
 
 /*
- * IRQL (irql.c).  vp_irql() is the IRQL the miniport sees now: the
+ * IRQL.  vp_irql() is the IRQL the miniport sees now: the
  * emulated level of this CPU's innermost miniport call, never below what
  * the real Linux context implies.  vp_irql_set() changes the emulated level
  * (spin locks, SynchronizeExecution); only valid inside a bridge call.

@@ -2,7 +2,8 @@
 /*
  * KeBugCheckEx: on Windows the machine stops.  Here the driver stops: the
  * call never returns into the driver, the device is unbound, the rest of
- * the kernel goes on.
+ * the kernel goes on.  (Step 5. of the story of a bridge call that
+ * bridge.c's opening comment tells; the details follow.)
  *
  * The least bad way out of a function that must not return is to finish
  * the bridge call that led into the driver, as if the miniport function

@@ -1,5 +1,5 @@
 #!/bin/bash
-# videoport core (issue 4): the conformance miniport on QEMU's std VGA with
+# videoport core: the conformance miniport on QEMU's std VGA with
 # two CPUs, and on QEMU's edu device for the interrupt checks (HwVidInterrupt
 # from a shared Linux handler, DPC from the ISR, Enable/DisableInterrupt).  Every "CONFORMANCE PASS/FAIL <name>" line the miniport prints
 # through VideoPortDebugPrint becomes a PASS:/FAIL: line here; the guest also

@@ -1,8 +1,8 @@
 #!/bin/bash
-# videoport exports (issue 7): vpwrap.ko provides every name Windows'
+# videoport exports: vpwrap.ko provides every name Windows'
 # videoprt.sys exports (videoport/videoprt-names.txt), read from the module's
 # own table in debugfs; and the coverage miniport (tests/vm/miniports7/cover)
-# calls each export issue 7 added on QEMU's std VGA.  Every "COVERAGE
+# calls each export beyond the core set on QEMU's std VGA.  Every "COVERAGE
 # PASS/FAIL <name>" line it prints becomes a PASS:/FAIL: line here; the
 # guest also checks the log lines some exports leave.  One boot.
 . "$ROOT/tests/lib.sh"
@@ -20,7 +20,7 @@ if [ -z "$missing" ]; then pass "exports.txt has every videoprt.sys name"
 else fail "exports.txt has every videoprt.sys name" "missing: $(echo $missing | head -c 300)"; fi
 
 if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
-	fail "issue 7 test miniports build" "$(grep -m1 -i error "$OUT/miniports7.log")"
+	fail "test miniports (tests/vm/miniports7) build" "$(grep -m1 -i error "$OUT/miniports7.log")"
 	exit 0
 fi
 modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vpcover.sys: the coverage miniport of issue 7.
+ * vpcover.sys: the coverage miniport.
  *
- * Binds to QEMU's std VGA (1234:1111) and calls each export issue 7 added
- * (the rest of videoprt.sys, the ntoskrnl.exe/hal.dll subset) with the
+ * Binds to QEMU's std VGA (1234:1111) and calls each export beyond the
+ * core set (the rest of videoprt.sys, the ntoskrnl.exe/hal.dll subset) with the
  * cases the DDK documents, reporting each check through VideoPortDebugPrint:
  *
  *	COVERAGE PASS <name>
