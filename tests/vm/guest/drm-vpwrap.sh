@@ -1,5 +1,5 @@
 # Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
-# initramfs: /kmstest, /miniport.sys, /modes (kmstest -m list), /cursor
+# initramfs: /kmstest, /kmscrc, /miniport.sys, /modes (kmstest -m list), /cursor
 # ("X,Y ..." to test the hardware cursor, absent otherwise), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
@@ -50,6 +50,8 @@ echo 0 >/sys/module/vpwrap/parameters/xrgb_depth
 /kmstest modifier
 /kmstest badmode
 /kmstest vblank -m 1024x768
+# frame CRCs (debugfs crc/control, crc/data) of different and equal frames
+/kmscrc -m 1024x768
 # /cursor: "X,Y" positions, partly off screen ones included
 if [ -f /cursor ]; then
 	for xy in $(cat /cursor); do
