@@ -299,8 +299,17 @@ int vpdrm_current_mode(struct vp_adapter *a, struct vp_mode *mode)
 	return ret;
 }
 
+/*
+ * "nomodeset" asks for the firmware's framebuffer only: like the kernel's
+ * own display drivers, vpwrap then does not come up at all, so no miniport
+ * is ever started to touch the adapter.
+ */
 int vpdrm_init(void)
 {
+	if (drm_firmware_drivers_only()) {
+		pr_info("vpwrap: nomodeset given: leaving the display to the firmware framebuffer\n");
+		return -ENODEV;
+	}
 	return vp_adapter_register_client(&vpdrm_client);
 }
 

@@ -2,7 +2,7 @@
 # drm-glue on QEMU's std VGA with the bundled vpbochs.sys: modetest, the
 # kmstest pattern dumps checked pixel by pixel (every format, 32/24/16 bpp,
 # odd-x damage clips, DPMS off/on), fbcon text, vblank and page-flip rates,
-# frame CRCs through the debugfs CRC interface,
+# frame CRCs through the debugfs CRC interface, "nomodeset" honoured,
 # unbind and rmmod while a client holds the device.
 . "$ROOT/tests/lib.sh"
 DEV=${DRM_SUITE_DEV:-std}
@@ -34,6 +34,13 @@ VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "drm $DEV" --profile "$DEV" \
 	--add "$OUT/modes" \
 	--add "$mp:/miniport.sys" "${extra[@]}" \
 	"$ROOT/tests/vm/guest/drm-vpwrap.sh"
+
+# "nomodeset" on the command line: vpwrap stays away (one short boot)
+if [ "$DEV" = std ]; then
+	VPWRAP_KO=$ko vmrun --out "$OUT/vm-nomodeset" --name "drm nomodeset" \
+		--profile std --timeout 600 --append nomodeset \
+		--add "$mp:/miniport.sys" "$ROOT/tests/vm/guest/drm-nomodeset.sh"
+fi
 
 chk="$ROOT/tests/vm/guest/kmscheck.py"
 python3 "$chk" pattern "$OUT/vm"
