@@ -2,7 +2,7 @@
 # drm-glue on QEMU's std VGA with the bundled vpbochs.sys: modetest, the
 # kmstest pattern dumps checked pixel by pixel (every format, 32/24/16 bpp,
 # odd-x damage clips, DPMS off/on), fbcon text, vblank and page-flip rates,
-# frame CRCs through the debugfs CRC interface, "nomodeset" honoured,
+# frame CRCs through the debugfs CRC interface, a forced EDID, "nomodeset" honoured,
 # unbind and rmmod while a client holds the device.
 . "$ROOT/tests/lib.sh"
 DEV=${DRM_SUITE_DEV:-std}
@@ -22,6 +22,8 @@ fi
 ko=$VPWRAP_KO
 
 echo "$MODES" >"$OUT/modes"
+python3 "$ROOT/tests/vm/guest/edid1080.py" "$OUT/edid1080.bin"
+echo "${DRM_SUITE_EDID_1080:-offered}" >"$OUT/edid_expect"
 extra=()
 if [ -n "$DRM_SUITE_CURSOR" ]; then
 	echo "$DRM_SUITE_CURSOR" >"$OUT/cursor"
@@ -31,7 +33,7 @@ modetest=$(command -v modetest) && extra+=(--bin "$modetest")
 
 VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "drm $DEV" --profile "$DEV" \
 	--timeout 1500 --add "$ROOT/tests/vm/out/kmstest" --add "$ROOT/tests/vm/out/kmscrc" \
-	--add "$OUT/modes" \
+	--add "$OUT/modes" --add "$OUT/edid1080.bin" --add "$OUT/edid_expect" \
 	--add "$mp:/miniport.sys" "${extra[@]}" \
 	"$ROOT/tests/vm/guest/drm-vpwrap.sh"
 
