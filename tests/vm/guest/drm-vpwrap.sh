@@ -1,5 +1,5 @@
 # Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
-# initramfs: /kmstest, /kmscrc, /edid1080.bin + /edid_expect (forced EDID),
+# initramfs: /kmstest, /kmscrc, /kmsvblank, /edid1080.bin + /edid_expect (forced EDID),
 # /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..." to test the
 # hardware cursor, absent otherwise), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
@@ -53,6 +53,8 @@ echo 0 >/sys/module/vpwrap/parameters/xrgb_depth
 /kmstest vblank -m 1024x768
 # frame CRCs (debugfs crc/control, crc/data) of different and equal frames
 /kmscrc -m 1024x768
+# vblank counter and timestamps continue across a modeset with an event
+/kmsvblank modeset 1024x768 800x600
 
 # A forced EDID (debugfs edid_override, as drm.edid_firmware would give):
 # its 1920x1080 becomes the preferred mode if the miniport offers that size
@@ -115,4 +117,11 @@ wait $HOLD
 sed 's/^/INFO hold: /' /tmp/hold.txt
 check "client ioctl after unplug fails" grep -q "HOLD after: GETRESOURCES No such device" /tmp/hold.txt
 check "rmmod after the client exits" rmmod vpwrap
+
+# A nonblocking flip with an event, then at once unbind: the event arrives.
+check "modprobe vpwrap again" modprobe vpwrap miniport=/miniport.sys
+i=0
+while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
+/kmsvblank unbind
+check "rmmod after the unbind in flight" rmmod vpwrap
 kclean "no oops or warning"
