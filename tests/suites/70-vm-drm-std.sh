@@ -3,8 +3,8 @@
 # kmstest pattern dumps checked pixel by pixel (every format, 32/24/16 bpp,
 # odd-x damage clips, DPMS off/on), fbcon text, vblank and page-flip rates,
 # frame CRCs through the debugfs CRC interface, a forced EDID, vblank
-# counters across a modeset, a flip's event when unbound in flight, "nomodeset" honoured,
-# unbind and rmmod while a client holds the device.
+# counters across a modeset, a flip's event when unbound in flight,
+# "nomodeset" honoured, unbind and rmmod while a client holds the device.
 . "$ROOT/tests/lib.sh"
 DEV=${DRM_SUITE_DEV:-std}
 MINIPORT=${DRM_SUITE_MINIPORT:-vpbochs.sys}
@@ -33,8 +33,8 @@ fi
 modetest=$(command -v modetest) && extra+=(--bin "$modetest")
 
 VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "drm $DEV" --profile "$DEV" \
-	--timeout 1500 --add "$ROOT/tests/vm/out/kmstest" --add "$ROOT/tests/vm/out/kmscrc" \
-	--add "$ROOT/tests/vm/out/kmsvblank" \
+	--timeout 1500 --add "$ROOT/tests/vm/out/kmstest" \
+	--add "$ROOT/tests/vm/out/kmscrc" --add "$ROOT/tests/vm/out/kmsvblank" \
 	--add "$OUT/modes" --add "$OUT/edid1080.bin" --add "$OUT/edid_expect" \
 	--add "$mp:/miniport.sys" "${extra[@]}" \
 	"$ROOT/tests/vm/guest/drm-vpwrap.sh"

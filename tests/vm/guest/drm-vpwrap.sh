@@ -1,7 +1,7 @@
 # Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
-# initramfs: /kmstest, /kmscrc, /kmsvblank, /edid1080.bin + /edid_expect (forced EDID),
-# /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..." to test the
-# hardware cursor, absent otherwise), modetest (--bin).
+# initramfs: /kmstest, /kmscrc, /kmsvblank, /edid1080.bin + /edid_expect
+# (forced EDID), /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..."
+# to test the hardware cursor, absent otherwise), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
 check "modprobe vpwrap" modprobe vpwrap miniport=/miniport.sys
