@@ -67,7 +67,7 @@ if [ -f /edid_expect ] && [ -n "$ovr" ]; then
 	/kmstest info >/tmp/e0.txt
 	cat /edid1080.bin >"$ovr"
 	/kmstest info >/tmp/e1.txt
-	echo reset >"$ovr"
+	printf reset >"$ovr"	# exactly "reset": with a newline it is EDID data
 	/kmstest info >/tmp/e2.txt
 	echo "INFO edid: preferred $(pref /tmp/e0.txt) -> forced $(pref /tmp/e1.txt) -> reset $(pref /tmp/e2.txt)"
 	if [ "$(cat /edid_expect)" = offered ]; then
