@@ -2,8 +2,10 @@
 /*
  * drm-glue: the DRM/KMS device on top of the videoport adapter interface.
  *
- * The wrapper's PCI probe calls vpdrm_attach() once videoport has started
- * the adapter (HwFindAdapter + HwInitialize), and its remove calls
+ * The wrapper calls vpdrm_init() first: it fails (-ENODEV) with "nomodeset"
+ * on the kernel command line, and vpwrap then does not come up.  The
+ * wrapper's PCI probe calls vpdrm_attach() once videoport has started the
+ * adapter (HwFindAdapter + HwInitialize), and its remove calls
  * vpdrm_detach() before videoport tears the adapter down (unbind, rmmod,
  * KeBugCheckEx).  vpdrm_attach() returns 0 or a negative errno; after a
  * failure the adapter stays bound without a display, and vpdrm_detach() is
@@ -16,6 +18,7 @@
 struct vp_adapter;
 struct vp_mode;
 
+int vpdrm_init(void);
 int vpdrm_attach(struct vp_adapter *a);
 void vpdrm_detach(struct vp_adapter *a);
 

@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/moduleparam.h>
+#include "drm-glue/drm_glue.h"
 #include "vpwrap/version.h"
 #include "videoport/driver.h"
 #include "wrapper/execmem.h"
@@ -105,6 +106,12 @@ static int __init vpwrap_init(void)
 	if (!vpw_miniports_kobj) {
 		vpw_sig_exit();
 		return -ENOMEM;
+	}
+	ret = vpdrm_init();
+	if (ret) {
+		kobject_put(vpw_miniports_kobj);
+		vpw_sig_exit();
+		return ret;
 	}
 
 	if (!spec && !vpw_autoselect(name, sizeof(name))) {
