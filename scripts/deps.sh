@@ -7,6 +7,7 @@ pkgs=(
 	gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686
 	sparse libcmocka-dev clang libclang-rt-14-dev
 	libdrm-dev libdrm-tests pkg-config
+	libx86emu-dev
 )
 missing=()
 for p in "${pkgs[@]}"; do

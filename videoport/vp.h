@@ -19,6 +19,7 @@ struct pci_dev;
 struct pe_image;
 struct vpw_driver;
 struct dentry;
+struct vp_int10;
 
 /* Things each driver reports only once (unsupported calls, bad input). */
 enum vp_once {
@@ -94,6 +95,7 @@ struct vp_mapping {
 };
 
 #define VP_MAX_MONITORS	4
+#define VP_MAX_IO_RANGES 16
 
 struct vp_adapter {
 	struct list_head node;		/* vp_adapters (global), RCU */
@@ -123,6 +125,14 @@ struct vp_adapter {
 	bool dpc_queued;
 
 	void *rom;			/* VideoPortGetRomImage copy */
+	/* the I/O ranges VerifyAccessRanges accepted, legacy VGA ones too */
+	struct {
+		u32 start, len;
+	} io_ranges[VP_MAX_IO_RANGES];
+	unsigned int nio;
+	/* int10_export.c: the video BIOS session, once used */
+	struct vp_int10 *int10;
+	int int10_err;			/* why it cannot run (errno), once known */
 
 	/* adapter.c */
 	struct list_head client_node;	/* under vp_client_lock */
@@ -201,6 +211,8 @@ void vp_resources_release(struct vp_adapter *a);
 int vp_config_fill(struct vp_adapter *a);
 bool vp_mapping_lookup(struct vp_adapter *a, const void *p, phys_addr_t *phys,
 		       size_t *len);
+bool vp_port_claimed(struct vp_adapter *a, u32 port, u32 size);
+size_t vp_rom_read(struct vp_adapter *a, void *buf, size_t max);
 /* interrupt.c, timer.c, dpc.c */
 int vp_interrupt_setup(struct vp_adapter *a);
 void vp_interrupt_teardown(struct vp_adapter *a);

@@ -54,13 +54,6 @@ VP_UNSUPPORTED(VIDEOPRT, u8, VideoPortGetAgpServices, void *ext, void *agp)
 	return 0;	/* FALSE */
 }
 
-/* Real-mode BIOS calls: there is no V86/x86 emulator in the kernel. */
-VP_UNSUPPORTED(VIDEOPRT, u32, VideoPortInt10, void *ext, void *bios_args)
-{
-	VP_NO(VideoPortInt10, "no Int 10h (video BIOS) emulation");
-	return ERROR_INVALID_FUNCTION;
-}
-
 /* VDM: there is no virtual DOS machine whose port accesses could be trapped. */
 VP_UNSUPPORTED(VIDEOPRT, u32, VideoPortSetTrappedEmulatorPorts, void *ext,
 	       u32 count, void *ranges)

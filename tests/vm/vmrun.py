@@ -56,9 +56,14 @@ def modinfo_depends(ko):
     return [d for d in out.split(",") if d]
 
 
-def copy_binary(path, root):
-    """Copy a dynamically linked host program and the libraries it needs."""
-    shutil.copy(path, os.path.join(root, "usr/bin", os.path.basename(path)))
+def copy_binary(spec, root):
+    """Copy a dynamically linked host program (HOST[:GUEST], default
+    /usr/bin/<name>) and the libraries it needs."""
+    path, _, guest = spec.partition(":")
+    guest = guest or os.path.join("/usr/bin", os.path.basename(path))
+    dst = os.path.join(root, guest.lstrip("/"))
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    shutil.copy(path, dst)
     out = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
     for line in out.splitlines():
         m = re.search(r"(/\S+)\s+\(0x", line)
@@ -274,7 +279,7 @@ def main():
     p.add_argument("--modules", default="", help="stock modules to include, comma separated")
     p.add_argument("--add", action="append", default=[], help="HOST[:GUEST] file or dir")
     p.add_argument("--bin", action="append", default=[],
-                   help="host program to copy to /usr/bin with its shared libraries")
+                   help="HOST[:GUEST] program to copy (default to /usr/bin) with its shared libraries")
     p.add_argument("--append", default="", help="extra kernel command line")
     p.add_argument("--qemu-arg", action="append", default=[], help="extra QEMU argument")
     p.add_argument("--name", help="scenario name used in PASS/FAIL lines")
