@@ -10,6 +10,7 @@
 #include "pe-loader/pe_loader.h"
 #include "videoport/driver.h"
 #include "videoport/vp.h"
+#include "videoport/adapter.h"
 #include "videoport/export.h"
 
 static LIST_HEAD(vp_adapters);
@@ -272,6 +273,13 @@ err_free:
 static void vp_adapter_destroy(struct vp_adapter *a)
 {
 	vp_adapter_client_detach(a);
+	/*
+	 * Hand the adapter back to VGA, as Windows' display driver does with
+	 * IOCTL_VIDEO_RESET_DEVICE when it lets go of the adapter (a BIOS
+	 * miniport sets text mode through Int10 here).  A miniport that
+	 * refuses leaves the adapter as it is.
+	 */
+	vp_adapter_reset(a);
 	vp_debugfs_adapter_remove(a);
 	vp_interrupt_teardown(a);
 	vp_timer_teardown(a);

@@ -69,6 +69,7 @@ struct vp_int10 {
 };
 
 /* int10_chan.c */
+bool vp_int10_disabled(void);
 int vp_int10_call(struct vp_int10 *s, u8 vector, struct vpint10_regs *regs);
 int vp_int10_chan_get(void);
 void vp_int10_chan_put(void);

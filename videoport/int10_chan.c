@@ -39,7 +39,7 @@
 
 static char *int10_helper = "/sbin/vpwrap-int10";
 module_param(int10_helper, charp, 0444);
-MODULE_PARM_DESC(int10_helper, "Video BIOS helper program (default /sbin/vpwrap-int10)");
+MODULE_PARM_DESC(int10_helper, "Video BIOS helper program (default /sbin/vpwrap-int10; empty: no video BIOS use)");
 
 static ulong int10_max_instr = 20000000;
 module_param(int10_max_instr, ulong, 0444);
@@ -50,6 +50,12 @@ MODULE_PARM_DESC(int10_max_instr, "Instructions a video BIOS call may execute be
 #define VP_INT10_STOP_WAIT	(10 * HZ)
 #define VP_INT10_REAP_WAIT	(60 * HZ)
 #define VP_INT10_MAX_STARTS	8
+
+/* int10_helper= is empty: no BIOS use (VideoPortIsNoVesa says TRUE). */
+bool vp_int10_disabled(void)
+{
+	return !int10_helper || !*int10_helper;
+}
 
 static LIST_HEAD(vp_int10_sessions);
 static DEFINE_MUTEX(vp_int10_list_lock);	/* the list and the device */

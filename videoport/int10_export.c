@@ -25,6 +25,8 @@ static int vp_int10_create(struct vp_adapter *a)
 	struct vp_int10 *s;
 	int ret;
 
+	if (vp_int10_disabled())
+		return -EPERM;
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return -ENOMEM;
@@ -102,8 +104,9 @@ struct vp_int10 *vp_int10_get(struct vp_adapter *a)
 	if (!a->int10 && !a->int10_err) {
 		a->int10_err = vp_int10_create(a);
 		if (a->int10_err)
-			vp_err(a->drv, "%s: Int10: video BIOS calls are not available (%d)\n",
-			       a->name, a->int10_err);
+			vp_err(a->drv, "%s: Int10: video BIOS calls are not available (%s)\n",
+			       a->name, vp_int10_disabled() ? "int10_helper= is empty" :
+			       "see above");
 	}
 	s = a->int10;
 	if (!s)

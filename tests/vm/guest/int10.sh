@@ -43,9 +43,10 @@ if [ -f /drm ]; then
 	/kmstest pattern -m "$(cat /modes)"
 fi
 
-# VBE 0x4f00/0x4f01/0x4f02 to 1024x768x32 linear, pattern through the LFB
-# req = 1024 | 768 << 12 | 4 << 24
-/xmm_ioctl "$P/ioctl" 0x232000 $((1024 | 768 << 12 | 4 << 24)) 28 >/tmp/set.txt
+# VBE 0x4f00/0x4f01/0x4f02 to 1024x768 linear (32 bpp; /vbe_bpp says 16 on
+# Cirrus, whose SeaVGABIOS lists no 32 bpp mode), pattern through the LFB
+BPP=$(cat /vbe_bpp 2>/dev/null || echo 32)
+/xmm_ioctl "$P/ioctl" 0x232000 $((1024 | 768 << 12 | BPP / 8 << 24)) 28 >/tmp/set.txt
 sed 's/^/INFO set: /' /tmp/set.txt
 check "VBE set and draw ioctl" grep -q 'ret=0' /tmp/set.txt
 screendump vbe_1024x768
@@ -68,8 +69,13 @@ if [ -f /hostile ]; then
 	expect_log "out-of-range read logged" "vpvbe.sys: .*Int10ReadMemory: ffff:fff0 \\+ 32 bytes is outside"
 fi
 
-# rmmod with the helper running: it is stopped, the module goes
+# set the VBE mode again, then rmmod with the helper running: the adapter's
+# teardown (IOCTL_VIDEO_RESET_DEVICE) is INT 10h mode 3, then the helper is
+# stopped and the module goes
+/xmm_ioctl "$P/ioctl" 0x232000 $((1024 | 768 << 12 | BPP / 8 << 24 | 1 << 31)) 28 >/dev/null
 check "rmmod vpwrap" rmmod vpwrap
+expect_log "teardown set text mode through VideoPortInt10" "vpvbe.sys: VBE PASS reset_text_mode"
+screendump after_rmmod
 check "helper gone after rmmod" sh -c '! pidof vpwrap-int10'
 dmesg | grep -E "vpwrap" | grep -iE "int10|vbe|bios" | tail -n 30 | sed 's/^/INFO dmesg: /'
 n=$(dmesg | grep -c 'vpvbe.sys: VBE FAIL')

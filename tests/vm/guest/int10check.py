@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""int10check.py NAME DIR: the screen dumps of tests/vm/guest/int10.sh.
+"""int10check.py NAME DIR BPP: the screen dumps of tests/vm/guest/int10.sh.
 
 vbe_1024x768.ppm must hold vpvbe.sys's pattern (VBE_PATTERN in
-tests/vm/miniports/vbe/vbe.h) at every pixel; text_mode.ppm must be the
-720x400 of 80x25 text mode.
+tests/vm/miniports/vbe/vbe.h) at every pixel (at 16 bpp: the RGB565 top
+bits of each channel); text_mode.ppm must be the
+720x400 of 80x25 text mode, and so must after_rmmod.ppm (the teardown).
 """
 import os
 import sys
@@ -16,8 +17,9 @@ def pattern(x, y):
     return (x & 0xff, y & 0xff, ((x + y) >> 3) & 0xff)
 
 
-def check_vbe(name, path):
-    check = f"{name}: VBE 1024x768x32 pattern through the LFB, every pixel"
+def check_vbe(name, path, bpp):
+    check = f"{name}: VBE 1024x768x{bpp} pattern through the LFB, every pixel"
+    masks = (0xff, 0xff, 0xff) if bpp == 32 else (0xf8, 0xfc, 0xf8)
     if not os.path.exists(path):
         print(f"FAIL: {check}: no screen dump")
         return
@@ -29,7 +31,9 @@ def check_vbe(name, path):
     first = None
     for y in range(768):
         for x in range(1024):
-            if img.pixel(x, y) != pattern(x, y):
+            got = tuple(c & m for c, m in zip(img.pixel(x, y), masks))
+            want = tuple(c & m for c, m in zip(pattern(x, y), masks))
+            if got != want:
                 bad += 1
                 if first is None:
                     first = (x, y, img.pixel(x, y), pattern(x, y))
@@ -53,9 +57,10 @@ def check_text(name, path, what):
 
 
 def main(argv):
-    name, d = argv[1], argv[2]
-    check_vbe(name, os.path.join(d, "vbe_1024x768.ppm"))
+    name, d, bpp = argv[1], argv[2], int(argv[3])
+    check_vbe(name, os.path.join(d, "vbe_1024x768.ppm"), bpp)
     check_text(name, os.path.join(d, "text_mode.ppm"), "INT 10h AH=00h mode 3")
+    check_text(name, os.path.join(d, "after_rmmod.ppm"), "the screen after rmmod")
     return 0
 
 

@@ -314,10 +314,18 @@ static VP_STATUS SetAndDraw(PVBE_EXT e, PVIDEO_REQUEST_PACKET rp)
 		return NO_ERROR;
 	}
 	for (y = 0; y < e->Modes[i].Height; y++) {
-		volatile ULONG *row = (volatile ULONG *)((PUCHAR)e->Fb + y * e->Modes[i].Pitch);
+		PUCHAR row = (PUCHAR)e->Fb + y * e->Modes[i].Pitch;
 
-		for (x = 0; x < e->Modes[i].Width; x++)
-			row[x] = VBE_PATTERN(x, y);
+		for (x = 0; x < e->Modes[i].Width; x++) {
+			ULONG p = VBE_PATTERN(x, y);
+
+			if (bpp == 32)
+				((volatile ULONG *)row)[x] = p;
+			else	/* RGB565 */
+				((volatile USHORT *)row)[x] = (p >> 8 & 0xf800) |
+							      (p >> 5 & 0x07e0) |
+							      (p >> 3 & 0x001f);
+		}
 	}
 	return NO_ERROR;
 }

@@ -33,7 +33,7 @@ struct vbe_result {
 	unsigned int lfb;		/* PhysBasePtr */
 };
 
-/* The test pattern, also computed by the host check. */
+/* The test pattern (XRGB8888; RGB565 keeps the top bits), also computed by the host check. */
 #define VBE_PATTERN(x, y) \
 	((((x) & 0xffu) << 16) | (((y) & 0xffu) << 8) | ((((x) + (y)) >> 3) & 0xffu))
 
