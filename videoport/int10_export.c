@@ -96,7 +96,10 @@ static void vp_int10_probe(struct vp_int10 *s)
 		s->vbe_version >> 8, s->vbe_version & 0xff);
 }
 
-/* The adapter's session with s->lock held, or NULL if Int10 cannot run. */
+/*
+ * The adapter's session with s->lock held, or NULL if Int10 cannot run
+ * (then the reason was logged once).
+ */
 struct vp_int10 *vp_int10_get(struct vp_adapter *a)
 {
 	struct vp_int10 *s;
@@ -114,6 +117,10 @@ struct vp_int10 *vp_int10_get(struct vp_adapter *a)
 	mutex_lock(&s->lock);
 	if (!s->probed)
 		vp_int10_probe(s);
+	if (s->dead) {		/* the helper cannot run: every function fails */
+		mutex_unlock(&s->lock);
+		return NULL;
+	}
 	return s;
 }
 
