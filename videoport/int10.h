@@ -64,6 +64,7 @@ struct vp_int10 {
 
 	/* what a first VBE 0x4f00 found (sysfs video_bios) */
 	bool probed;
+	bool described;			/* vbe_version and oem final (sysfs) */
 	u16 vbe_version;
 	char oem[64];
 };

@@ -87,6 +87,7 @@ static void vp_int10_probe(struct vp_int10 *s)
 	if (vp_int10_call(s, 0x10, &r) || (r.eax & 0xffff) != 0x004f ||
 	    memcmp(info, "VESA", 4)) {
 		vp_info(s->a->drv, "%s: Int10: the video BIOS offers no VBE\n", s->a->name);
+		smp_store_release(&s->described, true);
 		return;
 	}
 	s->vbe_version = info[4] | info[5] << 8;
@@ -94,6 +95,7 @@ static void vp_int10_probe(struct vp_int10 *s)
 			   s->oem, sizeof(s->oem));
 	vp_info(s->a->drv, "%s: Int10: video BIOS \"%s\", VBE %u.%u\n", s->a->name, s->oem,
 		s->vbe_version >> 8, s->vbe_version & 0xff);
+	smp_store_release(&s->described, true);
 }
 
 /*
@@ -148,23 +150,23 @@ void vp_int10_release(struct vp_adapter *a)
 	a->int10_err = 0;
 }
 
-/* sysfs <device>/vpwrap/video_bios */
+/*
+ * sysfs <device>/vpwrap/video_bios.  Never waits for a BIOS call: what the
+ * probe found is published once (s->described) and not changed after.
+ */
 ssize_t vp_adapter_video_bios(struct vp_adapter *a, char *buf)
 {
 	struct vp_int10 *s = a->int10;
-	ssize_t n;
 
 	if (!s)
-		return sysfs_emit(buf, a->int10_err ? "not available (%d)\n" :
-				  "not used\n", a->int10_err);
-	mutex_lock(&s->lock);
-	if (s->vbe_version)
-		n = sysfs_emit(buf, "%s, VBE %u.%u\n", s->oem, s->vbe_version >> 8,
-			       s->vbe_version & 0xff);
-	else
-		n = sysfs_emit(buf, "no VBE\n");
-	mutex_unlock(&s->lock);
-	return n;
+		return sysfs_emit(buf, a->int10_err ? "not available (%d)\n" : "not used\n",
+				  a->int10_err);
+	if (!smp_load_acquire(&s->described))
+		return sysfs_emit(buf, "not probed yet\n");
+	if (!s->vbe_version)
+		return sysfs_emit(buf, "no VBE\n");
+	return sysfs_emit(buf, "%s, VBE %u.%u\n", s->oem, s->vbe_version >> 8,
+			  s->vbe_version & 0xff);
 }
 
 /*
