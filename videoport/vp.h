@@ -128,6 +128,7 @@ struct vp_adapter {
 	struct list_head client_node;	/* under vp_client_lock */
 	bool attached;
 	u64 vram_size;
+	u64 mode_sets;			/* SET_CURRENT_MODE requests made */
 	void *client_data;
 	unsigned int nmonitors;
 	u32 edid_len[VP_MAX_MONITORS];
