@@ -418,6 +418,22 @@ def markdown(meta, res, vpwrap_na):
     w("  at widths above 1022 (design.md §5): the placement probe above shows where its rectangle")
     w("  lands. Its XRGB8888 64x64 rate copies the right amount of data to the wrong place, so")
     w("  the figure is comparable in cost but its picture is wrong.")
+    w("- Goals missed by design, and what meeting them would take:")
+    w("  - std VGA updates and modesets: native bochs scans out of the dumb buffer itself")
+    w("    (VRAM helpers: userspace draws into VRAM, a flip reprograms the scanout start), so")
+    w("    its update costs no copy. vpwrap copies each damaged rectangle from the GEM-shmem")
+    w("    buffer into the frame buffer the miniport mapped; the commit rows above are that")
+    w("    copy. The miniport scans out from one fixed place (SET_CURRENT_MODE then")
+    w("    MAP_VIDEO_MEMORY; IOCTL_VIDEO_* has no display-start request), so zero-copy means")
+    w("    moving the one buffer being scanned out into that range and back out when another")
+    w("    buffer takes the screen: a GEM object whose mappings fault in VRAM pages")
+    w("    (write-combined) while it is the screen and its own pages otherwise, eviction")
+    w("    copies, and the fbdev emulation's lifetime mapping following the move. Not built.")
+    w("  - spinlock pair: the pair is timed from the miniport's own loop (11 instructions")
+    w("    per iteration, two calls through its import table) against a C loop calling the")
+    w("    kernel's out-of-line pair. Beyond spin_lock_irqsave/irqrestore the exports do")
+    w("    the emulated IRQL (read the CPU's call context, save and set the level) and")
+    w("    refuse a NULL or foreign lock object; 1.2x leaves no room for those.")
     if not any(res[m][d]["spinlock"] for m, _ in MODES for d in DEVICES):
         spin = meta.get("spinlock_miniport") or ""
         w("- Spinlock pair: " + (

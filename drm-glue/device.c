@@ -17,6 +17,7 @@
 #include <drm/drm_atomic_helper.h>
 #include <drm/drm_drv.h>
 #include <drm/drm_fourcc.h>
+#include <drm/drm_gem_framebuffer_helper.h>
 #include <drm/drm_gem_shmem_helper.h>
 #include <drm/drm_managed.h>
 #include <drm/drm_mode_config.h>
@@ -40,6 +41,24 @@ static const struct drm_driver vpdrm_driver = {
 	.major = 1,
 	.minor = 0,
 };
+
+/*
+ * Scanout copies with the CPU, so only linear buffers make sense.  The core
+ * would refuse a tiled framebuffer only at commit time; refuse it at ADDFB2.
+ */
+static struct drm_framebuffer *
+vpdrm_fb_create(struct drm_device *dev, struct drm_file *file,
+		const struct drm_mode_fb_cmd2 *cmd)
+{
+	unsigned int i;
+
+	if (cmd->flags & DRM_MODE_FB_MODIFIERS)
+		for (i = 0; i < DRM_FORMAT_MAX_PLANES; i++)
+			if (cmd->handles[i] &&
+			    cmd->modifier[i] != DRM_FORMAT_MOD_LINEAR)
+				return ERR_PTR(-EINVAL);
+	return drm_gem_fb_create_with_dirty(dev, file, cmd);
+}
 
 /*
  * A blocking commit runs its tail before returning, with the modeset locks

@@ -95,11 +95,6 @@ bool vpdrm_format_convertible(u32 fb_format, u32 hw_format);
 int vpdrm_modes_add(struct vpdrm_device *vdev, struct drm_connector *connector,
 		    u32 pref_w, u32 pref_h);
 
-/* framebuffer.c */
-struct drm_framebuffer *vpdrm_fb_create(struct drm_device *dev,
-					struct drm_file *file,
-					const struct drm_mode_fb_cmd2 *cmd);
-
 /* plane.c */
 int vpdrm_plane_init(struct vpdrm_device *vdev, struct drm_plane *plane,
 		     enum drm_plane_type type, const u32 *formats,

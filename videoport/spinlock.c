@@ -271,7 +271,6 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lo
 	/* The flags are the holder's: read them before the lock is free. */
 	flags = l->flags;
 	do_raw_spin_unlock(&l->lock.rlock);
-	__release(l);
 	arch_local_irq_restore(flags);
 	preempt_enable();
 }
