@@ -14,6 +14,7 @@
 #include <linux/kprobes.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
+#include <asm/ftrace.h>
 #include <asm/ibt.h>
 #include <asm/pgtable.h>
 #include "wrapper/compat.h"
@@ -49,12 +50,35 @@ static bool vpw_callable(unsigned long addr)
 	return *(u32 *)addr == VPW_ENDBR64;
 }
 
+/*
+ * Where to probe kallsyms_lookup_name.  Its entry holds the ftrace call
+ * (after the ENDBR on IBT kernels), and a probe there is an ftrace-based
+ * kprobe: arming and disarming it updates ftrace's whole call-site table,
+ * most of what loading vpwrap cost.  The instruction after that call takes
+ * a plain breakpoint instead.  If the function has no such call (a kernel
+ * without ftrace), that offset is no instruction boundary and the kprobe
+ * core refuses it: then the entry it is.
+ */
+#if defined(CONFIG_DYNAMIC_FTRACE) && defined(CONFIG_HAVE_FENTRY)
+#define VPW_PROBE_OFFSET	(ENDBR_INSN_SIZE + MCOUNT_INSN_SIZE)
+#else
+#define VPW_PROBE_OFFSET	0
+#endif
+
 static unsigned long vpw_find_kallsyms_lookup_name(void)
 {
-	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
+	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name",
+			     .offset = VPW_PROBE_OFFSET };
 	unsigned long addr;
 	u32 prev;
 
+	if (kp.offset && !register_kprobe(&kp)) {
+		addr = (unsigned long)kp.addr - kp.offset;
+		unregister_kprobe(&kp);
+		return addr;
+	}
+	memset(&kp, 0, sizeof(kp));
+	kp.symbol_name = "kallsyms_lookup_name";
 	if (register_kprobe(&kp) < 0)
 		return 0;
 	addr = (unsigned long)kp.addr;
