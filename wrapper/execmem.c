@@ -14,7 +14,6 @@
 #include <linux/kprobes.h>
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
-#include <asm/ftrace.h>
 #include <asm/ibt.h>
 #include <asm/pgtable.h>
 #include "wrapper/compat.h"
@@ -51,34 +50,21 @@ static bool vpw_callable(unsigned long addr)
 }
 
 /*
- * Where to probe kallsyms_lookup_name.  Its entry holds the ftrace call
- * (after the ENDBR on IBT kernels), and a probe there is an ftrace-based
- * kprobe: arming and disarming it updates ftrace's whole call-site table,
- * most of what loading vpwrap cost.  The instruction after that call takes
- * a plain breakpoint instead.  If the function has no such call (a kernel
- * without ftrace), that offset is no instruction boundary and the kprobe
- * core refuses it: then the entry it is.
+ * The probe is registered disabled: registering resolves and checks its
+ * address, which is all we want, and a disabled probe is never armed.  An
+ * armed probe on the function's entry is an ftrace-based kprobe, and arming
+ * and disarming it rewrote ftrace's whole call-site table (most of what
+ * loading vpwrap cost); an armed breakpoint probe elsewhere would be queued
+ * for the kprobe optimizer, whose RCU-tasks wait then held up the end of
+ * our module's load.
  */
-#if defined(CONFIG_DYNAMIC_FTRACE) && defined(CONFIG_HAVE_FENTRY)
-#define VPW_PROBE_OFFSET	(ENDBR_INSN_SIZE + MCOUNT_INSN_SIZE)
-#else
-#define VPW_PROBE_OFFSET	0
-#endif
-
 static unsigned long vpw_find_kallsyms_lookup_name(void)
 {
 	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name",
-			     .offset = VPW_PROBE_OFFSET };
+			     .flags = KPROBE_FLAG_DISABLED };
 	unsigned long addr;
 	u32 prev;
 
-	if (kp.offset && !register_kprobe(&kp)) {
-		addr = (unsigned long)kp.addr - kp.offset;
-		unregister_kprobe(&kp);
-		return addr;
-	}
-	memset(&kp, 0, sizeof(kp));
-	kp.symbol_name = "kallsyms_lookup_name";
 	if (register_kprobe(&kp) < 0)
 		return 0;
 	addr = (unsigned long)kp.addr;
