@@ -35,6 +35,7 @@ enum vp_once {
 	VP_ONCE_PRINT,
 	VP_ONCE_REG_FILE,
 	VP_ONCE_STOPPED,
+	VP_ONCE_CONVENTION,
 	VP_ONCE_COUNT,
 };
 
@@ -159,6 +160,12 @@ void vp_adapter_unlink(struct vp_adapter *a);
 /* The driver the bridge is currently running on this CPU (NULL outside). */
 struct vp_driver *vp_current_driver(void);
 
+/* stop.c: after KeBugCheckEx stopped a driver */
+struct vp_ctx;
+void vp_unbind_later(struct vp_adapter *a);
+bool vp_may_abandon(const struct vp_ctx *c);
+void __noreturn vp_bugcheck_stuck(const char *name, u64 code, const char *why);
+
 /*
  * verify.c.  VP_VERIFY_IRQL(rule, export, lo, hi) in an export: with
  * verify=1, report (once) a call at an IRQL outside [lo, hi], naming the
@@ -225,7 +232,7 @@ void vp_debugfs_put(void);
  * with the current driver's prefix, rate-limited per driver
  * (VideoPortDebugPrint, DbgPrint, DbgPrintEx).
  */
-void vp_debug_vprint(const char *fmt, __builtin_ms_va_list ap);
+void vp_debug_vprint(const char *fmt, win_va_list ap);
 /* utf16.c: ASCII copy of a NUL-terminated UTF-16LE string (max chars). */
 size_t vp_utf16_to_ascii(char *dst, size_t dstlen, const u16 *src, size_t max);
 
