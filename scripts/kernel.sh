@@ -131,10 +131,11 @@ resolve() {
 	echo "${pkg#linux-image-}"
 }
 
-# Extract an i386 release (image, modules, headers, kbuild) into the cache
-# and point /lib/modules/<release>/build at its headers.
+# Extract an i386 release (image, modules, headers, kbuild) into the cache,
+# point /lib/modules/<release>/build at its headers, and put an i386 busybox
+# for the VM guests next to the image.
 fetch_i386() {
-	local rel=$1 dir=$cache/$1 hdrs common
+	local rel=$1 dir=$cache/$1 hdrs common tmp
 	if [ ! -e "$dir/.done" ]; then
 		i386_download "$rel" || {
 			echo "kernel.sh: cannot download the packages of $rel" >&2
@@ -154,6 +155,19 @@ fetch_i386() {
 		ln -sf "root/lib/modules/$rel" "$dir/modules"
 		ln -sfn "root/usr/src/linux-headers-$rel" "$dir/build"
 		touch "$dir/.done"
+	fi
+	# The guests' userland: an i386 static busybox (the host's is amd64).
+	if [ ! -e "$dir/busybox" ]; then
+		apt_update_once
+		tmp=$(mktemp -d)
+		(cd "$tmp" && apt-get download -qq busybox-static:i386 >/dev/null 2>&1) || {
+			rm -rf "$tmp"
+			echo "kernel.sh: cannot download busybox-static:i386" >&2
+			exit 1
+		}
+		dpkg-deb -x "$tmp"/busybox-static_*.deb "$tmp/x"
+		cp "$tmp/x/bin/busybox" "$dir/busybox"
+		rm -rf "$tmp"
 	fi
 	if [ "$(readlink -f "/lib/modules/$rel/build")" != "$(readlink -f "$dir/build")" ]; then
 		mkdir -p "/lib/modules/$rel"

@@ -9,6 +9,7 @@
  */
 #include "pe-loader/pe_loader.h"
 #include "videoport/vp.h"
+#include "videoport/stop.h"
 #include "videoport/export.h"
 
 VP_EXPORT(NTOSKRNL, void, KeBugCheckEx, u32 code, win_ulong_ptr p1,

@@ -42,6 +42,9 @@ enum vp_dll {
 	VP_DLL_COUNT,
 };
 
+/* An export ntoskrnl.exe has on x64 and hal.dll on x86. */
+#define VP_DLL_NT64_HAL32	WIN_ABI(VP_DLL_NTOSKRNL, VP_DLL_HAL)
+
 enum vp_export_status {
 	VP_IMPLEMENTED,
 	VP_UNSUPPORTED,

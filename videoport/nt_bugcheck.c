@@ -26,8 +26,10 @@
  * (the module stays pinned, since its code is on that stack); an atomic
  * context panics, which is what the driver asked for.
  */
+#include <linux/uaccess.h>
 #include "pe-loader/pe_loader.h"
 #include "videoport/vp.h"
+#include "videoport/stop.h"
 #include "videoport/export.h"
 #include "videoport/nt_unwind.h"
 

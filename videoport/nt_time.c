@@ -36,7 +36,7 @@ s64 vp_system_time(void)
 }
 
 /* LARGE_INTEGER is returned in RAX, like an s64. */
-VP_EXPORT(NTOSKRNL, s64, KeQueryPerformanceCounter, s64 *freq)
+VP_EXPORT(NT64_HAL32, s64, KeQueryPerformanceCounter, s64 *freq)
 {
 	return vp_perf_counter(freq);
 }

@@ -11,6 +11,7 @@
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 #include "videoport/vp.h"
+#include "videoport/stop.h"
 
 struct vp_unbind {
 	struct work_struct work;
@@ -55,27 +56,4 @@ bool vp_may_abandon(const struct vp_ctx *c)
 	default:
 		return c->irql == VP_DIRQL;
 	}
-}
-
-/*
- * Nothing safe remains: a thread that may sleep parks forever (the module
- * stays pinned, since its code is on that stack); an atomic context
- * panics, which is what the driver asked for.
- */
-void __noreturn vp_bugcheck_stuck(const char *name, u64 code, const char *why)
-{
-	struct vp_sleep s;
-
-	if (vp_sleep_begin(&s)) {
-		pr_err("vpwrap: %s: cannot leave the driver (%s): parking this thread for good; vpwrap stays loaded\n",
-		       name, why);
-		__module_get(THIS_MODULE);
-		vp_unbind_later(s.ctx.adapter);
-		for (;;) {
-			set_current_state(TASK_IDLE);
-			schedule();
-		}
-	}
-	panic("vpwrap: %s: KeBugCheckEx 0x%08llx at IRQL %u with no way back into the kernel\n",
-	      name, code & 0xffffffff, vp_irql());
 }

@@ -160,12 +160,6 @@ void vp_adapter_unlink(struct vp_adapter *a);
 /* The driver the bridge is currently running on this CPU (NULL outside). */
 struct vp_driver *vp_current_driver(void);
 
-/* stop.c: after KeBugCheckEx stopped a driver */
-struct vp_ctx;
-void vp_unbind_later(struct vp_adapter *a);
-bool vp_may_abandon(const struct vp_ctx *c);
-void __noreturn vp_bugcheck_stuck(const char *name, u64 code, const char *why);
-
 /*
  * verify.c.  VP_VERIFY_IRQL(rule, export, lo, hi) in an export: with
  * verify=1, report (once) a call at an IRQL outside [lo, hi], naming the
