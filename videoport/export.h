@@ -77,6 +77,18 @@ struct vp_export {
 #define VP_EXPORT_AS(dll, ret, cname, winname, ...) \
 	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_CDECL, ret, cname, winname, __VA_ARGS__)
 
+/*
+ * VP_EXPORT_ASM(dll, Name): the row of an export written in assembly, for
+ * the x86 helpers whose register conventions C cannot declare.
+ */
+#define VP_EXPORT_ASM(dll_, sym)					\
+	void sym(void);							\
+	static const struct vp_export __vp_row_##sym			\
+	__used __section("vp_exports") __aligned(8) = {			\
+		.name = #sym, .addr = (void *)sym,			\
+		.dll = VP_DLL_##dll_, .status = VP_IMPLEMENTED,		\
+	}
+
 /* The markers (table_begin.c, table_end.c). */
 extern const struct vp_export vp_exports_begin[];
 extern const struct vp_export vp_exports_end[];

@@ -37,7 +37,11 @@
 
 /* bugcheck64.S */
 void KeBugCheckEx(void);
-void __noreturn vp_bugcheck_resume(const struct nt_regs *regs);
+/*
+ * Never returns; not declared __noreturn so that the BUG() after its call
+ * stays: objtool cannot see into the assembly and wants a dead end there.
+ */
+void vp_bugcheck_resume(const struct nt_regs *regs);
 
 static const struct vp_export __vp_row_KeBugCheckEx
 __used __section("vp_exports") __aligned(8) = {
@@ -91,6 +95,7 @@ void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 
 		       c->adapter ? "; unbinding its device" : "");
 		regs->r[0] = VP_BUGCHECK_STATUS;
 		vp_bugcheck_resume(regs);
+		BUG();
 	}
 	vp_bugcheck_stuck(name, code, "a lock held or no unwind data");
 }
