@@ -5,7 +5,8 @@
  * two 64-bit operands on the stack, pop them (16 bytes) and return EDX:EAX
  * -- exactly GCC's __stdcall with two 64-bit arguments.  The shifts
  * (_allshl, _allshr, _aullshr: EDX:EAX by CL) and the stack probe
- * (_alloca_probe, _chkstk: EAX bytes) have register conventions no C
+ * (_alloca_probe: EAX bytes; MSVC links _chkstk, the same code, into the
+ * image itself) have register conventions no C
  * prototype expresses and live in msvc_x86_asm.S.
  *
  * Division by zero faults on Windows and stops the machine; here the
@@ -62,4 +63,3 @@ VP_EXPORT_ASM(NTOSKRNL, _allshl);
 VP_EXPORT_ASM(NTOSKRNL, _allshr);
 VP_EXPORT_ASM(NTOSKRNL, _aullshr);
 VP_EXPORT_ASM(NTOSKRNL, _alloca_probe);
-VP_EXPORT_ASM(NTOSKRNL, _chkstk);

@@ -6,7 +6,7 @@
  *	right logical by CL (0..63; 64 and more give what shifting one bit at
  *	a time would), result in EDX:EAX, nothing popped.
  *
- * _alloca_probe, _chkstk: move ESP down by EAX bytes for the caller's
+ * _alloca_probe: move ESP down by EAX bytes for the caller's
  *	frame and return to it with everything else as it was.  The kernel
  *	stack is mapped in full, so no page needs touching in order; a frame
  *	larger than the stack reaches the guard page and faults, as it would
@@ -71,7 +71,6 @@ SYM_FUNC_START(_aullshr)
 SYM_FUNC_END(_aullshr)
 
 SYM_FUNC_START(_alloca_probe)
-SYM_INNER_LABEL(_chkstk, SYM_L_GLOBAL)
 	push	%ecx
 	lea	8(%esp), %ecx		/* ESP as the caller had it before the call */
 	sub	%eax, %ecx		/* ... moved down by EAX */
