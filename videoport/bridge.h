@@ -33,6 +33,9 @@ struct vp_adapter;
 u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	    unsigned int nargs, u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 a6);
 
+/* Bridge calls entered since vpwrap was loaded, on all CPUs. */
+u64 vp_bridge_call_count(void);
+
 /* VP_CALL(drv, adapter, fn, args...): up to six arguments, counted */
 #define VP_CALL(drv, a, fn, ...)					\
 	__VP_CALLN(drv, a, fn, __VP_NARGS(__VA_ARGS__), ##__VA_ARGS__,	\
