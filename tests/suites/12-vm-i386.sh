@@ -2,8 +2,9 @@
 # The i386 build: vpwrap.ko for Debian 12's 32-bit 686-pae kernel (built on
 # this x86_64 host from the cached i386 headers, scripts/kernel.sh), every
 # export's x86 calling convention checked against mingw-w64's decorated
-# import libraries, the check shown to catch mis-declared exports, and the
-# module loaded and unloaded in that kernel under QEMU.
+# import libraries, the check shown to catch mis-declared exports, the
+# module loaded and unloaded in that kernel under QEMU, and the bundled
+# miniports' i686 builds driving std VGA and Cirrus there (load, mode list).
 . "$ROOT/tests/lib.sh"
 if ! KCACHE=$("$ROOT/scripts/kernel.sh" fetch 686-pae 2>"$OUT/fetch.log"); then
 	fail "i386: fetch the 686-pae kernel" "$(tail -n1 "$OUT/fetch.log")"
@@ -50,4 +51,21 @@ fi
 
 vmrun --out "$OUT/vm" --name "module $KREL" --profile std --timeout 300 \
 	"$ROOT/tests/vm/scenarios/module-load.sh"
+
+# The bundled miniports, as PE32 images, through the __stdcall bridge.
+MP=$ROOT/miniports
+if make -s -C "$MP" >"$OUT/miniports.log" 2>&1; then
+	"$MP/tests/vm-miniport-run.sh" bochs "$MP/out/i686/vpbochs.sys" 16 "$OUT/vm-bochs"
+	"$MP/tests/vm-miniport-run.sh" cirrus "$MP/out/i686/vpcirrus.sys" 4 "$OUT/vm-cirrus"
+	# call32.S measured every callback's popped bytes: all __stdcall
+	for d in bochs cirrus; do
+		if grep -q "popped" "$OUT/vm-$d/console.log"; then
+			fail "i386: $d callbacks are __stdcall" "$(grep -m1 popped "$OUT/vm-$d/console.log")"
+		else
+			pass "i386: $d callbacks are __stdcall (no wrong pop reported)"
+		fi
+	done
+else
+	fail "i386: build the bundled miniports" "$(tail -n1 "$OUT/miniports.log")"
+fi
 exit 0
