@@ -183,6 +183,9 @@ static const struct drm_crtc_funcs vpdrm_crtc_funcs = {
 	.enable_vblank = vpdrm_crtc_enable_vblank,
 	.disable_vblank = vpdrm_crtc_disable_vblank,
 	.get_vblank_timestamp = vpdrm_crtc_get_vblank_timestamp,
+	.set_crc_source = vpdrm_crtc_set_crc_source,
+	.verify_crc_source = vpdrm_crtc_verify_crc_source,
+	.get_crc_sources = vpdrm_crtc_get_crc_sources,
 };
 
 static enum drm_mode_status

@@ -101,11 +101,14 @@ static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
 static void vpdrm_atomic_commit_tail(struct drm_atomic_state *state)
 {
 	struct drm_device *dev = state->dev;
+	struct vpdrm_device *vdev = to_vpdrm(dev);
 
+	vpdrm_crc_commit_begin(vdev);
 	drm_atomic_helper_commit_modeset_disables(dev, state);
 	drm_atomic_helper_commit_modeset_enables(dev, state);
 	drm_atomic_helper_commit_planes(dev, state,
 					DRM_PLANE_COMMIT_ACTIVE_ONLY);
+	vpdrm_crc_commit_end(vdev);
 	drm_atomic_helper_commit_hw_done(state);
 	drm_atomic_helper_wait_for_flip_done(dev, state);
 	drm_atomic_helper_cleanup_planes(dev, state);
@@ -173,6 +176,7 @@ static int vpdrm_kms_init(struct vpdrm_device *vdev)
 		return ret;
 
 	vpdrm_vblank_setup(vdev);
+	vpdrm_crc_init(vdev);
 	ret = drmm_add_action(dev, vpdrm_release_timer, NULL);
 	if (ret)
 		return ret;
@@ -295,8 +299,17 @@ int vpdrm_current_mode(struct vp_adapter *a, struct vp_mode *mode)
 	return ret;
 }
 
+/*
+ * "nomodeset" asks for the firmware's framebuffer only: like the kernel's
+ * own display drivers, vpwrap then does not come up at all, so no miniport
+ * is ever started to touch the adapter.
+ */
 int vpdrm_init(void)
 {
+	if (drm_firmware_drivers_only()) {
+		pr_info("vpwrap: nomodeset given: leaving the display to the firmware framebuffer\n");
+		return -ENODEV;
+	}
 	return vp_adapter_register_client(&vpdrm_client);
 }
 

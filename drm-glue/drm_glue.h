@@ -6,6 +6,7 @@
  * adapter that comes up gets a DRM device.  vpdrm_exit() unregisters it,
  * which detaches (unplugs) every DRM device first.  Call vpdrm_init() before
  * adapters are probed and vpdrm_exit() after none is left to come up.
+ * With "nomodeset" on the kernel command line vpdrm_init() fails (-ENODEV).
  */
 #ifndef VPWRAP_DRM_GLUE_H
 #define VPWRAP_DRM_GLUE_H
