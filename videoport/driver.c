@@ -116,9 +116,11 @@ struct vp_driver *vp_driver_create(struct pe_image *img, struct vpw_driver *owne
 	u32 st;
 
 	*status = STATUS_INVALID_IMAGE_FORMAT;
-	if (pe_image_machine(img) != PE_MACHINE_AMD64) {
-		pr_err("vpwrap: %s: a 32-bit (i386) miniport cannot run on this 64-bit kernel; it was parsed and linked only\n",
-		       pe_image_name(img));
+	/* The bridge runs the kernel's own architecture only. */
+	if (pe_image_machine(img) != WIN_ABI(PE_MACHINE_AMD64, PE_MACHINE_I386)) {
+		pr_err("vpwrap: %s: %s\n", pe_image_name(img),
+		       WIN_ABI("a 32-bit (i386) miniport cannot run on this 64-bit kernel; it was parsed and linked only",
+			       "a 64-bit (AMD64) miniport cannot run on this 32-bit kernel; it was parsed and linked only"));
 		return NULL;
 	}
 	entry = pe_entry_point(img);

@@ -36,6 +36,9 @@ enum vp_once {
 	VP_ONCE_PRINT,
 	VP_ONCE_REG_FILE,
 	VP_ONCE_STOPPED,
+	VP_ONCE_CONVENTION,
+	VP_ONCE_IRQL_ORDER,
+	VP_ONCE_DIV_ZERO,
 	VP_ONCE_COUNT,
 };
 
@@ -138,6 +141,7 @@ struct vp_adapter {
 	struct list_head client_node;	/* under vp_client_lock */
 	bool attached;
 	u64 vram_size;
+	u64 mode_sets;			/* SET_CURRENT_MODE requests made */
 	void *client_data;
 	unsigned int nmonitors;
 	u32 edid_len[VP_MAX_MONITORS];
@@ -237,7 +241,7 @@ void vp_debugfs_put(void);
  * with the current driver's prefix, rate-limited per driver
  * (VideoPortDebugPrint, DbgPrint, DbgPrintEx).
  */
-void vp_debug_vprint(const char *fmt, __builtin_ms_va_list ap);
+void vp_debug_vprint(const char *fmt, win_va_list ap);
 /* utf16.c: ASCII copy of a NUL-terminated UTF-16LE string (max chars). */
 size_t vp_utf16_to_ascii(char *dst, size_t dstlen, const u16 *src, size_t max);
 

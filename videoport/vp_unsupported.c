@@ -151,7 +151,7 @@ VP_UNSUPPORTED(VIDEOPRT, void *, VideoPortAssociateEventsWithDmaHandle, void *ex
 
 VP_UNSUPPORTED(VIDEOPRT, void *, VideoPortMapDmaMemory, void *ext, void *vrp,
 	       u64 board_address, u32 *len, u32 *in_io_space, void **mapped_user_event,
-	       void **display_driver_event)
+	       void **display_driver_event, void **virtual_address)
 {
 	VP_NO_PDMA(VideoPortMapDmaMemory);
 	return NULL;

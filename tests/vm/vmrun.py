@@ -83,7 +83,11 @@ def build_initramfs(args, work):
     for d in ("bin", "sbin", "dev", "proc", "sys", "tmp", "lib", "etc", "mnt",
               "run", "usr/bin", "usr/sbin"):
         os.makedirs(os.path.join(root, d), exist_ok=True)
-    shutil.copy("/bin/busybox", os.path.join(root, "bin/busybox"))
+    # An i386 kernel's cache holds an i386 busybox (scripts/kernel.sh).
+    busybox = os.path.join(kcache, "busybox")
+    if not os.path.exists(busybox):
+        busybox = "/bin/busybox"
+    shutil.copy(busybox, os.path.join(root, "bin/busybox"))
     os.symlink("busybox", os.path.join(root, "bin/sh"))
 
     # Stock modules: the requested ones, what vpwrap.ko needs, and their deps.

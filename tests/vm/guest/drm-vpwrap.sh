@@ -106,6 +106,11 @@ fi
 # DPMS off and on again brings the picture back (mode set + full copy)
 /kmstest pattern -m 1024x768 -f XR24 -t dpms -D
 
+# A mode set that keeps the mode (new mode blob, new framebuffer) does not
+# ask the miniport to set it again, and the new framebuffer is all on screen.
+set -- /sys/kernel/debug/vpwrap-videoport/*/mode_sets
+/kmstest pattern -m 1024x768 -f XR24,RG16 -t same -S "$1"
+
 # Unbind while a client holds the device: the device is unplugged at once,
 # the client's next ioctl fails, rmmod is refused until it closes the file.
 /kmstest hold 8 >/tmp/hold.txt &
