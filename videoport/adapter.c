@@ -115,6 +115,7 @@ int vp_adapter_set_mode(struct vp_adapter *a, u32 index)
 {
 	u32 len;
 
+	a->mode_sets++;
 	return vp_start_io(a, IOCTL_VIDEO_SET_CURRENT_MODE, &index, sizeof(index),
 			   NULL, 0, &len);
 }

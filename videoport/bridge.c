@@ -93,6 +93,7 @@
 #include <linux/preempt.h>
 #include <linux/string.h>
 #include <asm/fpu/api.h>
+#include "pe-loader/pe_loader.h"
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
@@ -140,14 +141,42 @@ static inline void *vp_fx_area(u8 *buf)
 	return PTR_ALIGN(buf, 16);
 }
 
+#ifdef CONFIG_X86_64
+#define VP_FXSAVE	"fxsaveq"
+#define VP_FXRSTOR	"fxrstorq"
+#else
+#define VP_FXSAVE	"fxsave"
+#define VP_FXRSTOR	"fxrstor"
+#endif
+
 static inline void vp_fxsave(void *area)
 {
-	asm volatile("fxsaveq (%0)" : : "r" (area) : "memory");
+	asm volatile(VP_FXSAVE " (%0)" : : "r" (area) : "memory");
 }
 
 static inline void vp_fxrstor(const void *area)
 {
-	asm volatile("fxrstorq (%0)" : : "r" (area) : "memory");
+	asm volatile(VP_FXRSTOR " (%0)" : : "r" (area) : "memory");
+}
+
+/*
+ * x86: a __stdcall callee pops 4 bytes per argument.  Any other count
+ * means the driver's function has another convention or prototype than
+ * the DDK declares: call32.S already put our stack back, the driver is
+ * told once.
+ */
+static void vp_check_popped(struct vp_driver *drv, const void *fn,
+			    unsigned int nargs, const struct vp_frame *f)
+{
+	char where[80];
+
+	if (IS_ENABLED(CONFIG_X86_64) || f->popped == 4 * nargs ||
+	    f->popped == (u32)-1 || !drv)
+		return;
+	pe_symbolize(drv->img, fn, where, sizeof(where));
+	vp_warn_once(drv, VP_ONCE_CONVENTION,
+		     "%s popped %u bytes of arguments, not %u: it is not the __stdcall function of %u arguments the DDK declares\n",
+		     where, f->popped, 4 * nargs, nargs);
 }
 
 static inline void vp_ldmxcsr(u32 v)
@@ -169,9 +198,10 @@ u64 vp_bridge_call_count(void)
 }
 
 u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
-	    u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 a6)
+	    unsigned int nargs, u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 a6)
 {
 	const u64 args[6] = { a1, a2, a3, a4, a5, a6 };
+	struct vp_frame frame = { 0 };
 	u8 fxbuf[512 + 16];
 	struct vp_ctx *c = vp_ctx_this();
 	struct vp_ctx outer, *prev;
@@ -205,12 +235,15 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 			c->drv = drv;
 		if (a)
 			c->adapter = a;
-		ret = vp_call_ms(fn, args);
+		c->frame = &frame;
+		ret = vp_call_ms(fn, args, &frame);
 		c = vp_ctx_this();
 		c->depth = outer.depth;
 		c->drv = outer.drv;
 		c->adapter = outer.adapter;
 		c->irql = outer.irql;
+		c->frame = outer.frame;
+		vp_check_popped(target, fn, nargs, &frame);
 		return ret;
 	}
 
@@ -230,11 +263,12 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	c->drv = drv;
 	c->adapter = a;
 	c->irql = vp_irql_entry(c);
+	c->frame = &frame;
 	/* LIFO: a softirq or hardirq call nests inside a task-level one */
 	prev = this_cpu_read(vp_cur);
 	this_cpu_write(vp_cur, c);
 
-	ret = vp_call_ms(fn, args);
+	ret = vp_call_ms(fn, args, &frame);
 
 	/* 4. Leave it; KeBugCheckEx's way out (5.) resumes here as well. */
 	this_cpu_write(vp_cur, prev);
@@ -242,12 +276,14 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	c->depth = 0;
 	c->drv = NULL;
 	c->adapter = NULL;
+	c->frame = NULL;
 	if (kfpu) {
 		kernel_fpu_end();
 	} else {
 		vp_fxrstor(vp_fx_area(fxbuf));
 		preempt_enable();
 	}
+	vp_check_popped(target, fn, nargs, &frame);
 	return ret;
 }
 

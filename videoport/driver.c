@@ -11,6 +11,7 @@
 #include "videoport/driver.h"
 #include "videoport/registry_store.h"
 #include "videoport/vp.h"
+#include "videoport/adapter.h"
 #include "videoport/export.h"
 
 static LIST_HEAD(vp_adapters);
@@ -132,8 +133,11 @@ u32 vp_driver_start(struct vp_driver *drv, struct pe_image *img)
 	void *entry;
 	u32 st;
 
-	if (pe_image_machine(img) != PE_MACHINE_AMD64) {
-		vp_err(drv, "a 32-bit (i386) miniport cannot run on this 64-bit kernel; it was parsed and linked only\n");
+	/* The bridge runs the kernel's own architecture only. */
+	if (pe_image_machine(img) != WIN_ABI(PE_MACHINE_AMD64, PE_MACHINE_I386)) {
+		vp_err(drv, "%s\n",
+		       WIN_ABI("a 32-bit (i386) miniport cannot run on this 64-bit kernel; it was parsed and linked only",
+			       "a 64-bit (AMD64) miniport cannot run on this 32-bit kernel; it was parsed and linked only"));
 		return STATUS_INVALID_IMAGE_FORMAT;
 	}
 	entry = pe_entry_point(img);
@@ -269,6 +273,13 @@ err_free:
 
 static void vp_adapter_destroy(struct vp_adapter *a)
 {
+	/*
+	 * Hand the adapter back to VGA, as Windows' display driver does with
+	 * IOCTL_VIDEO_RESET_DEVICE when it lets go of the adapter (a BIOS
+	 * miniport sets text mode through Int10 here).  A miniport that
+	 * refuses leaves the adapter as it is.
+	 */
+	vp_adapter_reset(a);
 	vp_debugfs_adapter_remove(a);
 	vp_interrupt_teardown(a);
 	vp_timer_teardown(a);

@@ -14,9 +14,9 @@
  * against an interrupt handler.
  *
  * The acquire/release pair is spin_lock_irqsave/spin_unlock_irqrestore in
- * its inline form (__raw_spin_lock_irqsave: what the kernel itself builds
- * with CONFIG_INLINE_SPIN_LOCK_IRQSAVE): the same operations, without a
- * second call level on a path miniports take millions of times.
+ * their inline form, split into a fast path that does only that and a slow
+ * path for everything else (see VideoPortAcquireSpinLock): miniports take
+ * this path millions of times, and it should cost what a native pair costs.
  *
  * With verify=1 (verify.c) each lock also records the CPU holding it and
  * the OldIrql its acquire returned: a release by a CPU not holding it is
@@ -146,10 +146,9 @@ static noinline bool vp_verify_release(struct vp_spin_lock *l, const char *fn,
 
 /*
  * Not called from a miniport (no bridge context on this CPU): only our own
- * code could do that, at whatever level it runs.  Kept out of line so the
- * miniport's path holds as few values as possible across the lock.
+ * code could do that, at whatever level it runs.
  */
-static noinline void vp_acquire_outside(struct vp_spin_lock *l, u8 *old_irql)
+static void vp_acquire_outside(struct vp_spin_lock *l, u8 *old_irql)
 	__acquires(l)
 {
 	unsigned long flags;
@@ -162,10 +161,19 @@ static noinline void vp_acquire_outside(struct vp_spin_lock *l, u8 *old_irql)
 		*old_irql = old;
 }
 
-VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lock *l,
-	  u8 *old_irql) __acquires(l)
+/*
+ * Everything the acquire's fast path leaves out: a bad lock, verify=1, a
+ * caller outside a miniport call, a lock held by another CPU.  Same ABI and
+ * arguments as the export, so that the fast path reaches it by a plain
+ * jump (a tail call) and saves no registers of its own.
+ */
+static noinline void WINAPI vp_acquire_slow(void *ext, struct vp_spin_lock *l,
+					    u8 *old_irql) __acquires(l)
 {
+	/* Reached by a tail call: the return address is the miniport's. */
+	const void *caller = __builtin_return_address(0);
 	struct vp_ctx *c;
+	unsigned long flags;
 	u8 old;
 
 	if (!vp_lock_check(l, "VideoPortAcquireSpinLock")) {
@@ -174,43 +182,97 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 	}
 	if (vp_verifying() &&
 	    vp_verify_acquire(l, "VideoPortAcquireSpinLock", VP_V_IRQL_ACQUIRE,
-			      PASSIVE_LEVEL, old_irql, __builtin_return_address(0))) {
+			      PASSIVE_LEVEL, old_irql, caller)) {
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	if (unlikely(!vp_ctx_cur())) {
+	if (!vp_ctx_cur()) {
 		vp_acquire_outside(l, old_irql);
 		return;
 	}
-	l->flags = __raw_spin_lock_irqsave(&l->lock.rlock);
-	/*
-	 * The emulated IRQL is read after taking the lock: the lock does not
-	 * change it, and nothing needs to live across the lock operation.
-	 * Preemption is off inside a miniport call, so this is still our CPU.
-	 */
+	spin_lock_irqsave(&l->lock, flags);
+	l->flags = flags;
+	/* Preemption is off inside a miniport call: still our CPU. */
 	c = vp_ctx_cur();
 	old = c->irql;
 	c->irql = DISPATCH_LEVEL;
 	vp_verify_acquired(l, old);
+	if (old_irql)
+		*old_irql = old;
+}
+
+/*
+ * The fast path is what spin_lock_irqsave() does (interrupts off,
+ * preemption off, one compare-and-exchange) plus the emulated IRQL, and
+ * nothing else: no ftrace hook (the file is built without one), no
+ * registers to save (the slow path is a tail call in the same ABI), the
+ * IRQL read after taking the lock so that nothing lives across it.  A lock
+ * held elsewhere undoes the two steps and waits in the slow path.
+ */
+VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lock *l,
+	  u8 *old_irql) __acquires(l)
+{
+	struct vp_ctx *c;
+	unsigned long flags;
+	int unlocked = 0;
+	u8 old;
+
+	if (unlikely(!l || l->magic != VP_LOCK_MAGIC || !vp_ctx_cur()) ||
+	    static_branch_unlikely(&vpwrap_verify_key))
+		return vp_acquire_slow(ext, l, old_irql);
+	flags = arch_local_irq_save();
+	preempt_disable();
+	/* queued_spin_lock()'s own fast path: one exchange, no read first */
+	if (unlikely(!atomic_try_cmpxchg_acquire(&l->lock.rlock.raw_lock.val,
+						 &unlocked, _Q_LOCKED_VAL))) {
+		arch_local_irq_restore(flags);
+		preempt_enable();
+		return vp_acquire_slow(ext, l, old_irql);
+	}
+	__acquire(l);
+	l->flags = flags;
+	c = vp_ctx_cur();
+	old = c->irql;
+	c->irql = DISPATCH_LEVEL;
 	if (likely(old_irql))
 		*old_irql = old;
 }
 
-VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lock *l,
-	  u8 new_irql) __releases(l)
+/* The release's counterpart of vp_acquire_slow(). */
+static noinline void WINAPI vp_release_slow(void *ext, struct vp_spin_lock *l,
+					    u8 new_irql) __releases(l)
 {
+	const void *caller = __builtin_return_address(0);
+
 	if (!vp_lock_check(l, "VideoPortReleaseSpinLock")) {
 		__release(l);	/* for sparse: nothing was taken */
 		return;
 	}
 	if (vp_verifying() &&
 	    vp_verify_release(l, "VideoPortReleaseSpinLock", VP_V_IRQL_RELEASE, &new_irql,
-			      __builtin_return_address(0))) {
+			      caller)) {
 		__release(l);	/* for sparse: nothing was released */
 		return;
 	}
 	vp_irql_set(new_irql);
-	__raw_spin_unlock_irqrestore(&l->lock.rlock, l->flags);
+	spin_unlock_irqrestore(&l->lock, l->flags);
+}
+
+/* spin_unlock_irqrestore() and the emulated IRQL; see the acquire. */
+VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lock *l,
+	  u8 new_irql) __releases(l)
+{
+	unsigned long flags;
+
+	if (unlikely(!l || l->magic != VP_LOCK_MAGIC) ||
+	    static_branch_unlikely(&vpwrap_verify_key))
+		return vp_release_slow(ext, l, new_irql);
+	vp_irql_set(new_irql);
+	/* The flags are the holder's: read them before the lock is free. */
+	flags = l->flags;
+	do_raw_spin_unlock(&l->lock.rlock);
+	arch_local_irq_restore(flags);
+	preempt_enable();
 }
 
 VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,

@@ -17,6 +17,7 @@
 struct pci_dev;
 struct pe_image;
 struct dentry;
+struct vp_int10;
 
 struct vp_mapping {
 	struct list_head node;
@@ -28,6 +29,7 @@ struct vp_mapping {
 };
 
 #define VP_MAX_MONITORS	4
+#define VP_MAX_IO_RANGES 16
 
 struct vp_adapter {
 	struct list_head node;		/* vp_adapters (global), RCU */
@@ -57,9 +59,18 @@ struct vp_adapter {
 	bool dpc_queued;
 
 	void *rom;			/* VideoPortGetRomImage copy */
+	/* the I/O ranges VerifyAccessRanges accepted, legacy VGA ones too */
+	struct {
+		u32 start, len;
+	} io_ranges[VP_MAX_IO_RANGES];
+	unsigned int nio;
+	/* int10_export.c: the video BIOS session, once used */
+	struct vp_int10 *int10;
+	int int10_err;			/* why it cannot run (errno), once known */
 
 	/* adapter.c */
 	u64 vram_size;
+	u64 mode_sets;			/* SET_CURRENT_MODE requests made */
 	void *client_data;		/* drm-glue's (vp_adapter_set_drvdata) */
 	unsigned int nmonitors;
 	u32 edid_len[VP_MAX_MONITORS];
@@ -137,6 +148,8 @@ void vp_resources_release(struct vp_adapter *a);
 int vp_config_fill(struct vp_adapter *a);
 bool vp_mapping_lookup(struct vp_adapter *a, const void *p, phys_addr_t *phys,
 		       size_t *len);
+bool vp_port_claimed(struct vp_adapter *a, u32 port, u32 size);
+size_t vp_rom_read(struct vp_adapter *a, void *buf, size_t max);
 /* interrupt.c, timer.c, dpc.c */
 int vp_interrupt_setup(struct vp_adapter *a);
 void vp_interrupt_teardown(struct vp_adapter *a);
@@ -159,7 +172,7 @@ void vp_debugfs_put(void);
  * with the current driver's prefix, rate-limited per driver
  * (VideoPortDebugPrint, DbgPrint, DbgPrintEx).
  */
-void vp_debug_vprint(const char *fmt, __builtin_ms_va_list ap);
+void vp_debug_vprint(const char *fmt, win_va_list ap);
 /* utf16.c: ASCII copy of a NUL-terminated UTF-16LE string (max chars). */
 size_t vp_utf16_to_ascii(char *dst, size_t dstlen, const u16 *src, size_t max);
 

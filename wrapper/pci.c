@@ -66,13 +66,24 @@ static ssize_t mode_show(struct device *dev, struct device_attribute *attr,
 	return sysfs_emit(buf, "%ux%u %ubpp\n", m.width, m.height, m.bpp);
 }
 
+/* What the adapter's video BIOS reported (Int10 users only). */
+static ssize_t video_bios_show(struct device *dev, struct device_attribute *attr,
+			       char *buf)
+{
+	struct vp_adapter *a = vp_driver_adapter(to_pci_dev(dev));
+
+	return a ? vp_adapter_video_bios(a, buf) : sysfs_emit(buf, "none\n");
+}
+
 static DEVICE_ATTR_RO(miniport);
 static DEVICE_ATTR_RO(mode);
+static DEVICE_ATTR_RO(video_bios);
 static BIN_ATTR(registry, 0400, registry_read, NULL, 0);
 
 static struct attribute *vpw_pci_attrs[] = {
 	&dev_attr_miniport.attr,
 	&dev_attr_mode.attr,
+	&dev_attr_video_bios.attr,
 	NULL
 };
 

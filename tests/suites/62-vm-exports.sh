@@ -65,9 +65,12 @@ if dmesg | grep -q 'DBGPRINTEX info level hidden'; then
 else pass "DbgPrintEx: info level filtered"; fi
 expect_log "VideoPortLogError logged" \
 	'vpcover.sys: error logged by the miniport: code 0x12345678, id 0x00009abc'
-n=$(dmesg | grep -c 'vpcover.sys: VideoPortInt10 is not supported: no Int 10h')
+n=$(dmesg | grep -c 'vpcover.sys: VideoPortSetTrappedEmulatorPorts is not supported: no VDM')
 if [ "$n" = 1 ]; then pass "unsupported export logged once per driver"
 else fail "unsupported export logged once per driver" "$n lines"; fi
+n=$(dmesg | grep -c 'vpcover.sys: .*Int10: cannot run the BIOS helper /sbin/vpwrap-int10')
+if [ "$n" = 1 ]; then pass "Int10 without its helper: failure logged once"
+else fail "Int10 without its helper: failure logged once" "$n lines"; fi
 
 rmmod vpwrap
 check "rmmod" test ! -d $D

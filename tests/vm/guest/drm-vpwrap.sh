@@ -65,10 +65,18 @@ ddir=${ddir%/name}
 ovr=$(ls "$ddir"/*/edid_override 2>/dev/null | head -n 1)
 if [ -f /edid_expect ] && [ -n "$ovr" ]; then
 	/kmstest info >/tmp/e0.txt
+	sysedid=$(ls /sys/class/drm/card0-*/edid | head -n 1)
 	cat /edid1080.bin >"$ovr"
 	/kmstest info >/tmp/e1.txt
+	cp "$sysedid" /tmp/e1.edid
 	printf reset >"$ovr"	# exactly "reset": with a newline it is EDID data
 	/kmstest info >/tmp/e2.txt
+	cp "$sysedid" /tmp/e2.edid
+	# the connector's EDID (its EDID property, in sysfs) is the forced one
+	check "edid override: the connector's EDID is the forced one" \
+		cmp -s /tmp/e1.edid /edid1080.bin
+	check "edid override reset: the connector's EDID is no longer the forced one" \
+		sh -c '! cmp -s /tmp/e2.edid /edid1080.bin'
 	echo "INFO edid: preferred $(pref /tmp/e0.txt) -> forced $(pref /tmp/e1.txt) -> reset $(pref /tmp/e2.txt)"
 	if [ "$(cat /edid_expect)" = offered ]; then
 		check "edid override: 1920x1080 becomes the preferred mode" \
@@ -97,6 +105,11 @@ fi
 
 # DPMS off and on again brings the picture back (mode set + full copy)
 /kmstest pattern -m 1024x768 -f XR24 -t dpms -D
+
+# A mode set that keeps the mode (new mode blob, new framebuffer) does not
+# ask the miniport to set it again, and the new framebuffer is all on screen.
+set -- /sys/kernel/debug/vpwrap-videoport/*/mode_sets
+/kmstest pattern -m 1024x768 -f XR24,RG16 -t same -S "$1"
 
 # Unbind while a client holds the device: the device is unplugged at once,
 # the client's next ioctl fails, rmmod is refused until it closes the file.

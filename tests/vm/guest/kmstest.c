@@ -204,6 +204,26 @@ static int in_list(const char *list, const char *item)
 
 static const char *tag;	/* -t: suffix of the dump names */
 static int dpms_cycle;	/* -D: ACTIVE off and on again before the damage */
+/*
+ * -S path: before the pattern's mode set, the same mode with another
+ * framebuffer, so that the pattern's own mode set keeps the mode; the
+ * count of SET_CURRENT_MODE requests in @path (vpwrap's debugfs) must not
+ * move over it.
+ */
+static const char *same_mode_counter;
+
+static long long read_counter(const char *path)
+{
+	long long n = -1;
+	FILE *f = fopen(path, "r");
+
+	if (f) {
+		if (fscanf(f, "%lld", &n) != 1)
+			n = -1;
+		fclose(f);
+	}
+	return n;
+}
 
 static int set_active(struct kms *k, int on)
 {
@@ -249,7 +269,33 @@ static int cmd_pattern(const char *modes, const char *formats)
 			}
 			snprintf(name, sizeof(name), "p-%s-%s%s%s", wh,
 				 fourcc_str(fmts[j]), tag ? "-" : "", tag ? tag : "");
+			long long before = -1;
+
+			if (same_mode_counter) {
+				struct kms_buf first;
+				uint32_t g0 = 0;
+
+				ret = show_pattern(&k, m, fmts[j], &first, &g0);
+				kms_buf_destroy(&first);
+				kms_blob_destroy(k.fd, g0);
+				if (ret)
+					fail("%s: first mode set: %s", name, strerror(-ret));
+				before = read_counter(same_mode_counter);
+			}
 			ret = show_pattern(&k, m, fmts[j], &b, &gamma);
+			if (same_mode_counter && !ret) {
+				long long after = read_counter(same_mode_counter);
+
+				if (before < 0 || after < 0)
+					fail("%s: same mode: cannot read %s", name,
+					     same_mode_counter);
+				else if (after != before)
+					fail("%s: same mode: %lld SET_CURRENT_MODE request(s)",
+					     name, after - before);
+				else
+					pass("%s: same mode, new framebuffer: no SET_CURRENT_MODE",
+					     name);
+			}
 			if (ret) {
 				fail("%s: mode set: %s", name, strerror(-ret));
 				kms_buf_destroy(&b);
@@ -562,9 +608,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	optind = 2;
-	while ((opt = getopt(argc, argv, "m:f:t:D")) != -1) {
+	while ((opt = getopt(argc, argv, "m:f:t:DS:")) != -1) {
 		if (opt == 'D')
 			dpms_cycle = 1;
+		else if (opt == 'S')
+			same_mode_counter = optarg;
 		else if (opt == 'm')
 			modes = optarg;
 		else if (opt == 't')
