@@ -218,7 +218,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 	u8 old;
 
 	if (unlikely(!l || l->magic != VP_LOCK_MAGIC || !vp_ctx_cur()) ||
-	    static_branch_unlikely(&vpwrap_verify_key))
+	    static_branch_unlikely(&vp_verify_key))
 		return vp_acquire_slow(ext, l, old_irql);
 	flags = arch_local_irq_save();
 	preempt_disable();
@@ -265,7 +265,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lo
 	unsigned long flags;
 
 	if (unlikely(!l || l->magic != VP_LOCK_MAGIC) ||
-	    static_branch_unlikely(&vpwrap_verify_key))
+	    static_branch_unlikely(&vp_verify_key))
 		return vp_release_slow(ext, l, new_irql);
 	vp_irql_set(new_irql);
 	/* The flags are the holder's: read them before the lock is free. */
