@@ -199,32 +199,51 @@ struct win_x86_bios_args {
 	u32 eax, ebx, ecx, edx, esi, edi, ebp;
 };
 
-VP_EXPORT(VIDEOPRT, u32, VideoPortInt10, void *ext, struct win_x86_bios_args *args)
+/*
+ * Runs INT 10h with the general registers @gp (both Windows argument
+ * blocks start with eax..ebp) and, where the caller has them, DS and ES;
+ * copies them back only when the call succeeded.
+ */
+static u32 vp_int10_run_args(void *ext, struct win_x86_bios_args *gp,
+			     u16 *ds, u16 *es)
 {
 	struct vp_adapter *a = vp_adapter_from_ext(ext);
 	struct vpint10_regs r = { };
 	u32 st;
 
-	if (!a || !args)
+	if (!a || !gp)
 		return ERROR_INVALID_PARAMETER;
-	r.eax = args->eax;
-	r.ebx = args->ebx;
-	r.ecx = args->ecx;
-	r.edx = args->edx;
-	r.esi = args->esi;
-	r.edi = args->edi;
-	r.ebp = args->ebp;
+	r.eax = gp->eax;
+	r.ebx = gp->ebx;
+	r.ecx = gp->ecx;
+	r.edx = gp->edx;
+	r.esi = gp->esi;
+	r.edi = gp->edi;
+	r.ebp = gp->ebp;
+	if (ds)
+		r.ds = *ds;
+	if (es)
+		r.es = *es;
 	st = vp_int10_run(a, &r);
 	if (st == NO_ERROR) {
-		args->eax = r.eax;
-		args->ebx = r.ebx;
-		args->ecx = r.ecx;
-		args->edx = r.edx;
-		args->esi = r.esi;
-		args->edi = r.edi;
-		args->ebp = r.ebp;
+		gp->eax = r.eax;
+		gp->ebx = r.ebx;
+		gp->ecx = r.ecx;
+		gp->edx = r.edx;
+		gp->esi = r.esi;
+		gp->edi = r.edi;
+		gp->ebp = r.ebp;
+		if (ds)
+			*ds = r.ds;
+		if (es)
+			*es = r.es;
 	}
 	return st;
+}
+
+VP_EXPORT(VIDEOPRT, u32, VideoPortInt10, void *ext, struct win_x86_bios_args *args)
+{
+	return vp_int10_run_args(ext, args, NULL, NULL);
 }
 
 /*
@@ -234,7 +253,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortInt10, void *ext, struct win_x86_bios_args *ar
  * (64 KiB) each.
  */
 struct win_int10_bios_args {
-	u32 eax, ebx, ecx, edx, esi, edi, ebp;
+	struct win_x86_bios_args gp;	/* eax..ebp, as VideoPortInt10's */
 	u16 ds, es;
 };
 
@@ -394,34 +413,9 @@ static u32 WINAPI vp_int10_write(void *ctx, u16 seg, u16 off, void *buf, u32 len
 
 static u32 WINAPI vp_int10_call_bios(void *ctx, struct win_int10_bios_args *args)
 {
-	struct vp_adapter *a = vp_adapter_from_ext(ctx);
-	struct vpint10_regs r = { };
-	u32 st;
-
-	if (!a || !args)
+	if (!args)
 		return ERROR_INVALID_PARAMETER;
-	r.eax = args->eax;
-	r.ebx = args->ebx;
-	r.ecx = args->ecx;
-	r.edx = args->edx;
-	r.esi = args->esi;
-	r.edi = args->edi;
-	r.ebp = args->ebp;
-	r.ds = args->ds;
-	r.es = args->es;
-	st = vp_int10_run(a, &r);
-	if (st == NO_ERROR) {
-		args->eax = r.eax;
-		args->ebx = r.ebx;
-		args->ecx = r.ecx;
-		args->edx = r.edx;
-		args->esi = r.esi;
-		args->edi = r.edi;
-		args->ebp = r.ebp;
-		args->ds = r.ds;
-		args->es = r.es;
-	}
-	return st;
+	return vp_int10_run_args(ctx, &args->gp, &args->ds, &args->es);
 }
 
 /*
