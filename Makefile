@@ -16,7 +16,9 @@
 # The export list is the VP_EXPORT annotations in videoport/'s sources (one per
 # export, videoport/export.h).  `make module` reads the table they leave in the
 # built module and writes it as videoport/out/exports.txt, which the tool, the
-# test miniports' import libraries and the tests take from there.
+# test miniports' import libraries and the tests take from there.  An i386
+# module's list (which adds the x86-only Kf* and MSVC helper exports) goes to
+# videoport/out/exports-i386.txt.
 
 KVER ?=
 ifeq ($(KDIR),)
@@ -50,12 +52,9 @@ module: $(if $(filter /lib/modules/$(KREL)/build,$(KDIR)),kernel) module-tree
 	$(MAKE) -C $(KDIR) M=$(BUILD) $(KBUILD_ARGS) modules
 	@echo "module: $(BUILD)/vpwrap.ko"
 	@if command -v python3 >/dev/null; then \
-		mkdir -p videoport/out && \
-		python3 videoport/gen-exports.py $(BUILD)/vpwrap.ko >videoport/out/exports.txt.tmp && \
-		mv videoport/out/exports.txt.tmp videoport/out/exports.txt && \
-		echo "module: export list videoport/out/exports.txt"; \
+		python3 videoport/gen-exports.py $(BUILD)/vpwrap.ko videoport/out; \
 	else \
-		echo "module: no python3, videoport/out/exports.txt not written" >&2; \
+		echo "module: no python3, the export list in videoport/out/ not written" >&2; \
 	fi
 
 miniports:
