@@ -6,10 +6,10 @@
  * pair and KeInitializeSpinLock.  The x86 fastcall forms (KfAcquireSpinLock,
  * KfRaiseIrql, ...) wait for i386 execution.
  *
- * A KSPIN_LOCK is a pointer-sized word in the miniport's own memory, and
- * the x64 headers initialize it inline by storing 0, so no call of ours
- * sees a lock before its first acquire: the word itself must be the lock,
- * and all-zero must mean unlocked.  It holds an arch_spinlock_t, the
+ * A KSPIN_LOCK is a pointer-sized word (ULONG_PTR) in the miniport's own
+ * memory, and the x64 headers initialize it inline by storing 0, so no call
+ * of ours sees a lock before its first acquire: the word itself must be the
+ * lock, and all-zero must mean unlocked.  It holds an arch_spinlock_t, the
  * 4-byte queued spin lock under every raw_spinlock_t: a spinlock_t or
  * raw_spinlock_t grows with spinlock debugging and lockdep, and a
  * spinlock_t becomes a sleeping rt_mutex on PREEMPT_RT.  So the lock keeps
@@ -28,23 +28,23 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
-static_assert(sizeof(arch_spinlock_t) <= sizeof(u64) &&
-	      __alignof__(arch_spinlock_t) <= __alignof__(u64),
-	      "a KSPIN_LOCK (8 bytes) must hold the kernel's arch_spinlock_t");
+static_assert(sizeof(arch_spinlock_t) <= sizeof(win_ulong_ptr) &&
+	      __alignof__(arch_spinlock_t) <= __alignof__(win_ulong_ptr),
+	      "a KSPIN_LOCK (ULONG_PTR) must hold the kernel's arch_spinlock_t");
 
-static inline arch_spinlock_t *nt_lock(u64 *p)
+static inline arch_spinlock_t *nt_lock(win_ulong_ptr *p)
 {
 	return (arch_spinlock_t *)p;
 }
 
-static inline void nt_lock_take(u64 *p) __acquires(p)
+static inline void nt_lock_take(win_ulong_ptr *p) __acquires(p)
 {
 	preempt_disable();
 	arch_spin_lock(nt_lock(p));
 	__acquire(p);	/* for sparse: arch_spin_lock() is not annotated */
 }
 
-static inline void nt_lock_drop(u64 *p) __releases(p)
+static inline void nt_lock_drop(win_ulong_ptr *p) __releases(p)
 {
 	arch_spin_unlock(nt_lock(p));
 	__release(p);
@@ -56,12 +56,12 @@ VP_EXPORT(HAL, u8, KeGetCurrentIrql, void)
 	return vp_irql();
 }
 
-VP_EXPORT(NTOSKRNL, void, KeInitializeSpinLock, u64 *lock)
+VP_EXPORT(NTOSKRNL, void, KeInitializeSpinLock, win_ulong_ptr *lock)
 {
 	*lock = 0;	/* __ARCH_SPIN_LOCK_UNLOCKED: the headers' inline form */
 }
 
-VP_EXPORT(NTOSKRNL, u8, KeAcquireSpinLockRaiseToDpc, u64 *lock) __acquires(lock)
+VP_EXPORT(NTOSKRNL, u8, KeAcquireSpinLockRaiseToDpc, win_ulong_ptr *lock) __acquires(lock)
 {
 	u8 old = vp_irql();
 
@@ -74,7 +74,7 @@ VP_EXPORT(NTOSKRNL, u8, KeAcquireSpinLockRaiseToDpc, u64 *lock) __acquires(lock)
 }
 
 /* NewIrql is the OldIrql the acquire returned: it says how it raised. */
-VP_EXPORT(NTOSKRNL, void, KeReleaseSpinLock, u64 *lock, u8 new_irql) __releases(lock)
+VP_EXPORT(NT64_HAL32, void, KeReleaseSpinLock, win_ulong_ptr *lock, u8 new_irql) __releases(lock)
 {
 	nt_lock_drop(lock);
 	if (new_irql < DISPATCH_LEVEL) {
@@ -83,12 +83,12 @@ VP_EXPORT(NTOSKRNL, void, KeReleaseSpinLock, u64 *lock, u8 new_irql) __releases(
 	}
 }
 
-VP_EXPORT(NTOSKRNL, void, KeAcquireSpinLockAtDpcLevel, u64 *lock) __acquires(lock)
+VP_EXPORT(NTOSKRNL, void, KeAcquireSpinLockAtDpcLevel, win_ulong_ptr *lock) __acquires(lock)
 {
 	nt_lock_take(lock);
 }
 
-VP_EXPORT(NTOSKRNL, void, KeReleaseSpinLockFromDpcLevel, u64 *lock) __releases(lock)
+VP_EXPORT(NTOSKRNL, void, KeReleaseSpinLockFromDpcLevel, win_ulong_ptr *lock) __releases(lock)
 {
 	nt_lock_drop(lock);
 }
