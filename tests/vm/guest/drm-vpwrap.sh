@@ -10,6 +10,15 @@ while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); don
 check "card0 appears" test -e /dev/dri/card0
 dmesg | grep -E "vpwrap|\[drm\]" | tail -n 20 | sed 's/^/INFO dmesg: /'
 
+# Hand-over: the firmware console (vgacon here) lets go of the card before
+# the miniport's HwFindAdapter (whose report names the VRAM size) touches it.
+dmesg >/tmp/load.txt
+off=$(grep -n -m1 'vgaarb: deactivate vga console' /tmp/load.txt | cut -d: -f1)
+hw=$(grep -n -m1 'KiB VRAM, ' /tmp/load.txt | cut -d: -f1)
+echo "INFO hand-over: vga console deactivated at dmesg line ${off:-none}, miniport found the adapter at line ${hw:-none}"
+check "firmware console removed before the miniport starts" \
+	test -n "$off" -a -n "$hw" -a "${off:-0}" -lt "${hw:-0}"
+
 # fbcon: text on the card's console
 for i in 1 2 3 4 5 6; do echo "vpwrap fbcon line $i: the quick brown fox" >/dev/tty1; done
 sleep 1
