@@ -1,7 +1,8 @@
 # Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
 # initramfs: /kmstest, /kmscrc, /kmsvblank, /edid1080.bin + /edid_expect
 # (forced EDID), /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..."
-# to test the hardware cursor, absent otherwise), modetest (--bin).
+# to test the hardware cursor, absent otherwise), /moves ("X,Y ..." for the
+# legacy cursor ioctls), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
 check "modprobe vpwrap" modprobe vpwrap miniport=/miniport.sys
@@ -110,6 +111,11 @@ if [ -f /cursor ]; then
 	for xy in $(cat /cursor); do
 		/kmstest cursor -m 1024x768 -- ${xy%,*} ${xy#*,}
 	done
+fi
+# /moves: "X,Y ..." the legacy cursor ioctls move the cursor through (on
+# std VGA the software cursor, drawn into the frame buffer)
+if [ -f /moves ]; then
+	/kmstest cursormove -m 1024x768 -- $(tr ',' ' ' </moves)
 fi
 
 # DPMS off and on again brings the picture back (mode set + full copy)
