@@ -24,10 +24,14 @@
  * or a context switch may change them.  At DISPATCH_LEVEL and above the
  * exports never sleep: pool comes from GFP_ATOMIC, waits fail as the DDK
  * documents.
+ *
+ * Inside the bracket, on CPUs that enforce kernel IBT, indirect-branch
+ * tracking is off while miniport code runs (videoport/ibt.h).
  */
 #include <linux/preempt.h>
 #include <linux/string.h>
 #include <asm/fpu/api.h>
+#include "videoport/ibt.h"
 #include "videoport/vp.h"
 
 #define VP_MXCSR_DEFAULT 0x1f80u
@@ -78,7 +82,7 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	struct vp_ctx *c = vp_ctx_this();
 	struct vp_ctx outer, *prev;
 	struct vp_driver *target;
-	bool kfpu;
+	bool kfpu, ibt;
 	u64 ret;
 
 	/*
@@ -107,7 +111,9 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 			c->drv = drv;
 		if (a)
 			c->adapter = a;
+		ibt = vp_ibt_leave_linux();
 		ret = vp_call_ms(fn, args);
+		vp_ibt_enter_linux(ibt);
 		c = vp_ctx_this();
 		c->depth = outer.depth;
 		c->drv = outer.drv;
@@ -135,7 +141,9 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	prev = this_cpu_read(vp_cur);
 	this_cpu_write(vp_cur, c);
 
+	ibt = vp_ibt_leave_linux();
 	ret = vp_call_ms(fn, args);
+	vp_ibt_enter_linux(ibt);
 
 	this_cpu_write(vp_cur, prev);
 	c = vp_ctx_this();

@@ -5,6 +5,8 @@
 # positive path uses a key the test makes and puts in vpwrap's test keyring,
 # which counts only while signatures are not required; a key the kernel
 # trusts (built in, or MOK through shim) cannot be made in this harness.
+# IBT: QEMU/TCG cannot enforce it; the guest checks the self-test says so,
+# and runs the switching against a stand-in for the MSR (ibt_emulate=1).
 . "$ROOT/tests/lib.sh"
 T=$ROOT/tests/vm/trust
 SIGN=$KDIR/scripts/sign-file
