@@ -32,7 +32,6 @@ static DEFINE_MUTEX(vp_ibt_lock);
 static unsigned int vp_ibt_used;
 static bool vp_ibt_ready;
 
-/* Read by the stubs: the function behind stub i. */
 void *vp_ibt_targets[VP_IBT_STUBS];
 extern const u8 vp_ibt_stubs[];
 

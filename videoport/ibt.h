@@ -34,6 +34,9 @@
 
 DECLARE_STATIC_KEY_FALSE(vp_ibt_active);
 
+/* ibt64.S: stub i calls vp_ibt_targets[i] */
+extern void *vp_ibt_targets[VP_IBT_STUBS];
+
 /* Set up once, before the first miniport is linked; 0 or -errno. */
 int vp_ibt_init(void);
 
