@@ -3,14 +3,15 @@
  * Test and diagnostic files, root only, under /sys/kernel/debug/vpwrap-videoport/:
  *
  *   exports		the export table as "dll name status" lines (the same
- *			format as videoport/exports.txt, which a test compares)
+ *			format as videoport/out/exports.txt, which a test compares)
  *   bridge_calls	how many calls the bridge has made into miniport code
  *			since vpwrap was loaded (tests prove that a path does
  *			not enter the miniport by reading it before and after)
- *   ibt		self-test of kernel IBT around miniport code: the state
- *			of MSR_IA32_S_CET's ENDBR_EN outside, inside a call
- *			into (stand-in) miniport code and inside an export it
- *			calls; "not present" where the CPU does not enforce IBT
+ *   ibt		(x86_64) self-test of kernel IBT around miniport code:
+ *			the state of MSR_IA32_S_CET's ENDBR_EN outside, inside
+ *			a call into (stand-in) miniport code and inside an
+ *			export it calls; "not present" where the CPU does not
+ *			enforce IBT
  *   <pci>/ioctl	write: u32 IoControlCode, u32 OutputBufferLength, then
  *			the input buffer; the request goes to HwStartIO.  Only
  *			private codes (function 0x800 and up): the standard
@@ -21,6 +22,9 @@
  *   <pci>/modes	the miniport's graphics modes as the adapter interface
  *			reports them (IOCTL_VIDEO_QUERY_AVAIL_MODES), one
  *			"WxHxBPP" word each, in ModeIndex order
+ *   <pci>/mode_sets	how many IOCTL_VIDEO_SET_CURRENT_MODE requests the
+ *			adapter interface made (a mode set that keeps the mode
+ *			must not make one)
  *   <pci>/bench	write "<ioctl> <n>": in 9 alternating rounds, time the
  *			request (input: u32 n/9) and n/9 native
  *			spin_lock_irqsave/irqrestore pairs in the same context;
@@ -68,11 +72,13 @@ static int vp_bridge_calls_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(vp_bridge_calls);
 
+#ifdef CONFIG_X86_64
 static int vp_ibt_show(struct seq_file *m, void *v)
 {
 	return vp_ibt_selftest_show(m);
 }
 DEFINE_SHOW_ATTRIBUTE(vp_ibt);
+#endif
 
 /* CTL_CODE function numbers from 0x800 are the driver's own. */
 static bool vp_private_ioctl(u32 code)
@@ -282,7 +288,9 @@ void vp_debugfs_get(void)
 		debugfs_create_file("exports", 0400, vp_dbg_root, NULL, &vp_exports_fops);
 		debugfs_create_file("bridge_calls", 0400, vp_dbg_root, NULL,
 				    &vp_bridge_calls_fops);
+#ifdef CONFIG_X86_64
 		debugfs_create_file("ibt", 0400, vp_dbg_root, NULL, &vp_ibt_fops);
+#endif
 	}
 	mutex_unlock(&vp_dbg_lock);
 }
@@ -304,6 +312,7 @@ void vp_debugfs_adapter_add(struct vp_adapter *a)
 	debugfs_create_file("ioctl", 0600, a->debugfs, a, &vp_ioctl_fops);
 	debugfs_create_file("bench", 0600, a->debugfs, a, &vp_bench_fops);
 	debugfs_create_file("modes", 0400, a->debugfs, a, &vp_modes_fops);
+	debugfs_create_u64("mode_sets", 0400, a->debugfs, &a->mode_sets);
 	mutex_unlock(&vp_dbg_lock);
 }
 

@@ -2,11 +2,11 @@
 /*
  * Kernel IBT around miniport code (ibt.c, ibt64.S).
  *
- * Where the CPU enforces indirect-branch tracking in the kernel
- * (X86_FEATURE_IBT, CET_ENDBR_EN set in MSR_IA32_S_CET), MSVC-built code,
- * which has no ENDBR64, faults at its first indirect branch.  As the kernel
- * does around EFI runtime calls, tracking is turned off for this CPU while
- * miniport code runs and back on before Linux code runs again:
+ * x86_64 only.  Where the CPU enforces indirect-branch tracking in the
+ * kernel (X86_FEATURE_IBT, CET_ENDBR_EN set in MSR_IA32_S_CET), MSVC-built
+ * code, which has no ENDBR64, faults at its first indirect branch.  As the
+ * kernel does around EFI runtime calls, tracking is turned off for this CPU
+ * while miniport code runs and back on before Linux code runs again:
  *
  *  - the bridge turns it off around each call into the miniport and
  *    restores what it found (vp_ibt_leave_linux / vp_ibt_enter_linux);
@@ -32,6 +32,11 @@
 #include <linux/jump_label.h>
 #include <linux/types.h>
 
+/* debugfs "ibt" (x86_64 only): the self-test's report. */
+struct seq_file;
+int vp_ibt_selftest_show(struct seq_file *m);
+
+#ifdef CONFIG_X86_64
 DECLARE_STATIC_KEY_FALSE(vp_ibt_active);
 
 /* ibt64.S: stub i calls vp_ibt_targets[i] */
@@ -50,10 +55,6 @@ void *vp_ibt_thunk(void *fn);
 bool vp_ibt_off(void);
 void vp_ibt_on(void);
 
-/* debugfs "ibt": the self-test's report. */
-struct seq_file;
-int vp_ibt_selftest_show(struct seq_file *m);
-
 /* Bridge: before calling into miniport code; true if tracking was on. */
 static __always_inline bool vp_ibt_leave_linux(void)
 {
@@ -68,6 +69,27 @@ static __always_inline void vp_ibt_enter_linux(bool was_on)
 	if (static_branch_unlikely(&vp_ibt_active) && was_on)
 		vp_ibt_on();
 }
-#endif
+#else
+/* 32-bit kernels have no kernel IBT: miniport code calls us directly. */
+static inline int vp_ibt_init(void)
+{
+	return 0;
+}
+
+static inline void *vp_ibt_thunk(void *fn)
+{
+	return fn;
+}
+
+static __always_inline bool vp_ibt_leave_linux(void)
+{
+	return false;
+}
+
+static __always_inline void vp_ibt_enter_linux(bool was_on)
+{
+}
+#endif /* CONFIG_X86_64 */
+#endif /* __ASSEMBLY__ */
 
 #endif /* VPWRAP_VIDEOPORT_IBT_H */

@@ -2,7 +2,8 @@
 /*
  * KeBugCheckEx: on Windows the machine stops.  Here the driver stops: the
  * call never returns into the driver, the device is unbound, the rest of
- * the kernel goes on.
+ * the kernel goes on.  (Step 5. of the story of a bridge call that
+ * bridge.c's opening comment tells; the details follow.)
  *
  * The least bad way out of a function that must not return is to finish
  * the bridge call that led into the driver, as if the miniport function
@@ -26,15 +27,11 @@
  * (the module stays pinned, since its code is on that stack); an atomic
  * context panics, which is what the driver asked for.
  */
-#include <linux/delay.h>
-#include <linux/module.h>
-#include <linux/pci.h>
-#include <linux/sched.h>
-#include <linux/slab.h>
-#include <linux/workqueue.h>
+#include <linux/uaccess.h>
 #include "pe-loader/pe_loader.h"
 #include "videoport/ibt.h"
 #include "videoport/vp.h"
+#include "videoport/stop.h"
 #include "videoport/export.h"
 #include "videoport/nt_unwind.h"
 
@@ -42,9 +39,11 @@
 
 /* bugcheck64.S */
 void KeBugCheckEx(void);
-void __noreturn vp_bugcheck_resume(const struct nt_regs *regs);
-/* call64.S */
-u64 vp_call_ms(const void *fn, const u64 *args);
+/*
+ * Never returns; not declared __noreturn so that the BUG() after its call
+ * stays: objtool cannot see into the assembly and wants a dead end there.
+ */
+void vp_bugcheck_resume(const struct nt_regs *regs);
 
 static const struct vp_export __vp_row_KeBugCheckEx
 __used __section("vp_exports") __aligned(8) = {
@@ -54,38 +53,6 @@ __used __section("vp_exports") __aligned(8) = {
 	.direct = true,
 };
 
-struct vp_unbind {
-	struct work_struct work;
-	struct pci_dev *pdev;
-};
-
-static void vp_unbind_fn(struct work_struct *w)
-{
-	struct vp_unbind *u = container_of(w, struct vp_unbind, work);
-
-	/* a no-op if the bugcheck made the probe fail */
-	device_release_driver(&u->pdev->dev);
-	pci_dev_put(u->pdev);
-	kfree(u);
-	module_put(THIS_MODULE);
-}
-
-static void vp_schedule_unbind(struct vp_adapter *a)
-{
-	struct vp_unbind *u;
-
-	if (!a || !try_module_get(THIS_MODULE))
-		return;
-	u = kzalloc(sizeof(*u), GFP_ATOMIC);
-	if (!u) {
-		module_put(THIS_MODULE);
-		return;
-	}
-	INIT_WORK(&u->work, vp_unbind_fn);
-	u->pdev = pci_dev_get(a->pdev);
-	schedule_work(&u->work);
-}
-
 /* The return address inside vp_call_ms: the "leave" after its call. */
 static bool vp_is_bridge_return(u64 rip)
 {
@@ -94,19 +61,6 @@ static bool vp_is_bridge_return(u64 rip)
 
 	return rip > start && rip < start + 128 &&
 	       !get_kernel_nofault(insn, (const u8 *)rip) && insn == 0xc9;
-}
-
-/* The miniport holds nothing we took for it: the IRQL its context began at. */
-static bool vp_unwind_safe(const struct vp_ctx *c)
-{
-	switch (vp_level()) {
-	case 0:
-		return c->irql == PASSIVE_LEVEL && !irqs_disabled();
-	case 1:
-		return c->irql == DISPATCH_LEVEL && !irqs_disabled();
-	default:
-		return c->irql == VP_DIRQL;
-	}
 }
 
 static bool vp_unwind_to_bridge(const struct vp_driver *drv, struct nt_regs *regs)
@@ -132,7 +86,6 @@ void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 
 	struct vp_driver *drv = c->depth ? c->drv : NULL;
 	const char *name = drv ? drv->name : "?";
 	char where[80] = "an unknown address";
-	struct vp_sleep s;
 
 	/* Reached without an IBT stub: Linux code from here on. */
 	vp_ibt_enter_linux(true);
@@ -142,25 +95,15 @@ void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 
 	}
 	pr_err("vpwrap: %s: KeBugCheckEx(0x%08llx, 0x%llx, 0x%llx, 0x%llx, 0x%llx) called from %s: the driver is stopped\n",
 	       name, code & 0xffffffff, p1, p2, p3, p4, where);
-	if (drv && vp_unwind_safe(c) && vp_unwind_to_bridge(drv, regs)) {
-		vp_schedule_unbind(c->adapter);
+	if (drv && vp_may_abandon(c) && vp_unwind_to_bridge(drv, regs)) {
+		vp_unbind_later(c->adapter);
 		pr_err("vpwrap: %s: the call into the driver failed%s\n", name,
 		       c->adapter ? "; unbinding its device" : "");
 		regs->r[0] = VP_BUGCHECK_STATUS;
 		/* back into miniport code (or the bridge, which restores) */
 		vp_ibt_leave_linux();
 		vp_bugcheck_resume(regs);
+		BUG();
 	}
-	if (vp_sleep_begin(&s)) {
-		pr_err("vpwrap: %s: cannot leave the driver (a lock held or no unwind data): parking this thread for good; vpwrap stays loaded\n",
-		       name);
-		__module_get(THIS_MODULE);
-		vp_schedule_unbind(s.ctx.adapter);
-		for (;;) {
-			set_current_state(TASK_IDLE);
-			schedule();
-		}
-	}
-	panic("vpwrap: %s: KeBugCheckEx 0x%08llx at IRQL %u with no way back into the kernel\n",
-	      name, code & 0xffffffff, vp_irql());
+	vp_bugcheck_stuck(name, code, "a lock held or no unwind data");
 }
