@@ -69,15 +69,17 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	u64 ret;
 
 	/*
-	 * A driver that called KeBugCheckEx asked for the machine to stop:
-	 * its state is not to be trusted, so nothing (its ISR, timer, DPCs,
-	 * the teardown's requests) runs its code again.  The failure reads as
+	 * A driver that called KeBugCheckEx asked for the machine to stop,
+	 * one that faulted is broken: its state is not to be trusted, so
+	 * nothing (its ISR, timer, DPCs, the teardown's requests) runs its
+	 * code again.  The failure reads as
 	 * one as NTSTATUS, VP_STATUS and BOOLEAN alike.
 	 */
 	target = drv ?: (c->depth ? c->drv : NULL);
 	if (unlikely(target && READ_ONCE(target->stopped))) {
 		vp_warn_once(target, VP_ONCE_STOPPED,
-			     "the driver called KeBugCheckEx: calls into it are refused\n");
+			     "the driver %s: calls into it are refused\n",
+			     target->stop_why);
 		return VP_BUGCHECK_STATUS;
 	}
 

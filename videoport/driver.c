@@ -10,6 +10,7 @@
 #include "pe-loader/pe_loader.h"
 #include "videoport/driver.h"
 #include "videoport/vp.h"
+#include "videoport/stop.h"
 #include "videoport/export.h"
 
 static LIST_HEAD(vp_adapters);
@@ -141,6 +142,11 @@ struct vp_driver *vp_driver_create(struct pe_image *img, struct vpw_driver *owne
 	ratelimit_state_init(&drv->print_rs, 5 * HZ, 200);
 	ratelimit_set_flags(&drv->print_rs, RATELIMIT_MSG_ON_RELEASE);
 	vp_set_regpath(drv);
+	if (vp_contain_get()) {
+		kfree(drv);
+		*status = STATUS_INSUFFICIENT_RESOURCES;
+		return NULL;
+	}
 
 	st = (u32)VP_CALL(drv, NULL, entry, drv->driver_object, &drv->regpath);
 	if (st != STATUS_SUCCESS || !drv->initialized) {
@@ -148,6 +154,7 @@ struct vp_driver *vp_driver_create(struct pe_image *img, struct vpw_driver *owne
 		       drv->initialized ? "" : " (VideoPortInitialize was not called successfully)");
 		*status = st ? (int)st : (int)STATUS_UNSUCCESSFUL;
 		vp_pool_free_all(drv);
+		vp_contain_put();
 		kfree(drv);
 		return NULL;
 	}
@@ -311,6 +318,7 @@ void vp_driver_destroy(struct vp_driver *drv)
 		vp_adapter_destroy(a);
 	vp_pool_free_all(drv);
 	vp_debugfs_put();
+	vp_contain_put();
 	/* Says how many VideoPortDebugPrint lines the rate limit dropped. */
 	ratelimit_state_exit(&drv->print_rs);
 	kfree(drv);

@@ -36,12 +36,14 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 #include "videoport/nt_unwind.h"
+#include "videoport/stop.h"
 
 #define VP_UNWIND_FRAMES	256
 
 /* bugcheck64.S */
 void KeBugCheckEx(void);
-void __noreturn vp_bugcheck_resume(const struct nt_regs *regs);
+/* does not return; not declared __noreturn, which objtool cannot know of */
+void vp_bugcheck_resume(const struct nt_regs *regs);
 /* call64.S */
 u64 vp_call_ms(const void *fn, const u64 *args);
 
@@ -67,7 +69,7 @@ static void vp_unbind_fn(struct work_struct *w)
 	module_put(THIS_MODULE);
 }
 
-static void vp_schedule_unbind(struct vp_adapter *a)
+void vp_schedule_unbind(struct vp_adapter *a)
 {
 	struct vp_unbind *u;
 
@@ -93,20 +95,19 @@ static bool vp_is_bridge_return(u64 rip)
 	       !get_kernel_nofault(insn, (const u8 *)rip) && insn == 0xc9;
 }
 
-/* The miniport holds nothing we took for it: the IRQL its context began at. */
-static bool vp_unwind_safe(const struct vp_ctx *c)
+bool vp_unwind_safe(const struct vp_ctx *c, bool irqs_on)
 {
 	switch (vp_level()) {
 	case 0:
-		return c->irql == PASSIVE_LEVEL && !irqs_disabled();
+		return c->irql == PASSIVE_LEVEL && irqs_on;
 	case 1:
-		return c->irql == DISPATCH_LEVEL && !irqs_disabled();
+		return c->irql == DISPATCH_LEVEL && irqs_on;
 	default:
 		return c->irql == VP_DIRQL;
 	}
 }
 
-static bool vp_unwind_to_bridge(const struct vp_driver *drv, struct nt_regs *regs)
+bool vp_unwind_to_bridge(const struct vp_driver *drv, struct nt_regs *regs)
 {
 	u64 rsp0 = regs->r[NT_RSP];
 	unsigned int n;
@@ -132,17 +133,18 @@ void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 
 	struct vp_sleep s;
 
 	if (drv) {
-		WRITE_ONCE(drv->stopped, true);
+		vp_driver_stop(drv, "called KeBugCheckEx");
 		pe_symbolize(drv->img, (void *)regs->rip, where, sizeof(where));
 	}
 	pr_err("vpwrap: %s: KeBugCheckEx(0x%08llx, 0x%llx, 0x%llx, 0x%llx, 0x%llx) called from %s: the driver is stopped\n",
 	       name, code & 0xffffffff, p1, p2, p3, p4, where);
-	if (drv && vp_unwind_safe(c) && vp_unwind_to_bridge(drv, regs)) {
+	if (drv && vp_unwind_safe(c, !irqs_disabled()) && vp_unwind_to_bridge(drv, regs)) {
 		vp_schedule_unbind(c->adapter);
 		pr_err("vpwrap: %s: the call into the driver failed%s\n", name,
 		       c->adapter ? "; unbinding its device" : "");
 		regs->r[0] = VP_BUGCHECK_STATUS;
 		vp_bugcheck_resume(regs);
+		BUG();
 	}
 	if (vp_sleep_begin(&s)) {
 		pr_err("vpwrap: %s: cannot leave the driver (a lock held or no unwind data): parking this thread for good; vpwrap stays loaded\n",
