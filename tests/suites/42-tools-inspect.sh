@@ -1,9 +1,13 @@
 #!/bin/bash
 # The vpwrap command on the host: install/list/remove into a temporary root
-# from the bundled miniports' INFs, status from a fake sysfs, inspect on the
-# bundled miniports, on a driver with missing imports and on one importing
-# what the module refuses by design, make install.
+# from the bundled miniports' INFs, the INF corpus (driver disks in the
+# shapes real ones come in, each installed into a temporary root and
+# compared byte for byte: tests/unit/inf/install_corpus.sh), status from a
+# fake sysfs, inspect on the bundled miniports, on a driver with missing
+# imports and on one importing what the module refuses by design, make
+# install.
 . "$ROOT/tests/lib.sh"
+. "$ROOT/tests/unit/inf/install_corpus.sh"
 
 TOOLS=$ROOT/tools
 V=$TOOLS/out/vpwrap
@@ -108,6 +112,9 @@ if [ -z "$(find "$R3" -type f 2>/dev/null)" ]; then
 else
 	fail "install: failures wrote nothing" "$(find "$R3" -type f | head -n 3 | tr '\n' ' ')"
 fi
+
+# --- the INF corpus ------------------------------------------------------------
+corpus_run "$V" "$MP" "$OUT/corpus"
 
 # --- status from a fake sysfs ------------------------------------------------
 S=$OUT/sysfs

@@ -38,6 +38,11 @@ struct inf {
 	unsigned int nwarnings;
 	unsigned int warncap;
 	char **warnings;	/* "file:line: message", non-fatal */
+	/*
+	 * Where errors and warnings go: NULL for this object, or the INF that
+	 * included this one (messages still name this file and its lines).
+	 */
+	struct inf *report;
 };
 
 /*
@@ -63,6 +68,9 @@ int inf_fail(struct inf *inf, unsigned int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void inf_warn(struct inf *inf, unsigned int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Move @from's error (if @to has none) and warnings into @to. */
+void inf_adopt_messages(struct inf *to, struct inf *from);
 
 /* Grow the array at *@arr (element size @size) so that index @n fits. */
 int inf_grow(void *arr, unsigned int *cap, unsigned int n, size_t size);

@@ -53,41 +53,71 @@ static char *format_at(const struct inf *inf, unsigned int line,
 	return n < 0 ? NULL : out;
 }
 
+static struct inf *sink(struct inf *inf)
+{
+	return inf->report ? inf->report : inf;
+}
+
 int inf_fail(struct inf *inf, unsigned int line, const char *fmt, ...)
 {
+	struct inf *to = sink(inf);
 	va_list ap;
 
-	if (inf->error)
+	if (to->error)
 		return -1;
 	va_start(ap, fmt);
-	inf->error = format_at(inf, line, fmt, ap);
+	to->error = format_at(inf, line, fmt, ap);
 	va_end(ap);
-	if (!inf->error)
-		inf->error = strdup("out of memory");
+	if (!to->error)
+		to->error = strdup("out of memory");
 	return -1;
+}
+
+/* Keep @w (a formatted message) in @to's warnings, once; frees it if not. */
+static void add_warning(struct inf *to, char *w)
+{
+	unsigned int i;
+
+	for (i = 0; w && i < to->nwarnings; i++)
+		if (!strcmp(to->warnings[i], w))
+			break;	/* one install section seen from many models */
+	if (!w || i < to->nwarnings || to->nwarnings >= MAX_WARNINGS ||
+	    inf_grow(&to->warnings, &to->warncap, to->nwarnings,
+		     sizeof(*to->warnings))) {
+		free(w);
+		return;
+	}
+	to->warnings[to->nwarnings++] = w;
 }
 
 void inf_warn(struct inf *inf, unsigned int line, const char *fmt, ...)
 {
-	unsigned int i;
+	struct inf *to = sink(inf);
 	va_list ap;
 	char *w;
 
-	if (inf->nwarnings >= MAX_WARNINGS)
+	if (to->nwarnings >= MAX_WARNINGS)
 		return;
 	va_start(ap, fmt);
 	w = format_at(inf, line, fmt, ap);
 	va_end(ap);
-	for (i = 0; w && i < inf->nwarnings; i++)
-		if (!strcmp(inf->warnings[i], w))
-			break;	/* one install section seen from many models */
-	if (!w || i < inf->nwarnings ||
-	    inf_grow(&inf->warnings, &inf->warncap, inf->nwarnings,
-			   sizeof(*inf->warnings))) {
-		free(w);
-		return;
+	add_warning(to, w);
+}
+
+void inf_adopt_messages(struct inf *to, struct inf *from)
+{
+	unsigned int i;
+
+	if (from->error && !to->error) {
+		to->error = from->error;
+		from->error = NULL;
 	}
-	inf->warnings[inf->nwarnings++] = w;
+	for (i = 0; i < from->nwarnings; i++)
+		add_warning(to, from->warnings[i]);
+	free(from->warnings);
+	from->warnings = NULL;
+	from->nwarnings = 0;
+	from->warncap = 0;
 }
 
 int inf_parse_u32(const char *s, unsigned int *out)

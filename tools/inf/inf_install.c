@@ -1,64 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * One DDInstall section: its service (DDInstall.Services -> AddService ->
- * ServiceBinary names the miniport), where the miniport file comes from
- * (CopyFiles, SourceDisksFiles, SourceDisksNames) and its registry values.
+ * One DDInstall section: its service (inf_service.c), the registry values
+ * of its .SoftwareSettings (the device key the miniport reads), its files
+ * (inf_files.c, inf_source.c) and its DriverVer.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "inf_driver.h"
-#include "inf_internal.h"
-
-#define SPSVCINST_ASSOCSERVICE 0x2	/* the device's function driver */
-#define SERVICE_KERNEL_DRIVER 1
-
-/* [base.deco1], [base.deco2], then [base]; NULL decorations are skipped. */
-static const struct inf_section *find_decorated(const struct inf *inf,
-						const char *base,
-						const char *deco1,
-						const char *deco2)
-{
-	const char *decos[] = { deco1, deco2 };
-	const struct inf_section *s;
-	unsigned int i;
-	char *name;
-
-	for (i = 0; i < 2; i++) {
-		if (!decos[i] || asprintf(&name, "%s.%s", base, decos[i]) < 0)
-			continue;
-		s = inf_section(inf, name);
-		free(name);
-		if (s)
-			return s;
-	}
-	return inf_section(inf, base);
-}
-
-static const struct inf_section *find_suffixed(const struct inf *inf,
-					       const char *base,
-					       const char *suffix)
-{
-	const struct inf_section *s = NULL;
-	char *name;
-
-	if (asprintf(&name, "%s%s", base, suffix) >= 0) {
-		s = inf_section(inf, name);
-		free(name);
-	}
-	return s;
-}
-
-static const char *basename_win(const char *path)
-{
-	const char *b = path, *p;
-
-	for (p = path; *p; p++)
-		if (*p == '\\' || *p == '/')
-			b = p + 1;
-	return b;
-}
+#include "inf_ctx.h"
 
 /* HKLM\SYSTEM\CurrentControlSet\Services\<svc>\Device0[\rest] -> rest */
 static const char *device0_subkey(const char *subkey, const char *service)
@@ -123,188 +73,73 @@ static int add_reg_section(struct inf *inf, const struct inf_section *sec,
 	return 0;
 }
 
-/* Every `AddReg = a, b` in @sec, in order. */
-static int add_regs(struct inf *inf, const struct inf_section *sec,
-		    const char *service, int device, struct inf_regs *regs)
+/* Every `AddReg = a, b` in @secs, in order. */
+int inf_add_regs(struct inf_ctx *c, const struct inf_srefs *secs,
+		 const char *service, int device, struct inf_regs *regs)
 {
-	const struct inf_section *target;
-	unsigned int i, j;
+	struct inf_sref target;
+	unsigned int i, j, k;
 
-	for (i = 0; sec && i < sec->nentries; i++) {
-		const struct inf_entry *e = &sec->entries[i];
+	for (k = 0; k < secs->n; k++) {
+		const struct inf_section *sec = secs->s[k].sec;
+		struct inf *inf = secs->s[k].inf;
 
-		if (!e->key || strcasecmp(e->key, "AddReg"))
-			continue;
-		for (j = 0; j < e->nfields; j++) {
-			target = inf_section(inf, e->fields[j]);
-			if (!target)
-				return inf_fail(inf, e->line, "AddReg section [%s] not found",
-						e->fields[j]);
-			if (add_reg_section(inf, target, service, device, regs))
-				return -1;
+		for (i = 0; i < sec->nentries; i++) {
+			const struct inf_entry *e = &sec->entries[i];
+
+			if (!e->key || strcasecmp(e->key, "AddReg"))
+				continue;
+			for (j = 0; j < e->nfields; j++) {
+				if (!*e->fields[j])
+					continue;
+				if (!inf_ctx_section(c, inf, e->fields[j], &target))
+					return inf_fail(inf, e->line, "AddReg section [%s] not found",
+							e->fields[j]);
+				if (add_reg_section(target.inf, target.sec, service,
+						    device, regs))
+					return -1;
+			}
 		}
 	}
 	return 0;
 }
 
-static const struct inf_entry *pick_service(const struct inf_section *svcs)
+/* The device key: [install.SoftwareSettings] and what it Needs. */
+static int read_settings(struct inf_ctx *c, struct inf_sref inst,
+			 const struct inf_entry *model, struct inf_driver *d)
 {
-	const struct inf_entry *first = NULL;
-	unsigned int i, flags;
+	struct inf_sref sw;
+	struct inf_srefs secs;
 
-	for (i = 0; i < svcs->nentries; i++) {
-		const struct inf_entry *e = &svcs->entries[i];
-
-		if (!e->key || strcasecmp(e->key, "AddService"))
-			continue;
-		if (!first)
-			first = e;
-		if (!inf_parse_u32(inf_field(e, 1), &flags) &&
-		    (flags & SPSVCINST_ASSOCSERVICE))
-			return e;
+	if (!inf_ctx_suffixed(c, inst.inf, inst.sec->name, ".SoftwareSettings",
+			      &sw)) {
+		inf_warn(c->main, model->line, "no [%s.SoftwareSettings]: no registry defaults",
+			 d->install);
+		return 0;
 	}
-	return first;
+	return inf_ctx_needs(c, sw, &secs) ||
+	       inf_add_regs(c, &secs, d->service, 1, &d->devregs) ? -1 : 0;
 }
 
-static int read_service_binary(struct inf *inf, const struct inf_section *si,
-			       struct inf_driver *d)
-{
-	const struct inf_entry *bin = inf_find_key(si, "ServiceBinary");
-	const struct inf_entry *type = inf_find_key(si, "ServiceType");
-	unsigned int t;
-
-	if (!bin || !*basename_win(inf_field(bin, 0)))
-		return inf_fail(inf, bin ? bin->line : si->line,
-				"[%s] names no ServiceBinary", si->name);
-	if (type && (inf_parse_u32(inf_field(type, 0), &t) ||
-		     t != SERVICE_KERNEL_DRIVER))
-		inf_warn(inf, type->line, "ServiceType %s is not a kernel driver (1)",
-			 inf_field(type, 0));
-	d->image = strdup(basename_win(inf_field(bin, 0)));
-	return d->image ? 0 : inf_fail(inf, bin->line, "out of memory");
-}
-
-static int read_service(struct inf *inf, const struct inf_section *inst,
+int inf_resolve_install(struct inf_ctx *c, const struct inf_entry *model,
 			struct inf_driver *d)
 {
-	const struct inf_section *svcs = find_suffixed(inf, inst->name,
-						       ".Services");
-	const struct inf_section *si;
-	const struct inf_entry *add;
+	const struct inf_entry *ver;
+	struct inf_sref inst;
 
-	if (!svcs)
-		return inf_fail(inf, inst->line, "no [%s.Services] section for the miniport",
-				inst->name);
-	add = pick_service(svcs);
-	if (!add || !*inf_field(add, 0))
-		return inf_fail(inf, svcs->line, "[%s] has no AddService",
-				svcs->name);
-	si = inf_section(inf, inf_field(add, 2));
-	if (!si)
-		return inf_fail(inf, add->line, "service install section [%s] not found",
-				inf_field(add, 2));
-	d->service = strdup(inf_field(add, 0));
-	if (!d->service)
-		return inf_fail(inf, add->line, "out of memory");
-	if (read_service_binary(inf, si, d))
-		return -1;
-	return add_regs(inf, si, d->service, 0, &d->svcregs);
-}
-
-/* The source file name CopyFiles uses for @image, or NULL (error set). */
-static const char *copy_source(struct inf *inf, const struct inf_section *inst,
-			       const char *image)
-{
-	const struct inf_section *cf;
-	unsigned int i, j, k;
-
-	for (i = 0; i < inst->nentries; i++) {
-		const struct inf_entry *e = &inst->entries[i];
-
-		if (!e->key || strcasecmp(e->key, "CopyFiles"))
-			continue;
-		for (j = 0; j < e->nfields; j++) {
-			const char *f = e->fields[j];
-
-			if (f[0] == '@') {
-				if (!strcasecmp(f + 1, image))
-					return f + 1;
-				continue;
-			}
-			cf = inf_section(inf, f);
-			if (!cf) {
-				inf_fail(inf, e->line, "CopyFiles section [%s] not found", f);
-				return NULL;
-			}
-			for (k = 0; k < cf->nentries; k++) {
-				const struct inf_entry *c = &cf->entries[k];
-				const char *src = inf_field(c, 1);
-
-				if (!c->key && !strcasecmp(inf_field(c, 0), image))
-					return *src ? src : inf_field(c, 0);
-			}
-		}
-	}
-	inf_fail(inf, inst->line, "%s is not copied by CopyFiles of [%s]",
-		 image, inst->name);
-	return NULL;
-}
-
-static const struct inf_entry *find_in(const struct inf_section *a,
-				       const struct inf_section *b,
-				       const char *key)
-{
-	const struct inf_entry *e = inf_find_key(a, key);
-
-	return e ? e : inf_find_key(b, key);
-}
-
-static int read_source(struct inf *inf, enum inf_arch arch,
-		       const char *src, struct inf_driver *d)
-{
-	const char *plat = arch == INF_ARCH_X86_64 ? "amd64" : "x86";
-	const struct inf_entry *file, *disk;
-
-	file = find_in(find_suffixed(inf, "SourceDisksFiles.", plat),
-		       inf_section(inf, "SourceDisksFiles"), src);
-	if (!file)
-		return inf_fail(inf, 0, "%s is not listed in [SourceDisksFiles]",
-				src);
-	disk = find_in(find_suffixed(inf, "SourceDisksNames.", plat),
-		       inf_section(inf, "SourceDisksNames"),
-		       inf_field(file, 0));
-	if (!disk)
-		return inf_fail(inf, file->line, "disk '%s' is not listed in [SourceDisksNames]",
-				inf_field(file, 0));
-	return inf_source_path(inf, file->line, inf_field(disk, 3),
-			       inf_field(file, 1), src, &d->source);
-}
-
-int inf_resolve_install(struct inf *inf, enum inf_arch arch,
-			const struct inf_entry *model, struct inf_driver *d)
-{
-	const char *deco = arch == INF_ARCH_X86_64 ? "NTamd64" : "NTx86";
-	const struct inf_section *inst;
-	const char *src;
-
-	inst = find_decorated(inf, model->fields[0], deco, "NT");
-	if (!inst)
-		return inf_fail(inf, model->line, "install section [%s] not found",
+	if (!inf_ctx_decorated(c, model->fields[0], &inst))
+		return inf_fail(c->main, model->line, "install section [%s] not found",
 				model->fields[0]);
-	d->install = strdup(inst->name);
+	d->install = strdup(inst.sec->name);
 	d->desc = strdup(model->key ? model->key : "");
 	if (!d->install || !d->desc)
-		return inf_fail(inf, model->line, "out of memory");
-	if (read_service(inf, inst, d))
+		return inf_fail(c->main, model->line, "out of memory");
+	ver = inf_find_key(inst.sec, "DriverVer");
+	if (ver && inf_read_driverver(inst.inf, ver, &d->date, &d->version))
 		return -1;
-	src = copy_source(inf, inst, d->image);
-	if (!src || read_source(inf, arch, src, d))
+	if (inf_read_service(c, inst, d) || read_settings(c, inst, model, d))
 		return -1;
-	inst = find_suffixed(inf, inst->name, ".SoftwareSettings");
-	if (!inst)
-		inf_warn(inf, model->line, "no [%s.SoftwareSettings]: no registry defaults",
-			 d->install);
-	return add_regs(inf, inst, d->service, 1, &d->devregs);
+	return inf_read_files(c, inst, d);
 }
 
 void inf_regs_free(struct inf_regs *regs)
@@ -319,11 +154,23 @@ void inf_regs_free(struct inf_regs *regs)
 
 void inf_driver_free(struct inf_driver *d)
 {
+	unsigned int i;
+
 	free(d->install);
 	free(d->desc);
 	free(d->service);
 	free(d->image);
-	free(d->source);
+	free(d->date);
+	free(d->version);
+	for (i = 0; i < d->nsources; i++)
+		free(d->sources[i]);
+	free(d->sources);
+	free(d->source_how);
+	for (i = 0; i < d->nfiles; i++) {
+		free(d->files[i].name);
+		free(d->files[i].dest);
+	}
+	free(d->files);
 	free(d->ids);
 	inf_regs_free(&d->devregs);
 	inf_regs_free(&d->svcregs);

@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "inf_driver.h"
+#include "inf_ctx.h"
 #include "inf_internal.h"
 
 static int add_components(struct inf_buf *b, const char *p)

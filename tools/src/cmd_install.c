@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vpwrap install card.inf: parse, resolve for the target architecture,
- * find every miniport file before writing anything, then install each
- * driver as <root>/lib/firmware/vpwrap/NAME.{sys,conf,inf} with a modprobe
- * alias file <root>/etc/modprobe.d/vpwrap-NAME.conf.
+ * vpwrap install card.inf: parse, resolve for the target architecture
+ * (reading the other INFs of the disk that Include= and LayoutFile= name),
+ * report what the INF holds, find every miniport file before writing
+ * anything, then install each driver as
+ * <root>/lib/firmware/vpwrap/NAME.{sys,conf,inf} with a modprobe alias file
+ * <root>/etc/modprobe.d/vpwrap-NAME.conf.  With --dry-run, show what would
+ * be written instead.
  */
 #include <ctype.h>
 #include <libgen.h>
@@ -12,15 +15,18 @@
 #include <strings.h>
 #include "src/files.h"
 #include "src/image_check.h"
+#include "src/install_report.h"
 #include "src/settings.h"
 #include "src/vpwrap.h"
 
 struct install {
 	const struct vp_opts *o;
+	const struct inf_drivers *ds;
 	const struct inf_driver *d;
 	const char *inf_name;	/* base name of the INF, for comments */
 	char *name;		/* driver name: image base name, lower case */
-	char *source;		/* the miniport file next to the INF */
+	char *source;		/* the miniport file on the disk */
+	const char *source_rel;	/* the same, relative to the INF's folder */
 };
 
 static char *driver_name(const char *image)
@@ -61,6 +67,29 @@ static int write_modprobe(FILE *f, const void *p)
 	return ferror(f) ? -1 : 0;
 }
 
+/* @write's output, indented, for --dry-run. */
+static int show_text(const char *path, vp_writer write, const void *ctx)
+{
+	char *text = NULL, *line, *save = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int r;
+
+	if (!f)
+		return -1;
+	r = write(f, ctx);
+	if (fclose(f) || r) {
+		free(text);
+		return -1;
+	}
+	printf("  write %s:\n", path);
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		printf("    %s\n", line);
+	free(text);
+	return 0;
+}
+
 static int install_one(const struct install *in, const char *inf_path)
 {
 	char *dir = vp_fw_dir(in->o);
@@ -71,13 +100,21 @@ static int install_one(const struct install *in, const char *inf_path)
 	char *mp = vp_modprobe_file(in->o, in->name);
 	int r;
 
-	r = vp_mkdir_p(dir) || vp_mkdir_p(mpdir) ||
-	    vp_copy_file(in->source, sys) || vp_copy_file(inf_path, inf) ||
-	    vp_write_atomic(conf, write_conf, in) ||
-	    vp_write_atomic(mp, write_modprobe, in);
-	if (!r)
-		printf("installed %s: %s, %u PCI ID(s), settings %s\n",
-		       in->name, sys, in->d->nids, conf);
+	if (in->o->dry_run) {
+		printf("would install %s:\n  copy %s -> %s\n  copy %s -> %s\n",
+		       in->name, in->source, sys, inf_path, inf);
+		r = show_text(conf, write_conf, in) ||
+		    show_text(mp, write_modprobe, in);
+	} else {
+		r = vp_mkdir_p(dir) || vp_mkdir_p(mpdir) ||
+		    vp_copy_file(in->source, sys) ||
+		    vp_copy_file(inf_path, inf) ||
+		    vp_write_atomic(conf, write_conf, in) ||
+		    vp_write_atomic(mp, write_modprobe, in);
+		if (!r)
+			printf("installed %s: %s, %u PCI ID(s), settings %s\n",
+			       in->name, sys, in->d->nids, conf);
+	}
 	free(dir);
 	free(mpdir);
 	free(sys);
@@ -87,18 +124,63 @@ static int install_one(const struct install *in, const char *inf_path)
 	return r ? -1 : 0;
 }
 
+/* "x.sys" -> "x.sy_": how Windows CDs store files compressed. */
+static char *compressed_name(const char *rel)
+{
+	char *c = vp_fmt("%s", rel);
+
+	if (*c)
+		c[strlen(c) - 1] = '_';
+	return c;
+}
+
+/* Say why the image is not on the disk, as precisely as the disk allows. */
+static void not_found(const struct install *in, const char *inf_dir)
+{
+	const struct inf_driver *d = in->d;
+	char *list = vp_fmt("%s", ""), *next, *cab;
+	unsigned int i;
+
+	for (i = 0; i < d->nsources; i++) {
+		char *c = compressed_name(d->sources[i]);
+
+		cab = vp_find_nocase(inf_dir, c);
+		free(c);
+		if (cab) {
+			vp_err("%s: the disk has only %s, compressed as Windows setup does: expand it (cabextract %s) and install again",
+			       d->image, cab, cab);
+			free(cab);
+			free(list);
+			return;
+		}
+		next = vp_fmt("%s%s%s/%s", list, i ? ", " : "", inf_dir,
+			      d->sources[i]);
+		free(list);
+		list = next;
+	}
+	vp_err("%s: not found (looked for %s): %s", d->image, list,
+	       d->source_how);
+	free(list);
+}
+
 /* Name and source file of @d; nothing is written if any is missing. */
 static int prepare(struct install *in, const char *inf_dir)
 {
+	unsigned int i;
+
 	in->name = driver_name(in->d->image);
 	if (!vp_name_valid(in->name)) {
 		vp_err("%s: unusable driver name '%s'", in->d->image, in->name);
 		return -1;
 	}
-	in->source = vp_find_nocase(inf_dir, in->d->source);
+	for (i = 0; !in->source && i < in->d->nsources; i++) {
+		in->source = vp_find_nocase(inf_dir, in->d->sources[i]);
+		in->source_rel = in->d->sources[i];
+	}
+	vp_report_driver(stdout, in->ds, in->d,
+			 in->source ? in->source_rel : NULL);
 	if (!in->source) {
-		vp_err("%s: not found (looked for %s/%s)", in->d->image,
-		       inf_dir, in->d->source);
+		not_found(in, inf_dir);
 		return -1;
 	}
 	return vp_image_check(in->source, in->o->arch);
@@ -113,13 +195,16 @@ static int install_all(const struct vp_opts *o, const struct inf_drivers *ds,
 	unsigned int i;
 	int r = ins ? 0 : -1;
 
+	vp_report_package(stdout, basename(bcopy), ds, o->arch);
 	for (i = 0; !r && i < ds->n; i++) {
-		ins[i] = (struct install){ .o = o, .d = &ds->d[i],
+		ins[i] = (struct install){ .o = o, .ds = ds, .d = &ds->d[i],
 					  .inf_name = basename(bcopy) };
 		r = prepare(&ins[i], dir);
 	}
 	for (i = 0; !r && i < ds->n; i++)
 		r = install_one(&ins[i], path);
+	if (!r && o->dry_run)
+		printf("dry run: nothing was written\n");
 	for (i = 0; ins && i < ds->n; i++) {
 		free(ins[i].name);
 		free(ins[i].source);
@@ -130,8 +215,23 @@ static int install_all(const struct vp_opts *o, const struct inf_drivers *ds,
 	return r;
 }
 
+/* The other INFs of the disk are found next to the one installed. */
+static struct inf *open_on_disk(void *ctx, const char *name)
+{
+	char *path = vp_find_nocase(ctx, name);
+	struct inf *inf;
+
+	if (!path)
+		return NULL;
+	inf = inf_load(path);
+	free(path);
+	return inf;
+}
+
 int cmd_install(const struct vp_opts *o)
 {
+	char *dcopy = vp_fmt("%s", o->argv[0]);
+	struct inf_disk disk = { open_on_disk, dirname(dcopy) };
 	struct inf_drivers ds;
 	struct inf *inf = inf_load(o->argv[0]);
 	unsigned int i;
@@ -139,9 +239,10 @@ int cmd_install(const struct vp_opts *o)
 
 	if (!inf) {
 		vp_err("out of memory");
+		free(dcopy);
 		return EXIT_FAIL;
 	}
-	inf_resolve(inf, o->arch, &ds);	/* failure: inf->error */
+	inf_resolve(inf, o->arch, &disk, &ds);	/* failure: inf->error */
 	for (i = 0; i < inf->nwarnings; i++)
 		vp_warn("%s", inf->warnings[i]);
 	if (inf->error) {
@@ -151,5 +252,6 @@ int cmd_install(const struct vp_opts *o)
 		inf_drivers_free(&ds);
 	}
 	inf_free(inf);
+	free(dcopy);
 	return r;
 }

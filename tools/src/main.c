@@ -3,6 +3,7 @@
  * vpwrap - install Windows display miniports for the vpwrap module, and
  * tell whether one will load.  See vpwrap(8).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
@@ -16,7 +17,7 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "install", cmd_install, 1, "install FILE.inf [--arch ARCH] [--root DIR]" },
+	{ "install", cmd_install, 1, "install FILE.inf [--arch ARCH] [--root DIR] [--dry-run]" },
 	{ "list", cmd_list, 0, "list [--root DIR]" },
 	{ "remove", cmd_remove, 1, "remove NAME [--root DIR]" },
 	{ "status", cmd_status, 0, "status" },
@@ -32,17 +33,35 @@ static int usage(FILE *f)
 	fprintf(f, "usage:\n");
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  vpwrap %s\n", commands[i].usage);
-	fprintf(f, "ARCH is x86_64 or i686 (default: this machine's).\n");
+	fprintf(f, "ARCH is x86_64 or i686 (default: the running kernel's).\n");
 	return f == stdout ? EXIT_OK : EXIT_USAGE;
 }
 
+/* "i686", "x86_64": the kernel's machine name. */
+static int is_x86_32(const char *machine)
+{
+	return machine[0] == 'i' && strstr(machine, "86");
+}
+
+/*
+ * The running kernel's architecture: /proc/sys/kernel/arch names it even
+ * under a 32-bit personality (setarch i686), where uname() says i686 on a
+ * 64-bit kernel; older kernels lack the file and uname() is all there is.
+ */
 static enum inf_arch host_arch(void)
 {
+	FILE *f = fopen("/proc/sys/kernel/arch", "r");
+	char machine[65] = "";
 	struct utsname u;
 
-	if (!uname(&u) && u.machine[0] == 'i' && strstr(u.machine, "86"))
-		return INF_ARCH_I686;
-	return INF_ARCH_X86_64;
+	if (f) {
+		if (!fgets(machine, sizeof(machine), f))
+			machine[0] = '\0';
+		fclose(f);
+	}
+	if (!machine[0] && !uname(&u))
+		snprintf(machine, sizeof(machine), "%s", u.machine);
+	return is_x86_32(machine) ? INF_ARCH_I686 : INF_ARCH_X86_64;
 }
 
 /* Pull --root/--arch out of argv (anywhere after the command). */
@@ -58,7 +77,9 @@ static int parse_opts(int argc, char **argv, struct vp_opts *o)
 			vp_err("%s needs a value", a);
 			return -1;
 		}
-		if (!strcmp(a, "--root")) {
+		if (!strcmp(a, "--dry-run")) {
+			o->dry_run = 1;
+		} else if (!strcmp(a, "--root")) {
 			o->root = argv[++i];
 		} else if (!strcmp(a, "--arch")) {
 			if (inf_arch_parse(argv[++i], &o->arch)) {

@@ -206,7 +206,11 @@ int vp_write_settings(FILE *f, const struct inf_driver *d, const char *name,
 	write_name(f, d->service);
 	fputs(", device ", f);
 	write_quoted(f, d->desc);
-	fprintf(f, "\nimage %s.sys\n", name);
+	fputc('\n', f);
+	if (d->date && (*d->date || *d->version))
+		fprintf(f, "# DriverVer %s%s%s\n", d->date,
+			*d->version ? ", " : "", d->version);
+	fprintf(f, "image %s.sys\n", name);
 	write_pci(f, d);
 	if (write_regs(f, &d->devregs, 1) || write_regs(f, &d->svcregs, 0))
 		return -1;

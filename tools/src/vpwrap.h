@@ -13,7 +13,8 @@
 
 struct vp_opts {
 	const char *root;	/* --root / $VPWRAP_ROOT, "" for / */
-	enum inf_arch arch;	/* --arch, default: the host's */
+	enum inf_arch arch;	/* --arch, default: the running kernel's */
+	int dry_run;		/* --dry-run: show, write nothing */
 	int argc;		/* operands after the command */
 	char **argv;
 };

@@ -20,5 +20,5 @@ int main(int argc, char **argv)
 	if (argc != 1)
 		return 2;
 	return run_syntax_tests() | run_values_tests() | run_resolve_tests() |
-	       run_settings_tests();
+	       run_settings_tests() | run_disk_tests();
 }

@@ -14,6 +14,7 @@
 static const char expected_acme_x86[] =
 	"# vpwrap settings for acme.sys (from acme.inf, i686), written by vpwrap install\n"
 	"# service acme, device \"ACME Rage 3D\"\n"
+	"# DriverVer 04/14/2005, 5.1.2600.2180\n"
 	"image acme.sys\n"
 	"pci 1002:4742\n"
 	"# INF ID 1002:4750 subsys 1002:0084 rev 5c (revision/class not matched by the module)\n"

@@ -93,7 +93,7 @@ void assert_error(struct inf *inf, unsigned int line, const char *msg)
 
 void resolve_ok(struct inf *inf, enum inf_arch arch, struct inf_drivers *ds)
 {
-	int r = inf_resolve(inf, arch, ds);
+	int r = inf_resolve(inf, arch, NULL, ds);
 
 	if (r)
 		fail_msg("resolve: %s", inf->error);

@@ -35,6 +35,7 @@ int run_syntax_tests(void);
 int run_values_tests(void);
 int run_resolve_tests(void);
 int run_settings_tests(void);
+int run_disk_tests(void);
 int run_bundled_tests(const char *path, const char *ids, const char *image);
 
 #endif

@@ -4,6 +4,9 @@
 #   /usr/bin/vpwrap              tools/out/vpwrap (static)
 #   /disk/vpbochs.inf            the driver disk, laid out as miniports/out/:
 #   /disk/x86_64/vpbochs.sys     the INF names \x86_64 for amd64 sources
+#   /inbox/vpbochs.inf           vpbochs-inbox.inf, with /inbox/vpbochs.sys
+#                                next to it (no list names it)
+#   /inbox32/vpbochs.inf         the same INF with x86 models only
 #   /usr/bin/kmod                the host's kmod, if the suite found one
 #
 # vpwrap install, then the module is loaded the way udev would load it for
@@ -190,5 +193,54 @@ if [ -e $DEV/driver ]; then
 	fail "after remove: device unbound" "driver -> $(readlink $DEV/driver)"
 else
 	pass "after remove: device unbound"
+fi
+# --- an inbox-style INF for the same miniport -------------------------------------------
+# No --arch: the default is the running kernel's (x86_64), so the NTamd64
+# models apply; the miniport is found next to the INF.
+out=$(vpwrap install /inbox/vpbochs.inf 2>&1) && rc=0 || rc=$?
+echo "$out"
+if [ "$rc" = 0 ] && echo "$out" | grep -q '^installed vpbochs: '; then
+	pass "inbox INF: installed"
+else
+	fail "inbox INF: installed" "exit $rc: $(echo "$out" | tail -n 1)"
+fi
+if echo "$out" | grep -q '^  file vpbochs.sys -> %12% (System32\\drivers) on Windows: from vpbochs.sys (not listed in \[SourceDisksFiles\], and layout.inf is Windows'"'"' own'; then
+	pass "inbox INF: miniport found next to the INF, layout.inf explained"
+else
+	fail "inbox INF: miniport found next to the INF, layout.inf explained" "$(echo "$out" | grep '^  file' | head -n 1)"
+fi
+if echo "$out" | grep -q '^  skipped vpbochsdd.dll -> %11% (System32) on Windows: the display driver DLL'; then
+	pass "inbox INF: display DLL skipped with its reason"
+else
+	fail "inbox INF: display DLL skipped with its reason" "$(echo "$out" | grep skipped | head -n 1)"
+fi
+check "inbox INF: image copied" cmp /inbox/vpbochs.sys $FW/vpbochs.sys
+has_line "inbox INF: conf from the inbox INF" $FW/vpbochs.conf "reg dword DefaultSettings.XResolution 800"
+has_line "inbox INF: modprobe alias" $MP 'alias pci:v00001234d00001111sv*sd*bc*sc*i* vpwrap'
+dmesg -c >/dev/null
+out=$(modprobe "$ALIAS" 2>&1) && rc=0 || rc=$?
+if [ "$rc" = 0 ] && loaded; then pass "inbox INF: modprobe by alias loads vpwrap"; else
+	fail "inbox INF: modprobe by alias loads vpwrap" "rc=$rc '$out'"
+fi
+expect_log "inbox INF: autoselect picked vpbochs.sys" "no miniport= given; vpbochs\.sys matches the hardware present"
+drv=$(readlink -f $DEV/driver 2>/dev/null)
+if [ "${drv##*/}" = vpwrap ]; then pass "inbox INF: device bound to vpwrap"; else
+	fail "inbox INF: device bound to vpwrap" "driver -> '${drv:-none}'"
+fi
+has_line "inbox INF: miniport attr names vpbochs.sys" $DEV/vpwrap/miniport vpbochs.sys
+check "inbox INF: rmmod vpwrap" rmmod vpwrap
+out=$(vpwrap remove vpbochs 2>&1) && rc=0 || rc=$?
+if [ "$rc" = 0 ] && [ ! -e $FW/vpbochs.sys ] && [ ! -e $MP ]; then pass "inbox INF: removed"; else
+	fail "inbox INF: removed" "exit $rc: $out"
+fi
+
+# The x86-only INF on this x86_64 kernel: refused with what would run it.
+out=$(vpwrap install /inbox32/vpbochs.inf 2>&1) && rc=0 || rc=$?
+echo "$out"
+if [ "$rc" = 1 ] && echo "$out" | grep -q 'this driver is 32-bit: it runs on an i386 kernel (see README)' &&
+   [ ! -e $FW/vpbochs.conf ]; then
+	pass "x86-only INF: refused on x86_64, nothing written"
+else
+	fail "x86-only INF: refused on x86_64, nothing written" "exit $rc: $(echo "$out" | tail -n 1)"
 fi
 kclean "whole run: kernel log clean"
