@@ -28,7 +28,7 @@ static void vpdrm_hw_unmap(struct vpdrm_device *vdev)
 		vp_adapter_unmap_fb(vdev->adapter, &vdev->fb);
 		vdev->fb_mapped = false;
 	}
-	vdev->hw_mode = NULL;
+	WRITE_ONCE(vdev->hw_mode, NULL);
 }
 
 static int vpdrm_hw_set_mode(struct vpdrm_device *vdev,
@@ -64,7 +64,7 @@ static int vpdrm_hw_set_mode(struct vpdrm_device *vdev,
 		vpdrm_hw_unmap(vdev);
 		return -EPROTO;
 	}
-	vdev->hw_mode = vm;
+	WRITE_ONCE(vdev->hw_mode, vm);	/* sysfs "mode" reads it */
 	vdev->cursor_reload = true;
 	vpdrm_screen_clear(vdev);
 	return 0;

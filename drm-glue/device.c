@@ -184,6 +184,9 @@ static int vpdrm_kms_init(struct vpdrm_device *vdev)
 	return 0;
 }
 
+/* Orders vpdrm_current_mode() against detach dropping the device. */
+static DEFINE_MUTEX(vpdrm_drvdata_lock);
+
 static int vpdrm_attach(struct vp_adapter *a)
 {
 	struct device *parent = vp_adapter_device(a);
@@ -257,7 +260,9 @@ static void vpdrm_detach(struct vp_adapter *a)
 	drm_dev_unplug(&vdev->drm);
 	drm_atomic_helper_shutdown(&vdev->drm);
 	vpdrm_hw_shutdown(vdev);
+	mutex_lock(&vpdrm_drvdata_lock);
 	vp_adapter_set_drvdata(a, NULL);
+	mutex_unlock(&vpdrm_drvdata_lock);
 	/* Drops our reference; open files keep the drm_device alive. */
 	devres_release_group(parent, vdev->devres_group);
 }
@@ -266,6 +271,29 @@ static const struct vp_adapter_client vpdrm_client = {
 	.attach = vpdrm_attach,
 	.detach = vpdrm_detach,
 };
+
+int vpdrm_current_mode(struct vp_adapter *a, struct vp_mode *mode)
+{
+	struct vpdrm_device *vdev;
+	const struct vpdrm_mode *vm;
+
+	int ret = -ENODATA;
+
+	/*
+	 * hw_mode points into the device's mode array, which lives as long
+	 * as the device; detach clears the adapter's drvdata under the same
+	 * lock before it drops the device.
+	 */
+	mutex_lock(&vpdrm_drvdata_lock);
+	vdev = vp_adapter_get_drvdata(a);
+	vm = vdev ? READ_ONCE(vdev->hw_mode) : NULL;
+	if (vm) {
+		*mode = vm->vp;
+		ret = 0;
+	}
+	mutex_unlock(&vpdrm_drvdata_lock);
+	return ret;
+}
 
 int vpdrm_init(void)
 {

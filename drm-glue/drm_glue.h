@@ -10,7 +10,17 @@
 #ifndef VPWRAP_DRM_GLUE_H
 #define VPWRAP_DRM_GLUE_H
 
+struct vp_adapter;
+struct vp_mode;
+
 int vpdrm_init(void);
 void vpdrm_exit(void);
+
+/*
+ * The mode drm-glue last set on the adapter's hardware, from its own state
+ * (never a call into the miniport): 0 and *mode, or -ENODATA when no mode
+ * is set (no DRM device, or the CRTC is off).
+ */
+int vpdrm_current_mode(struct vp_adapter *a, struct vp_mode *mode);
 
 #endif /* VPWRAP_DRM_GLUE_H */

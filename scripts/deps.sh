@@ -6,7 +6,7 @@ pkgs=(
 	python3 qemu-system-x86 qemu-utils busybox-static socat
 	gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686
 	sparse libcmocka-dev clang libclang-rt-14-dev
-	libdrm-dev libdrm-tests pkg-config
+	libdrm-dev libdrm-tests pkg-config openssl
 )
 missing=()
 for p in "${pkgs[@]}"; do

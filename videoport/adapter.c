@@ -115,21 +115,6 @@ fail:
 	return ret;
 }
 
-int vp_adapter_current_mode(struct vp_adapter *a, struct vp_mode *mode)
-{
-	struct win_mode_info w = {};
-	u32 len;
-	int ret;
-
-	ret = vp_start_io(a, IOCTL_VIDEO_QUERY_CURRENT_MODE, NULL, 0, &w, sizeof(w), &len);
-	if (ret)
-		return ret;
-	if (len < VP_MODE_INFO_MIN)
-		return -EPROTO;
-	vp_mode_from_win(mode, &w);
-	return 0;
-}
-
 int vp_adapter_set_mode(struct vp_adapter *a, u32 index)
 {
 	u32 len;

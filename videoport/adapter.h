@@ -63,7 +63,6 @@ u64 vp_adapter_vram_size(const struct vp_adapter *a);		/* 0 if unknown */
  */
 int vp_adapter_query_modes(struct vp_adapter *a, struct vp_mode **modes,
 			   unsigned int *count);
-int vp_adapter_current_mode(struct vp_adapter *a, struct vp_mode *mode);
 int vp_adapter_set_mode(struct vp_adapter *a, u32 index);
 int vp_adapter_reset(struct vp_adapter *a);	/* IOCTL_VIDEO_RESET_DEVICE */
 

@@ -52,6 +52,19 @@ static inline void vp_ldmxcsr(u32 v)
 	asm volatile("ldmxcsr %0" : : "m" (v));
 }
 
+/* Calls entered (not refused), for tests that prove a path stays out. */
+static DEFINE_PER_CPU(unsigned long, vp_bridge_calls);
+
+u64 vp_bridge_call_count(void)
+{
+	u64 n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += per_cpu(vp_bridge_calls, cpu);
+	return n;
+}
+
 static inline unsigned int vp_pc(void)
 {
 	return preempt_count() & (PREEMPT_MASK | SOFTIRQ_MASK);
@@ -82,6 +95,7 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 			     target->stop_why);
 		return VP_BUGCHECK_STATUS;
 	}
+	this_cpu_inc(vp_bridge_calls);
 
 	if (c->depth) {
 		/*

@@ -33,6 +33,9 @@ struct vp_adapter;
 u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	    u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 a6);
 
+/* Bridge calls entered since vpwrap was loaded, on all CPUs. */
+u64 vp_bridge_call_count(void);
+
 #define VP_CALL(drv, a, fn, ...)	__VP_CALLN(drv, a, fn, ##__VA_ARGS__, 0, 0, 0, 0, 0, 0)
 #define __VP_CALLN(drv, a, fn, a1, a2, a3, a4, a5, a6, ...)		\
 	vp_call(drv, a, fn, (u64)(a1), (u64)(a2), (u64)(a3), (u64)(a4),	\

@@ -4,6 +4,9 @@
  *
  *   exports		the export table as "dll name status" lines (the same
  *			format as videoport/exports.txt, which a test compares)
+ *   bridge_calls	how many calls the bridge has made into miniport code
+ *			since vpwrap was loaded (tests prove that a path does
+ *			not enter the miniport by reading it before and after)
  *   <pci>/ioctl	write: u32 IoControlCode, u32 OutputBufferLength, then
  *			the input buffer; the request goes to HwStartIO.  Only
  *			private codes (function 0x800 and up): the standard
@@ -52,6 +55,13 @@ static int vp_exports_show(struct seq_file *m, void *v)
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(vp_exports);
+
+static int vp_bridge_calls_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "%llu\n", vp_bridge_call_count());
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(vp_bridge_calls);
 
 /* CTL_CODE function numbers from 0x800 are the driver's own. */
 static bool vp_private_ioctl(u32 code)
@@ -259,6 +269,8 @@ void vp_debugfs_get(void)
 	if (!vp_dbg_users++) {
 		vp_dbg_root = debugfs_create_dir("vpwrap-videoport", NULL);
 		debugfs_create_file("exports", 0400, vp_dbg_root, NULL, &vp_exports_fops);
+		debugfs_create_file("bridge_calls", 0400, vp_dbg_root, NULL,
+				    &vp_bridge_calls_fops);
 	}
 	mutex_unlock(&vp_dbg_lock);
 }

@@ -70,8 +70,9 @@ static ssize_t image_show(struct kobject *kobj, struct kobj_attribute *a,
 {
 	struct vpw_driver *drv = to_vpw_driver(kobj);
 
-	return sysfs_emit(buf, "%s base=%px size=%#zx\n", drv->name,
-			  pe_image_base(drv->image), pe_image_size(drv->image));
+	/* No address: %px would hand out a kernel pointer (KASLR). */
+	return sysfs_emit(buf, "%s size=%#zx\n", drv->name,
+			  pe_image_size(drv->image));
 }
 
 /* The registry as settings-file lines ("reg dword Name 0x1"); root only. */

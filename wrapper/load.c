@@ -3,7 +3,7 @@
  * The load sequence for one miniport, and its exact undo:
  *
  *   settings file (optional) -> pci_ids=, reg= overrides -> registry
- *   -> read image -> pe_load() against videoport's export tables
+ *   -> read image -> signature check -> pe_load() against videoport's export tables
  *   -> DriverEntry (vp_driver_create) -> sysfs -> pci_register_driver
  *
  * Every failure is logged once as "vpwrap: <image>: <reason>" and undoes the
@@ -11,6 +11,7 @@
  */
 #define pr_fmt(fmt) "vpwrap: " fmt
 
+#include <linux/kernel.h>
 #include <linux/limits.h>
 #include <linux/slab.h>
 #include "pe-loader/pe_loader.h"
@@ -19,6 +20,7 @@
 #include "wrapper/execmem.h"
 #include "wrapper/registry.h"
 #include "wrapper/settings.h"
+#include "wrapper/signature.h"
 #include "wrapper/wrapper.h"
 
 #define VPW_ERR_MAX	1024
@@ -70,7 +72,7 @@ static int vpw_load_image(struct vpw_driver *drv, const char *path)
 	struct vpw_blob b;
 	int ret;
 
-	ret = vpw_blob_read(path, &b);
+	ret = vpw_image_read(path, &b);
 	if (ret) {
 		pr_err("%s: cannot read %s: %s (%d)\n", drv->name, path,
 		       ret == -ENOENT ? "no such file" :
@@ -79,8 +81,13 @@ static int vpw_load_image(struct vpw_driver *drv, const char *path)
 		/* An empty file is a malformed image, not a missing one. */
 		return ret == -EINVAL ? -ENOEXEC : ret;
 	}
-	p.data = b.data;
 	p.len = b.len;
+	ret = vpw_sig_check(drv->name, b.data, &p.len);
+	if (ret) {
+		vpw_blob_release(&b);
+		return ret;
+	}
+	p.data = b.data;
 	p.dlls = vp_export_dlls(&p.ndlls);
 	p.unresolved_note = vp_refused_reason;
 	p.errlen = VPW_ERR_MAX;
@@ -95,6 +102,19 @@ static int vpw_load_image(struct vpw_driver *drv, const char *path)
 		pr_err("%s\n", p.err[0] ? p.err : "image refused");
 	kfree(p.err);
 	return ret;
+}
+
+/*
+ * From here on Windows code runs in the kernel: taint it as the kernel does
+ * for any module without a GPL-compatible licence (and for ndiswrapper), so
+ * that oops reports and /proc/sys/kernel/tainted say so.  add_taint(), not
+ * add_taint_module(): vpwrap itself stays GPL and keeps its GPL symbols.
+ */
+static void vpw_taint(const char *name)
+{
+	pr_notice("%s: Windows miniport code runs in the kernel: tainting kernel (proprietary)\n",
+		  name);
+	add_taint(TAINT_PROPRIETARY_MODULE, LOCKDEP_STILL_OK);
 }
 
 struct vpw_driver *vpw_load(const char *spec, const char *pci_ids,
@@ -127,6 +147,7 @@ struct vpw_driver *vpw_load(const char *spec, const char *pci_ids,
 	ret = vpw_load_image(drv, paths->image);
 	if (ret)
 		goto fail;
+	vpw_taint(name);
 	drv->vp = vp_driver_create(drv->image, drv, &status);
 	if (!drv->vp) {
 		pr_err("%s: DriverEntry failed with status %#010x\n", name, status);

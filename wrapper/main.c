@@ -6,19 +6,29 @@
  */
 #define pr_fmt(fmt) "vpwrap: " fmt
 
+#include <linux/capability.h>
 #include <linux/kobject.h>
 #include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/moduleparam.h>
 #include "drm-glue/drm_glue.h"
 #include "vpwrap/version.h"
 #include "wrapper/execmem.h"
+#include "wrapper/signature.h"
 #include "wrapper/vpw_driver.h"
 #include "wrapper/wrapper.h"
 
 static char *miniport;
-module_param(miniport, charp, 0444);
+static int vpw_miniport_set(const char *val, const struct kernel_param *kp);
+static const struct kernel_param_ops vpw_miniport_ops = {
+	.set = vpw_miniport_set,
+	.get = param_get_charp,
+	.free = param_free_charp,
+};
+module_param_cb(miniport, &vpw_miniport_ops, &miniport, 0644);
 MODULE_PARM_DESC(miniport,
-		 "Miniport image: absolute path, or a name looked up under vpwrap/ by the firmware loader (.sys appended if no extension). Default: the installed driver (/lib/firmware/vpwrap/*.conf) whose PCI IDs are present");
+		 "Miniport image: absolute path, or a name looked up under vpwrap/ in the firmware directories (.sys appended if no extension). Default: the installed driver (/lib/firmware/vpwrap/*.conf) whose PCI IDs are present. Writable by root while no miniport is loaded: loads one");
 
 static char *pci_ids;
 module_param(pci_ids, charp, 0444);
@@ -44,6 +54,40 @@ MODULE_PARM_DESC(check_wx, "Run the kernel's W+X page checker once the miniport 
 
 static struct kobject *vpw_miniports_kobj;
 static struct vpw_driver *vpw_drv;
+/* Set once init is done, cleared by exit; both under kernel_param_lock(). */
+static bool vpw_live;
+
+/*
+ * Before init: just the parameter.  While vpwrap runs with no miniport
+ * ("idle"): load one, with exactly the checks of a load at insmod time
+ * (signature, lockdown).  The caller holds kernel_param_lock(THIS_MODULE).
+ */
+static int vpw_miniport_set(const char *val, const struct kernel_param *kp)
+{
+	struct vpw_driver *drv;
+	char *spec;
+	int ret;
+
+	if (!vpw_live)
+		return param_set_charp(val, kp);
+	if (!capable(CAP_SYS_MODULE))
+		return -EPERM;
+	if (vpw_drv) {
+		pr_err("miniport %s is loaded; unload vpwrap to load another\n",
+		       vpw_drv->name);
+		return -EBUSY;
+	}
+	spec = kstrdup(val, GFP_KERNEL);
+	if (!spec)
+		return -ENOMEM;
+	drv = vpw_load(strim(spec), pci_ids, reg, nreg, vpw_miniports_kobj, &ret);
+	if (drv) {
+		vpw_drv = drv;
+		ret = param_set_charp(strim(spec), kp);
+	}
+	kfree(spec);
+	return ret;
+}
 
 static int __init vpwrap_init(void)
 {
@@ -56,14 +100,20 @@ static int __init vpwrap_init(void)
 	ret = vpw_execmem_init();
 	if (ret)
 		return ret;
+	ret = vpw_sig_init();
+	if (ret)
+		return ret;
 	vpw_miniports_kobj = kobject_create_and_add("miniports",
 						    &THIS_MODULE->mkobj.kobj);
-	if (!vpw_miniports_kobj)
+	if (!vpw_miniports_kobj) {
+		vpw_sig_exit();
 		return -ENOMEM;
+	}
 	ret = vpdrm_init();
 	if (ret) {
 		pr_err("cannot register the DRM client (%d)\n", ret);
 		kobject_put(vpw_miniports_kobj);
+		vpw_sig_exit();
 		return ret;
 	}
 
@@ -77,11 +127,15 @@ static int __init vpwrap_init(void)
 		if (!vpw_drv) {
 			vpdrm_exit();
 			kobject_put(vpw_miniports_kobj);
+			vpw_sig_exit();
 			return ret;
 		}
 	} else {
 		pr_info("no miniport= given and no installed driver matches; idle\n");
 	}
+	kernel_param_lock(THIS_MODULE);
+	vpw_live = true;
+	kernel_param_unlock(THIS_MODULE);
 	/* The banner, without the "vpwrap: " prefix: "vpwrap 0.1 loaded". */
 	printk(KERN_INFO "vpwrap %s loaded%s%s\n", VPWRAP_VERSION,
 		spec ? ", miniport " : "", spec ? spec : "");
@@ -90,9 +144,14 @@ static int __init vpwrap_init(void)
 
 static void __exit vpwrap_exit(void)
 {
+	/* No load through the parameter from here on */
+	kernel_param_lock(THIS_MODULE);
+	vpw_live = false;
+	kernel_param_unlock(THIS_MODULE);
 	vpw_unload(vpw_drv);
 	vpdrm_exit();
 	kobject_put(vpw_miniports_kobj);
+	vpw_sig_exit();
 	printk(KERN_INFO "vpwrap unloaded\n");
 }
 

@@ -9,6 +9,7 @@
 
 #include <linux/pci.h>
 #include <linux/slab.h>
+#include "drm-glue/drm_glue.h"
 #include "videoport/adapter.h"
 #include "videoport/driver.h"
 #include "wrapper/registry_text.h"
@@ -44,14 +45,17 @@ static ssize_t registry_read(struct file *file, struct kobject *kobj,
 	return vpw_registry_read(vpw_pci_owner(pdev)->registry, buf, off, count);
 }
 
-/* The miniport's current mode (IOCTL_VIDEO_QUERY_CURRENT_MODE). */
+/*
+ * The mode drm-glue set.  World-readable, so it is served from drm-glue's
+ * state: reading it must not make the miniport run (docs/trust-model.md).
+ */
 static ssize_t mode_show(struct device *dev, struct device_attribute *attr,
 			 char *buf)
 {
 	struct vp_adapter *a = vp_driver_adapter(to_pci_dev(dev));
 	struct vp_mode m;
 
-	if (!a || vp_adapter_current_mode(a, &m))
+	if (!a || vpdrm_current_mode(a, &m))
 		return sysfs_emit(buf, "none\n");
 	if (m.refresh)
 		return sysfs_emit(buf, "%ux%u %ubpp %uHz\n", m.width, m.height,

@@ -46,6 +46,7 @@ struct vpw_blob {
 };
 
 /* image.c: reading images and settings files */
+int vpw_image_read(const char *spec, struct vpw_blob *b);
 int vpw_blob_read(const char *spec, struct vpw_blob *b);
 void vpw_blob_release(struct vpw_blob *b);
 int vpw_image_names(const char *spec, char *image, char *name, char *conf,

@@ -22,6 +22,7 @@ static const struct command commands[] = {
 	{ "remove", cmd_remove, 1, "remove NAME [--root DIR]" },
 	{ "status", cmd_status, 0, "status" },
 	{ "inspect", cmd_inspect, 1, "inspect FILE.sys" },
+	{ "sign", cmd_sign, 1, "sign NAME|FILE.sys [--key KEY] [--cert CERT] [--root DIR]" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -64,7 +65,7 @@ static enum inf_arch host_arch(void)
 	return is_x86_32(machine) ? INF_ARCH_I686 : INF_ARCH_X86_64;
 }
 
-/* Pull --root/--arch out of argv (anywhere after the command). */
+/* Pull --root/--arch/--key/--cert out of argv (anywhere after the command). */
 static int parse_opts(int argc, char **argv, struct vp_opts *o)
 {
 	int i, n = 0;
@@ -72,7 +73,8 @@ static int parse_opts(int argc, char **argv, struct vp_opts *o)
 	for (i = 0; i < argc; i++) {
 		const char *a = argv[i];
 
-		if ((!strcmp(a, "--root") || !strcmp(a, "--arch")) &&
+		if ((!strcmp(a, "--root") || !strcmp(a, "--arch") ||
+		     !strcmp(a, "--key") || !strcmp(a, "--cert")) &&
 		    i + 1 >= argc) {
 			vp_err("%s needs a value", a);
 			return -1;
@@ -81,6 +83,10 @@ static int parse_opts(int argc, char **argv, struct vp_opts *o)
 			o->dry_run = 1;
 		} else if (!strcmp(a, "--root")) {
 			o->root = argv[++i];
+		} else if (!strcmp(a, "--key")) {
+			o->key = argv[++i];
+		} else if (!strcmp(a, "--cert")) {
+			o->cert = argv[++i];
 		} else if (!strcmp(a, "--arch")) {
 			if (inf_arch_parse(argv[++i], &o->arch)) {
 				vp_err("unknown architecture '%s' (x86_64 or i686)",

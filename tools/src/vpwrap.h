@@ -15,6 +15,8 @@ struct vp_opts {
 	const char *root;	/* --root / $VPWRAP_ROOT, "" for / */
 	enum inf_arch arch;	/* --arch, default: the running kernel's */
 	int dry_run;		/* --dry-run: show, write nothing */
+	const char *key;	/* --key, --cert (sign): NULL for the defaults */
+	const char *cert;
 	int argc;		/* operands after the command */
 	char **argv;
 };
@@ -24,6 +26,7 @@ int cmd_list(const struct vp_opts *o);
 int cmd_remove(const struct vp_opts *o);
 int cmd_status(const struct vp_opts *o);
 int cmd_inspect(const struct vp_opts *o);
+int cmd_sign(const struct vp_opts *o);
 
 /* Messages: "vpwrap: ..." on stderr. */
 void vp_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -25,7 +25,23 @@ if echo "$out" | grep -q 'Operation not permitted' && ! grep -q '^vpwrap ' /proc
 else
 	fail "non-root modprobe vpwrap fails with EPERM" "$out"
 fi
+# Taint: vpwrap without a miniport leaves the proprietary bit (1) clear;
+# the first miniport sets it, and the log names the driver.
+taint_p() { echo $(( $(cat /proc/sys/kernel/tainted) & 1 )); }
+check "vpwrap loads idle (no miniport)" insmod /vpwrap.ko
+t=$(cat /proc/sys/kernel/tainted)
+if [ "$(taint_p)" = 0 ]; then pass "taint: proprietary bit clear with no miniport (tainted=$t)"
+else fail "taint: proprietary bit clear with no miniport" "tainted=$t"; fi
+check "rmmod idle vpwrap" rmmod vpwrap
 check "root loads it" modprobe vpwrap miniport=/vpbochs.sys
+t=$(cat /proc/sys/kernel/tainted)
+if [ "$(taint_p)" = 1 ]; then pass "taint: proprietary bit set once a miniport loaded (tainted=$t)"
+else fail "taint: proprietary bit set once a miniport loaded" "tainted=$t"; fi
+if dmesg | grep -q 'vpwrap: vpbochs.sys: Windows miniport code runs in the kernel: tainting kernel'; then
+	pass "taint: the log names the driver"
+else
+	fail "taint: the log names the driver" "$(dmesg | grep -i taint | tail -n 3)"
+fi
 check "card0 appears" wait_card
 
 # 2. the registry files: present, root sees the miniport's own values
@@ -71,7 +87,40 @@ else
 fi
 check "device still bound" test -e /dev/dri/card0
 
-# 4. debugfs: the pass-through to HwStartIO is root only
+# 4. reading every vpwrap, DRM and fbdev sysfs file as uid 1000 never
+#    enters the miniport: the bridge's call counter does not move.  (A root
+#    read of debugfs "modes", which asks the miniport, must move it.)
+B=/sys/kernel/debug/vpwrap-videoport/bridge_calls
+files=$(find /sys/module/vpwrap/ "$dev/vpwrap/" /sys/bus/pci/drivers/vpwrap/ \
+	/sys/class/drm/card0/ /sys/class/graphics/fb0/ -type f -perm -o+r 2>/dev/null)
+nf=$(echo "$files" | wc -l)
+um=$($U cat "$dev/vpwrap/mode" 2>&1)
+echo "INFO $nf world-readable files; mode as uid 1000: $um"
+if echo "$um" | grep -Eq '^[0-9]+x[0-9]+ [0-9]+bpp'; then pass "sysfs mode read by uid 1000 shows the mode fbcon set ($um)"
+else fail "sysfs mode read by uid 1000 shows the mode fbcon set" "$um"; fi
+if [ -r "$B" ]; then
+	c0=$(cat $B)
+	for r in 1 2; do
+		for f in $files; do $U head -c 8192 "$f" >/dev/null 2>&1; done
+	done
+	c1=$(cat $B)
+	if [ "$nf" -ge 20 ] && [ "$c1" = "$c0" ]; then
+		pass "uid 1000 reading $nf sysfs files twice: no bridge call ($c0 -> $c1)"
+	else
+		fail "uid 1000 reading sysfs files: no bridge call" "$nf files, $c0 -> $c1"
+	fi
+	cat /sys/kernel/debug/vpwrap-videoport/*/modes >/dev/null
+	c2=$(cat $B)
+	if [ "$c2" -gt "$c1" ]; then pass "the bridge counter counts (root modes read: $c1 -> $c2)"
+	else fail "the bridge counter counts" "$c1 -> $c2"; fi
+else
+	fail "debugfs bridge_calls present" "no $B"
+fi
+img_line=$(cat /sys/module/vpwrap/miniports/$img/image)
+if echo "$img_line" | grep -Eq 'ffff[0-9a-f]{12}'; then fail "sysfs image shows no kernel address" "$img_line"
+else pass "sysfs image shows no kernel address ($img_line)"; fi
+
+# 5. debugfs: the pass-through to HwStartIO is root only
 D=/sys/kernel/debug/vpwrap-videoport
 for f in $(ls $D/*/ioctl $D/*/bench $D/exports 2>/dev/null); do
 	mode=$(stat -c %a "$f")

@@ -1,0 +1,81 @@
+#!/bin/bash
+# Trust: miniport signatures checked as module signatures are, with and
+# without lockdown (raised at run time: lockdown=integrity on the command
+# line would refuse the unsigned test build of vpwrap.ko itself).  The
+# positive path uses a key the test makes and puts in vpwrap's test keyring,
+# which counts only while signatures are not required; a key the kernel
+# trusts (built in, or MOK through shim) cannot be made in this harness.
+. "$ROOT/tests/lib.sh"
+T=$ROOT/tests/vm/trust
+SIGN=$KDIR/scripts/sign-file
+MP=$ROOT/miniports/out/x86_64
+
+if ! make -s -C "$ROOT/miniports" >"$OUT/build.log" 2>&1; then
+	fail "trust: miniports build" "$(tail -n1 "$OUT/build.log")"
+	exit 0
+fi
+if ! gcc -O2 -Wall -static -o "$OUT/keyadd" "$T/keyadd.c" 2>>"$OUT/build.log"; then
+	fail "trust: keyadd build" "$(tail -n1 "$OUT/build.log")"
+	exit 0
+fi
+if [ ! -x "$SIGN" ]; then
+	fail "trust: scripts/sign-file present" "no $SIGN"
+	exit 0
+fi
+mkdir -p "$OUT/img"
+genkey() {	# NAME: $OUT/NAME.pem (key + cert) and $OUT/NAME.der (cert)
+	openssl req -new -nodes -utf8 -sha256 -days 3650 -batch -x509 \
+		-subj "/CN=vpwrap trust test $1/" -newkey rsa:2048 \
+		-keyout "$OUT/$1.pem" -out "$OUT/$1.crt" >>"$OUT/build.log" 2>&1 &&
+	openssl x509 -in "$OUT/$1.crt" -outform DER -out "$OUT/$1.der"
+}
+sign() {	# KEY IN OUT
+	cp "$2" "$3" && "$SIGN" sha256 "$OUT/$1.pem" "$OUT/$1.der" "$3"
+}
+if ! genkey test || ! genkey stranger ||
+   ! cp "$MP/vpbochs.sys" "$OUT/img/unsigned.sys" ||
+   ! sign test "$MP/vpbochs.sys" "$OUT/direct.sys" ||
+   ! sign stranger "$MP/vpbochs.sys" "$OUT/img/stranger.sys"; then
+	fail "trust: keys and signed images" "$(tail -n1 "$OUT/build.log")"
+	exit 0
+fi
+
+# vpwrap sign: an installed driver, already signed by another key, is
+# re-signed (the old signature replaced, not stacked): byte for byte what
+# sign-file makes of the unsigned image.
+if ! make -s -C "$ROOT/tools" >>"$OUT/build.log" 2>&1; then
+	fail "trust: vpwrap tool build" "$(tail -n1 "$OUT/build.log")"
+	exit 0
+fi
+R=$OUT/root
+mkdir -p "$R/lib/firmware/vpwrap"
+cp "$OUT/img/stranger.sys" "$R/lib/firmware/vpwrap/vpbochs.sys"
+out=$(VPWRAP_SIGN_FILE=$SIGN "$ROOT/tools/out/vpwrap" sign vpbochs --root "$R" \
+	--key "$OUT/test.pem" --cert "$OUT/test.der" 2>&1)
+echo "vpwrap sign: $out"
+if echo "$out" | grep -q 'old signature replaced' &&
+   cmp -s "$R/lib/firmware/vpwrap/vpbochs.sys" "$OUT/direct.sys"; then
+	pass "trust: vpwrap sign replaces an installed driver's signature ($(stat -c %s "$OUT/direct.sys") bytes, $(stat -c %s "$OUT/img/unsigned.sys") unsigned)"
+else
+	fail "trust: vpwrap sign replaces an installed driver's signature" "$out"
+fi
+out=$(VPWRAP_SIGN_FILE=$SIGN "$ROOT/tools/out/vpwrap" sign vpbochs --root "$R" \
+	--key "$OUT/missing.pem" --cert "$OUT/test.der" 2>&1)
+if [ $? != 0 ] && echo "$out" | grep -q 'cannot read the key' &&
+   cmp -s "$R/lib/firmware/vpwrap/vpbochs.sys" "$OUT/direct.sys"; then
+	pass "trust: vpwrap sign without the key fails and leaves the file alone"
+else
+	fail "trust: vpwrap sign without the key fails and leaves the file alone" "$out"
+fi
+cp "$OUT/direct.sys" "$OUT/img/signed.sys"
+if ! python3 "$T/sigvariants.py" "$OUT/img/signed.sys" "$OUT/img" >>"$OUT/build.log" 2>&1; then
+	fail "trust: damaged signature variants" "$(tail -n1 "$OUT/build.log")"
+	exit 0
+fi
+modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"
+args=()
+for f in "$OUT"/img/*.sys; do args+=(--add "$f:/img/${f##*/}"); done
+vmrun --out "$OUT/vm" --name trust --profile std --timeout 600 \
+	--add "$OUT/keyadd" --add "$OUT/test.der:/cert.der" --add "$OUT/deps:/deps" \
+	"${args[@]}" "$T/guest.sh"
+exit 0
