@@ -12,6 +12,13 @@
 #
 # Module objects are built out of tree in .build/<release>/ (a tree of symlinks),
 # so that one checkout can hold builds for several kernels at once.
+#
+# The export list is the VP_EXPORT annotations in videoport/'s sources (one per
+# export, videoport/export.h).  `make module` reads the table they leave in the
+# built module and writes it as videoport/out/exports.txt, which the tool, the
+# test miniports' import libraries and the tests take from there.  An i386
+# module's list (which adds the x86-only Kf* and MSVC helper exports) goes to
+# videoport/out/exports-i386.txt.
 
 KVER ?=
 ifeq ($(KDIR),)
@@ -44,6 +51,11 @@ module-tree:
 module: $(if $(filter /lib/modules/$(KREL)/build,$(KDIR)),kernel) module-tree
 	$(MAKE) -C $(KDIR) M=$(BUILD) $(KBUILD_ARGS) modules
 	@echo "module: $(BUILD)/vpwrap.ko"
+	@if command -v python3 >/dev/null; then \
+		python3 videoport/gen-exports.py $(BUILD)/vpwrap.ko videoport/out; \
+	else \
+		echo "module: no python3, the export list in videoport/out/ not written" >&2; \
+	fi
 
 miniports:
 	@if [ -f miniports/Makefile ]; then $(MAKE) -C miniports; fi
@@ -71,6 +83,6 @@ install: module tools
 	@if [ -f tools/Makefile ]; then $(MAKE) -C tools install; fi
 
 clean:
-	rm -rf .build out
+	rm -rf .build out videoport/out
 	@for d in miniports tools tests/unit tests/vm tests/fuzz; do \
 		[ -f $$d/Makefile ] && $(MAKE) -C $$d clean || true; done

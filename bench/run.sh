@@ -74,7 +74,7 @@ for d in $DEVICES; do
 		NA[$d]="$sys not built (out/bench/build-miniports.log)"
 done
 
-# Spinlock pair (issue 4): after the DRM figures, the std vpwrap boots reload
+# Spinlock pair: after the DRM figures, the std vpwrap boots reload
 # vpwrap with the conformance miniport bound to the std VGA, and time its
 # lock loop against native pairs through videoport's debugfs bench file.
 SPIN=${BENCH_SPINLOCK_MINIPORT:-tests/vm/miniports/out/vpconform.sys}

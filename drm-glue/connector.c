@@ -3,9 +3,9 @@
  * Encoders and connectors: one of each per monitor child the miniport
  * reports (at least one), all cloning the single CRTC.
  *
- * The connector lists exactly the miniport's modes; the EDID (if the monitor
- * child has one) only feeds the EDID property, the display info and the
- * choice of the preferred mode.
+ * The connector lists exactly the miniport's modes; the EDID (the monitor
+ * child's, or the kernel's override) only feeds the EDID property, the
+ * display info and the choice of the preferred mode.
  */
 #include <linux/slab.h>
 #include <drm/drm_atomic_state_helper.h>
@@ -15,7 +15,7 @@
 #include <drm/drm_probe_helper.h>
 #include <drm/drm_simple_kms_helper.h>
 
-#include "wrapper/compat.h"
+#include "vpwrap/compat_drm.h"
 #include "drm-glue/vpdrm.h"
 
 /* Base block plus up to three extensions is plenty for a monitor child. */
@@ -26,24 +26,64 @@ static struct vpdrm_output *to_output(struct drm_connector *connector)
 	return container_of(connector, struct vpdrm_output, connector);
 }
 
+/* The monitor child's EDID, fetched from the miniport at the first block. */
+struct vpdrm_edid_source {
+	struct vpdrm_device *vdev;
+	unsigned int monitor;
+	u8 *buf;
+	int len;	/* bytes the miniport returned; < 0: not asked yet */
+};
+
+static int vpdrm_edid_read_block(void *context, u8 *block, unsigned int n,
+				 size_t len)
+{
+	struct vpdrm_edid_source *src = context;
+	int idx;
+
+	if (src->len < 0) {
+		src->len = 0;
+		if (!drm_dev_enter(&src->vdev->drm, &idx))
+			return -ENODEV;
+		src->len = vp_adapter_get_edid(src->vdev->adapter,
+					       src->monitor, src->buf,
+					       VPDRM_EDID_MAX);
+		drm_dev_exit(idx);
+		if (src->len < 0)
+			src->len = 0;	/* the miniport has none */
+	}
+	if ((size_t)n * EDID_LENGTH + len <= (size_t)src->len) {
+		memcpy(block, src->buf + n * EDID_LENGTH, len);
+		return 0;
+	}
+	if (!n)
+		return -EIO;	/* no EDID */
+	/*
+	 * An extension the base block counts but the miniport did not
+	 * return: an empty block, which the helpers drop as invalid.
+	 */
+	memset(block, 0, len);
+	return 0;
+}
+
+/*
+ * The connector's EDID through the EDID helpers, so that the kernel's
+ * overrides win over the miniport's: the debugfs edid_override and the
+ * drm.edid_firmware parameter, as for any upstream driver.
+ */
 static const struct drm_edid *vpdrm_read_edid(struct vpdrm_device *vdev,
+					      struct drm_connector *connector,
 					      unsigned int monitor)
 {
-	const struct drm_edid *drm_edid = NULL;
-	u8 *buf;
-	int len, idx;
+	struct vpdrm_edid_source src = {
+		.vdev = vdev, .monitor = monitor, .len = -1,
+	};
+	const struct drm_edid *drm_edid;
 
-	if (!drm_dev_enter(&vdev->drm, &idx))
+	src.buf = kmalloc(VPDRM_EDID_MAX, GFP_KERNEL);
+	if (!src.buf)
 		return NULL;
-	buf = kmalloc(VPDRM_EDID_MAX, GFP_KERNEL);
-	if (buf) {
-		len = vp_adapter_get_edid(vdev->adapter, monitor, buf,
-					  VPDRM_EDID_MAX);
-		if (len >= EDID_LENGTH)
-			drm_edid = drm_edid_alloc(buf, len);
-		kfree(buf);
-	}
-	drm_dev_exit(idx);
+	drm_edid = drm_edid_read_custom(connector, vpdrm_edid_read_block, &src);
+	kfree(src.buf);
 	return drm_edid;
 }
 
@@ -54,12 +94,13 @@ static int vpdrm_connector_get_modes(struct drm_connector *connector)
 	const struct drm_edid *drm_edid;
 	u32 pref_w = 0, pref_h = 0;
 
-	drm_edid = vpdrm_read_edid(vdev, to_output(connector)->monitor);
+	drm_edid = vpdrm_read_edid(vdev, connector, to_output(connector)->monitor);
 	vpdrm_edid_connector_update(connector, drm_edid);
 	drm_edid_free(drm_edid);
 
 	/*
-	 * Keep only what the EDID prefers: the monitor's modes are not the
+	 * Keep only the size the EDID prefers (it becomes the preferred mode
+	 * if the miniport can set it).  The monitor's modes are not the
 	 * miniport's, and the miniport decides the timings it programs.
 	 */
 	list_for_each_entry_safe(m, tmp, &connector->probed_modes, head) {

@@ -31,13 +31,21 @@ static void vpdrm_hw_unmap(struct vpdrm_device *vdev)
 	WRITE_ONCE(vdev->hw_mode, NULL);
 }
 
+/*
+ * Set @vm and map its frame buffer.  @covered: the primary plane shows a
+ * framebuffer in this commit and redraws the whole screen, so the new
+ * mode's frame buffer need not be cleared first.
+ */
 static int vpdrm_hw_set_mode(struct vpdrm_device *vdev,
-			     const struct vpdrm_mode *vm)
+			     const struct vpdrm_mode *vm, bool covered)
 {
 	struct drm_device *dev = &vdev->drm;
 	u64 need = (u64)vm->vp.stride * vm->vp.height;
 	int ret;
 
+	/* The mode is on screen already (atomic_disable kept it): keep it. */
+	if (vdev->hw_mode == vm && vdev->fb_mapped && !vdev->powered_off)
+		return 0;
 	vpdrm_hw_unmap(vdev);
 	if (vdev->powered_off) {
 		vp_adapter_set_power(vdev->adapter, VP_POWER_ON);
@@ -66,7 +74,8 @@ static int vpdrm_hw_set_mode(struct vpdrm_device *vdev,
 	}
 	WRITE_ONCE(vdev->hw_mode, vm);	/* sysfs "mode" reads it */
 	vdev->cursor_reload = true;
-	vpdrm_screen_clear(vdev);
+	if (!covered)
+		vpdrm_screen_clear(vdev);
 	return 0;
 }
 
@@ -174,6 +183,9 @@ static const struct drm_crtc_funcs vpdrm_crtc_funcs = {
 	.enable_vblank = vpdrm_crtc_enable_vblank,
 	.disable_vblank = vpdrm_crtc_disable_vblank,
 	.get_vblank_timestamp = vpdrm_crtc_get_vblank_timestamp,
+	.set_crc_source = vpdrm_crtc_set_crc_source,
+	.verify_crc_source = vpdrm_crtc_verify_crc_source,
+	.get_crc_sources = vpdrm_crtc_get_crc_sources,
 };
 
 static enum drm_mode_status
@@ -200,6 +212,9 @@ static void vpdrm_crtc_atomic_enable(struct drm_crtc *crtc,
 {
 	struct vpdrm_device *vdev = to_vpdrm(crtc->dev);
 	struct drm_crtc_state *cs = drm_atomic_get_new_crtc_state(state, crtc);
+	struct drm_plane_state *ps =
+		drm_atomic_get_new_plane_state(state, &vdev->primary);
+	bool covered = ps && ps->visible && ps->fb;
 	int idx;
 
 	if (drm_dev_enter(crtc->dev, &idx)) {
@@ -209,7 +224,8 @@ static void vpdrm_crtc_atomic_enable(struct drm_crtc *crtc,
 		 * returns it to a blocking caller.
 		 */
 		to_vpdrm_crtc_state(cs)->hw_error =
-			vpdrm_hw_set_mode(vdev, to_vpdrm_crtc_state(cs)->vmode);
+			vpdrm_hw_set_mode(vdev, to_vpdrm_crtc_state(cs)->vmode,
+					  covered);
 		drm_dev_exit(idx);
 	}
 	vpdrm_vblank_start(vdev, &cs->adjusted_mode);
@@ -231,6 +247,18 @@ static void vpdrm_crtc_atomic_disable(struct drm_crtc *crtc,
 
 	if (!drm_dev_enter(crtc->dev, &idx))
 		return;
+	/*
+	 * A mode set that lands on the miniport mode already set (a new
+	 * mode blob with the same timings, another connector, a new
+	 * framebuffer of the same layout) keeps the mode and its mapping:
+	 * atomic_enable then has nothing to ask the miniport, and the
+	 * primary plane redraws the whole screen.
+	 */
+	if (cs->active && vdev->fb_mapped &&
+	    to_vpdrm_crtc_state(cs)->vmode == vdev->hw_mode) {
+		drm_dev_exit(idx);
+		return;
+	}
 	if (vdev->fb_mapped)
 		vpdrm_cursor_hw_off(vdev);
 	vpdrm_hw_unmap(vdev);

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The DRM device: drm-glue is the videoport adapter client; every adapter
- * that attaches gets one DRM device parented to its PCI device, and loses it
- * (unplugged, so that open files stay valid but reach no hardware) when it
- * detaches.
+ * The DRM device: every adapter that attaches (the wrapper's PCI probe
+ * calls vpdrm_attach()) gets one DRM device parented to its PCI device, and
+ * loses it (unplugged, so that open files stay valid but reach no hardware)
+ * when it detaches (the wrapper's PCI remove, before videoport tears the
+ * adapter down).
  *
- * Attach can run outside the PCI device's probe (after a miniport loads),
- * and a device can be attached again after a detach, so everything devm_
- * that attach sets up lives in its own devres group, released by detach.
+ * Everything devm_ that attach sets up lives in its own devres group,
+ * released by detach: the driver core would release plain devm_ resources
+ * only after remove has returned, when the adapter is already gone.
  */
 #include <linux/device.h>
 #include <linux/module.h>
@@ -25,7 +26,7 @@
 #include <drm/drm_print.h>
 #include <drm/drm_vblank.h>
 
-#include "wrapper/compat.h"
+#include "vpwrap/compat_drm.h"
 #include "drm-glue/drm_glue.h"
 #include "drm-glue/vpdrm.h"
 
@@ -101,11 +102,14 @@ static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
 static void vpdrm_atomic_commit_tail(struct drm_atomic_state *state)
 {
 	struct drm_device *dev = state->dev;
+	struct vpdrm_device *vdev = to_vpdrm(dev);
 
+	vpdrm_crc_commit_begin(vdev);
 	drm_atomic_helper_commit_modeset_disables(dev, state);
 	drm_atomic_helper_commit_modeset_enables(dev, state);
 	drm_atomic_helper_commit_planes(dev, state,
 					DRM_PLANE_COMMIT_ACTIVE_ONLY);
+	vpdrm_crc_commit_end(vdev);
 	drm_atomic_helper_commit_hw_done(state);
 	drm_atomic_helper_wait_for_flip_done(dev, state);
 	drm_atomic_helper_cleanup_planes(dev, state);
@@ -173,6 +177,7 @@ static int vpdrm_kms_init(struct vpdrm_device *vdev)
 		return ret;
 
 	vpdrm_vblank_setup(vdev);
+	vpdrm_crc_init(vdev);
 	ret = drmm_add_action(dev, vpdrm_release_timer, NULL);
 	if (ret)
 		return ret;
@@ -187,7 +192,7 @@ static int vpdrm_kms_init(struct vpdrm_device *vdev)
 /* Orders vpdrm_current_mode() against detach dropping the device. */
 static DEFINE_MUTEX(vpdrm_drvdata_lock);
 
-static int vpdrm_attach(struct vp_adapter *a)
+int vpdrm_attach(struct vp_adapter *a)
 {
 	struct device *parent = vp_adapter_device(a);
 	struct vpdrm_device *vdev;
@@ -244,7 +249,7 @@ err:
 	return ret;
 }
 
-static void vpdrm_detach(struct vp_adapter *a)
+void vpdrm_detach(struct vp_adapter *a)
 {
 	struct vpdrm_device *vdev = vp_adapter_get_drvdata(a);
 	struct device *parent = vp_adapter_device(a);
@@ -266,11 +271,6 @@ static void vpdrm_detach(struct vp_adapter *a)
 	/* Drops our reference; open files keep the drm_device alive. */
 	devres_release_group(parent, vdev->devres_group);
 }
-
-static const struct vp_adapter_client vpdrm_client = {
-	.attach = vpdrm_attach,
-	.detach = vpdrm_detach,
-};
 
 int vpdrm_current_mode(struct vp_adapter *a, struct vp_mode *mode)
 {
@@ -295,12 +295,16 @@ int vpdrm_current_mode(struct vp_adapter *a, struct vp_mode *mode)
 	return ret;
 }
 
+/*
+ * "nomodeset" asks for the firmware's framebuffer only: like the kernel's
+ * own display drivers, vpwrap then does not come up at all, so no miniport
+ * is ever started to touch the adapter.
+ */
 int vpdrm_init(void)
 {
-	return vp_adapter_register_client(&vpdrm_client);
-}
-
-void vpdrm_exit(void)
-{
-	vp_adapter_unregister_client(&vpdrm_client);
+	if (drm_firmware_drivers_only()) {
+		pr_info("vpwrap: nomodeset given: leaving the display to the firmware framebuffer\n");
+		return -ENODEV;
+	}
+	return 0;
 }

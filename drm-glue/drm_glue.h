@@ -2,10 +2,15 @@
 /*
  * drm-glue: the DRM/KMS device on top of the videoport adapter interface.
  *
- * vpdrm_init() registers drm-glue as the adapter client; from then on every
- * adapter that comes up gets a DRM device.  vpdrm_exit() unregisters it,
- * which detaches (unplugs) every DRM device first.  Call vpdrm_init() before
- * adapters are probed and vpdrm_exit() after none is left to come up.
+ * The wrapper calls vpdrm_init() first: it fails (-ENODEV) with "nomodeset"
+ * on the kernel command line, and vpwrap then does not come up.  The
+ * wrapper's PCI probe calls vpdrm_attach() once videoport has started the
+ * adapter (HwFindAdapter + HwInitialize), and its remove calls
+ * vpdrm_detach() before videoport tears the adapter down (unbind, rmmod,
+ * KeBugCheckEx).  vpdrm_attach() returns 0 or a negative errno; after a
+ * failure the adapter stays bound without a display, and vpdrm_detach() is
+ * a no-op for it.  Detaching unplugs the DRM device: open files keep it
+ * alive, but none of them reaches the adapter again.
  */
 #ifndef VPWRAP_DRM_GLUE_H
 #define VPWRAP_DRM_GLUE_H
@@ -14,7 +19,8 @@ struct vp_adapter;
 struct vp_mode;
 
 int vpdrm_init(void);
-void vpdrm_exit(void);
+int vpdrm_attach(struct vp_adapter *a);
+void vpdrm_detach(struct vp_adapter *a);
 
 /*
  * The mode drm-glue last set on the adapter's hardware, from its own state

@@ -16,7 +16,7 @@
 #include <drm/drm_modes.h>
 #include <drm/drm_print.h>
 
-#include "wrapper/compat.h"
+#include "vpwrap/compat_drm.h"
 #include "drm-glue/vpdrm.h"
 
 /* VIDEO_MODE_INFORMATION.AttributeFlags */

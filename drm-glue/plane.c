@@ -19,7 +19,7 @@
 #include <drm/drm_modeset_helper_vtables.h>
 #include <drm/drm_rect.h>
 
-#include "wrapper/compat.h"
+#include "vpwrap/compat_drm.h"
 #include "drm-glue/vpdrm.h"
 
 static const u64 vpdrm_modifiers[] = {

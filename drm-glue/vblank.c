@@ -25,7 +25,8 @@ static enum hrtimer_restart vpdrm_vblank_tick(struct hrtimer *timer)
 	 * vblank in the timer and the one being handled a period before.
 	 */
 	hrtimer_forward_now(timer, vdev->vblank_period);
-	drm_crtc_handle_vblank(&vdev->crtc);
+	if (drm_crtc_handle_vblank(&vdev->crtc))
+		vpdrm_crc_vblank(vdev);
 	return HRTIMER_RESTART;
 }
 

@@ -12,6 +12,8 @@
 #define VPWRAP_DRM_GLUE_VPDRM_H
 
 #include <linux/hrtimer.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <drm/drm_connector.h>
 #include <drm/drm_crtc.h>
 #include <drm/drm_device.h>
@@ -34,6 +36,19 @@ struct vpdrm_output {
 	struct drm_encoder encoder;
 	struct drm_connector connector;
 	unsigned int monitor;	/* monitor child index for the EDID */
+};
+
+/*
+ * Software frame CRCs (crc.c).  @lock serialises computing the CRC with the
+ * commit tail's hardware changes; @value_lock guards what the tick reads.
+ */
+struct vpdrm_crc {
+	struct mutex lock;
+	spinlock_t value_lock;
+	bool enabled;		/* a source is set */
+	bool vblank_ref;	/* we hold a vblank reference for it */
+	bool valid;		/* @value is the CRC of the picture shown */
+	u32 value;
 };
 
 struct vpdrm_device {
@@ -64,6 +79,8 @@ struct vpdrm_device {
 	/* Software vblank: runs while the CRTC is on. */
 	struct hrtimer vblank_timer;
 	ktime_t vblank_period;
+
+	struct vpdrm_crc crc;
 };
 
 /* CRTC state: which miniport mode the mode + primary format resolved to. */
@@ -125,6 +142,17 @@ bool vpdrm_crtc_get_vblank_timestamp(struct drm_crtc *crtc, int *max_error,
 				     ktime_t *vblank_time, bool in_vblank_irq);
 void vpdrm_crtc_send_event(struct drm_crtc *crtc,
 			   struct drm_crtc_state *crtc_state);
+
+/* crc.c */
+void vpdrm_crc_init(struct vpdrm_device *vdev);
+void vpdrm_crc_commit_begin(struct vpdrm_device *vdev);
+void vpdrm_crc_commit_end(struct vpdrm_device *vdev);
+void vpdrm_crc_vblank(struct vpdrm_device *vdev);
+int vpdrm_crtc_set_crc_source(struct drm_crtc *crtc, const char *source);
+int vpdrm_crtc_verify_crc_source(struct drm_crtc *crtc, const char *source,
+				 size_t *values_cnt);
+const char *const *vpdrm_crtc_get_crc_sources(struct drm_crtc *crtc,
+					       size_t *count);
 
 /* connector.c */
 int vpdrm_outputs_init(struct vpdrm_device *vdev);

@@ -7,13 +7,24 @@ pkgs=(
 	gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686
 	sparse libcmocka-dev clang libclang-rt-14-dev
 	libdrm-dev libdrm-tests pkg-config openssl
+	libx86emu-dev
 )
+# The i386 suites take Debian's 32-bit kernel and busybox from the i386
+# archive (scripts/kernel.sh); nothing of i386 is installed.
+updated=
+if ! dpkg --print-foreign-architectures | grep -qx i386; then
+	dpkg --add-architecture i386
+	# The i386 security index is at times inconsistent on the mirror: an
+	# update that fails on it still brings the rest.
+	apt-get -o DPkg::Lock::Timeout=900 update -qq || true
+	updated=1
+fi
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "deps: installing ${missing[*]}"
-	apt-get update -qq
+	[ -n "$updated" ] || apt-get -o DPkg::Lock::Timeout=900 update -qq || true
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# videoport/exports.txt ("dll name status" per line, '#' comments) -> a C
+# videoport/out/exports.txt ("dll name status" per line, '#' comments) -> a C
 # table for `vpwrap inspect`.  Without an argument: an empty table that
 # says the list is not available.
 set -e

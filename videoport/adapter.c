@@ -16,10 +16,6 @@
 /* VIDEO_MODE_INFORMATION up to AttributeFlags: the part every version has. */
 #define VP_MODE_INFO_MIN	offsetof(struct win_mode_info, video_memory_bitmap_width)
 
-static const struct vp_adapter_client *vp_client;
-static LIST_HEAD(vp_client_adapters);	/* adapters ready for a client */
-static DEFINE_MUTEX(vp_client_lock);
-
 const char *vp_adapter_name(const struct vp_adapter *a)
 {
 	return a->drv->name;
@@ -119,6 +115,7 @@ int vp_adapter_set_mode(struct vp_adapter *a, u32 index)
 {
 	u32 len;
 
+	a->mode_sets++;
 	return vp_start_io(a, IOCTL_VIDEO_SET_CURRENT_MODE, &index, sizeof(index),
 			   NULL, 0, &len);
 }
@@ -402,60 +399,4 @@ void vp_adapter_enum_children(struct vp_adapter *a)
 		a->nmonitors++;
 	}
 	kfree(desc);
-}
-
-void vp_adapter_client_attach(struct vp_adapter *a)
-{
-	mutex_lock(&vp_client_lock);
-	list_add_tail(&a->client_node, &vp_client_adapters);
-	if (vp_client && !a->attached) {
-		if (vp_client->attach(a))
-			vp_warn(a->drv, "%s: display client did not attach\n", a->name);
-		else
-			a->attached = true;
-	}
-	mutex_unlock(&vp_client_lock);
-}
-
-void vp_adapter_client_detach(struct vp_adapter *a)
-{
-	mutex_lock(&vp_client_lock);
-	list_del(&a->client_node);
-	if (vp_client && a->attached)
-		vp_client->detach(a);
-	a->attached = false;
-	mutex_unlock(&vp_client_lock);
-}
-
-int vp_adapter_register_client(const struct vp_adapter_client *client)
-{
-	struct vp_adapter *a;
-
-	mutex_lock(&vp_client_lock);
-	if (vp_client) {
-		mutex_unlock(&vp_client_lock);
-		return -EBUSY;
-	}
-	vp_client = client;
-	list_for_each_entry(a, &vp_client_adapters, client_node)
-		if (!a->attached && !client->attach(a))
-			a->attached = true;
-	mutex_unlock(&vp_client_lock);
-	return 0;
-}
-
-void vp_adapter_unregister_client(const struct vp_adapter_client *client)
-{
-	struct vp_adapter *a;
-
-	mutex_lock(&vp_client_lock);
-	if (vp_client == client) {
-		list_for_each_entry(a, &vp_client_adapters, client_node) {
-			if (a->attached)
-				client->detach(a);
-			a->attached = false;
-		}
-		vp_client = NULL;
-	}
-	mutex_unlock(&vp_client_lock);
 }

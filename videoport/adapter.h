@@ -63,6 +63,8 @@ u64 vp_adapter_vram_size(const struct vp_adapter *a);		/* 0 if unknown */
  */
 int vp_adapter_query_modes(struct vp_adapter *a, struct vp_mode **modes,
 			   unsigned int *count);
+/* The video BIOS string and VBE version Int10 found, one line (sysfs). */
+ssize_t vp_adapter_video_bios(struct vp_adapter *a, char *buf);
 int vp_adapter_set_mode(struct vp_adapter *a, u32 index);
 int vp_adapter_reset(struct vp_adapter *a);	/* IOCTL_VIDEO_RESET_DEVICE */
 
@@ -95,20 +97,7 @@ unsigned int vp_adapter_num_monitors(struct vp_adapter *a);
 int vp_adapter_get_edid(struct vp_adapter *a, unsigned int n, u8 *buf,
 			size_t len);
 
-/*
- * drm-glue registers itself as the one client of the adapter layer: videoport
- * calls ->attach once an adapter has passed HwFindAdapter + HwInitialize and
- * ->detach before it tears the adapter down (unbind, rmmod, bugcheck).
- * attach may fail; the adapter then stays without a display client.
- */
-struct vp_adapter_client {
-	int (*attach)(struct vp_adapter *a);
-	void (*detach)(struct vp_adapter *a);
-};
-int vp_adapter_register_client(const struct vp_adapter_client *client);
-void vp_adapter_unregister_client(const struct vp_adapter_client *client);
-
-/* Per-adapter storage for the client. */
+/* Per-adapter storage for drm-glue. */
 void vp_adapter_set_drvdata(struct vp_adapter *a, void *data);
 void *vp_adapter_get_drvdata(const struct vp_adapter *a);
 

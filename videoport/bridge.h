@@ -1,13 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The bridge: the one way into miniport code (docs/videoport.md, "Bridge").
- *
- * vp_call() enters "Windows context" on this CPU: it opens the FPU/SSE
- * bracket, records which driver runs and at which emulated IRQL, calls the
- * ms_abi function through call64.S (which gives it the 16-byte aligned
- * stack and the 32-byte home area the Windows x64 ABI requires), and closes
- * the bracket.  A call made from inside a miniport call (a callback such as
- * a DPC routine run by SynchronizeExecution) nests without a new bracket.
+ * The bridge: the one way into miniport code, the IRQL the miniport sees,
+ * and sleeping in the middle of a miniport call.  bridge.c's opening
+ * comment tells the story of a call, in and out.
  *
  * Levels: task context (PASSIVE_LEVEL unless the caller is atomic),
  * softirq (DISPATCH_LEVEL: timers, DPCs) and hardirq (DIRQL: HwVidInterrupt).
@@ -22,7 +17,6 @@
 struct vp_driver;
 struct vp_adapter;
 
-/* Calls @fn(a1..a6) with the Windows x64 convention; returns RAX. */
 /*
  * What a bridge call returns when it did not run the driver to the end
  * (KeBugCheckEx): non-zero with a zero low byte, a failure as NTSTATUS,
@@ -30,16 +24,37 @@ struct vp_adapter;
  */
 #define VP_BUGCHECK_STATUS	0xC0000400u
 
+/*
+ * Calls @fn(a1..a6) with the Windows convention of this architecture
+ * (x64, or __stdcall with @nargs arguments on x86); returns RAX/EAX.
+ */
 u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
-	    u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 a6);
+	    unsigned int nargs, u64 a1, u64 a2, u64 a3, u64 a4, u64 a5, u64 a6);
 
 /* Bridge calls entered since vpwrap was loaded, on all CPUs. */
 u64 vp_bridge_call_count(void);
 
-#define VP_CALL(drv, a, fn, ...)	__VP_CALLN(drv, a, fn, ##__VA_ARGS__, 0, 0, 0, 0, 0, 0)
-#define __VP_CALLN(drv, a, fn, a1, a2, a3, a4, a5, a6, ...)		\
-	vp_call(drv, a, fn, (u64)(a1), (u64)(a2), (u64)(a3), (u64)(a4),	\
-		(u64)(a5), (u64)(a6))
+/* VP_CALL(drv, adapter, fn, args...): up to six arguments, counted */
+#define VP_CALL(drv, a, fn, ...)					\
+	__VP_CALLN(drv, a, fn, __VP_NARGS(__VA_ARGS__), ##__VA_ARGS__,	\
+		   0, 0, 0, 0, 0, 0)
+#define __VP_CALLN(drv, a, fn, n, a1, a2, a3, a4, a5, a6, ...)		\
+	vp_call(drv, a, fn, n, __vp_arg(a1), __vp_arg(a2), __vp_arg(a3),	\
+		__vp_arg(a4), __vp_arg(a5), __vp_arg(a6))
+/* an argument of pointer or integer type, pointer-sized on x86 */
+#define __vp_arg(x)	((u64)(unsigned long)(x))
+#define __VP_NARGS(...)	__VP_NARGS_(0, ##__VA_ARGS__, 6, 5, 4, 3, 2, 1, 0)
+#define __VP_NARGS_(z, a1, a2, a3, a4, a5, a6, n, ...)	n
+
+/*
+ * One bridge call's frame in call32.S (x86): how many bytes of arguments
+ * the callee popped (a __stdcall callee pops all of them), and where
+ * vp_call_abandon() resumes.
+ */
+struct vp_frame {
+	u32 popped;
+	unsigned long esp;
+};
 
 /*
  * Per-CPU state of the innermost miniport call at one context level
@@ -53,6 +68,7 @@ struct vp_ctx {
 	unsigned int pc;		/* preempt_count() that still means "as entered" */
 	struct vp_driver *drv;
 	struct vp_adapter *adapter;
+	struct vp_frame *frame;		/* x86: the innermost bridge call's */
 };
 
 DECLARE_PER_CPU(struct vp_ctx, vp_ctx_level[3]);
@@ -83,14 +99,15 @@ static __always_inline struct vp_ctx *vp_ctx_cur(void)
 	return this_cpu_read(vp_cur);
 }
 
-u8 vp_irql_entry(struct vp_ctx *c);
 u8 vp_irql_slow(void);
 
-/* call64.S */
-u64 vp_call_ms(const void *fn, const u64 *args);
+/* call64.S (x64: @f unused), call32.S (x86) */
+u64 vp_call_ms(const void *fn, const u64 *args, struct vp_frame *f);
+/* call32.S: leave the bridge call of @f, returning VP_BUGCHECK_STATUS */
+void __noreturn vp_call_abandon(const struct vp_frame *f);
 
 /*
- * IRQL (irql.c).  vp_irql() is the IRQL the miniport sees now: the
+ * IRQL.  vp_irql() is the IRQL the miniport sees now: the
  * emulated level of this CPU's innermost miniport call, never below what
  * the real Linux context implies.  vp_irql_set() changes the emulated level
  * (spin locks, SynchronizeExecution); only valid inside a bridge call.

@@ -110,7 +110,7 @@ static void vp_regs_resume(struct pt_regs *regs, const struct nt_regs *nr, u64 s
  */
 static bool vp_contain(struct pt_regs *regs, const char *what, bool pf)
 {
-	struct vp_ctx *c = this_cpu_read(vp_cur);
+	struct vp_ctx *c = vp_ctx_cur();
 	struct vp_driver *drv = c && c->depth ? c->drv : NULL;
 	char where[96], detail[64] = "";
 	const char *why = NULL;
@@ -139,7 +139,7 @@ static bool vp_contain(struct pt_regs *regs, const char *what, bool pf)
 	}
 	if (vp_level() == 2)
 		why = "in its interrupt routine";
-	else if (!vp_unwind_safe(c, regs->flags & X86_EFLAGS_IF))
+	else if (!vp_may_abandon(c, regs->flags & X86_EFLAGS_IF))
 		why = "while it holds a spin lock or runs with interrupts off";
 	else if (!vp_unwind_to_bridge(drv, &nr))
 		why = "its frames cannot be unwound (unwind data missing or damaged)";
@@ -149,14 +149,14 @@ static bool vp_contain(struct pt_regs *regs, const char *what, bool pf)
 		return false;
 	}
 
-	vp_driver_stop(drv, "faulted");
+	vp_stop_calls(drv, "faulted");
 	if (pf)
 		pr_err("vpwrap: %s: the oops above is the driver's and is contained: no process is killed\n",
 		       drv->name);
 	pr_err("vpwrap: %s: %s at %s%s: contained; the call into the driver failed and the driver is stopped%s\n",
 	       drv->name, what, where, detail,
 	       c->adapter ? "; unbinding its device" : "");
-	vp_schedule_unbind(c->adapter);
+	vp_unbind_later(c->adapter);
 	vp_regs_resume(regs, &nr, VP_BUGCHECK_STATUS);
 	return true;
 }

@@ -3,7 +3,7 @@
  * Test and diagnostic files, root only, under /sys/kernel/debug/vpwrap-videoport/:
  *
  *   exports		the export table as "dll name status" lines (the same
- *			format as videoport/exports.txt, which a test compares)
+ *			format as videoport/out/exports.txt, which a test compares)
  *   bridge_calls	how many calls the bridge has made into miniport code
  *			since vpwrap was loaded (tests prove that a path does
  *			not enter the miniport by reading it before and after)
@@ -17,6 +17,9 @@
  *   <pci>/modes	the miniport's graphics modes as the adapter interface
  *			reports them (IOCTL_VIDEO_QUERY_AVAIL_MODES), one
  *			"WxHxBPP" word each, in ModeIndex order
+ *   <pci>/mode_sets	how many IOCTL_VIDEO_SET_CURRENT_MODE requests the
+ *			adapter interface made (a mode set that keeps the mode
+ *			must not make one)
  *   <pci>/bench	write "<ioctl> <n>": in 9 alternating rounds, time the
  *			request (input: u32 n/9) and n/9 native
  *			spin_lock_irqsave/irqrestore pairs in the same context;
@@ -292,6 +295,7 @@ void vp_debugfs_adapter_add(struct vp_adapter *a)
 	debugfs_create_file("ioctl", 0600, a->debugfs, a, &vp_ioctl_fops);
 	debugfs_create_file("bench", 0600, a->debugfs, a, &vp_bench_fops);
 	debugfs_create_file("modes", 0400, a->debugfs, a, &vp_modes_fops);
+	debugfs_create_u64("mode_sets", 0400, a->debugfs, &a->mode_sets);
 	mutex_unlock(&vp_dbg_lock);
 }
 

@@ -29,7 +29,7 @@ static void vp_print_lines(struct vp_driver *drv, char *buf)
 	}
 }
 
-void vp_debug_vprint(const char *fmt, __builtin_ms_va_list ap)
+void vp_debug_vprint(const char *fmt, win_va_list ap)
 {
 	struct vp_driver *drv = vp_current_driver();
 	char buf[VP_PRINT_MAX];
@@ -43,11 +43,11 @@ void vp_debug_vprint(const char *fmt, __builtin_ms_va_list ap)
 	vp_print_lines(drv, buf);
 }
 
-VP_EXPORT(VIDEOPRT, void, VideoPortDebugPrint, u32 level, const char *fmt, ...)
+VP_EXPORT_CDECL(VIDEOPRT, void, VideoPortDebugPrint, u32 level, const char *fmt, ...)
 {
-	__builtin_ms_va_list ap;
+	win_va_list ap;
 
-	__builtin_ms_va_start(ap, fmt);
+	win_va_start(ap, fmt);
 	vp_debug_vprint(fmt, ap);
-	__builtin_ms_va_end(ap);
+	win_va_end(ap);
 }

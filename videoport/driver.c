@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * A loaded miniport: DriverEntry, VideoPortInitialize, and binding to PCI
- * devices (HwFindAdapter + HwInitialize), the wrapper's side of driver.h.
+ * devices (HwFindAdapter + HwInitialize): driver.h, for the wrapper.
  */
 #include <linux/pci.h>
 #include <linux/rculist.h>
@@ -9,7 +9,9 @@
 #include <linux/string.h>
 #include "pe-loader/pe_loader.h"
 #include "videoport/driver.h"
+#include "videoport/registry_store.h"
 #include "videoport/vp.h"
+#include "videoport/adapter.h"
 #include "videoport/stop.h"
 #include "videoport/export.h"
 
@@ -108,59 +110,58 @@ static void vp_set_regpath(struct vp_driver *drv)
 	drv->regpath.buffer = drv->regpath_buf;
 }
 
-struct vp_driver *vp_driver_create(struct pe_image *img, struct vpw_driver *owner,
-				   int *status)
+int vp_driver_init(struct vp_driver *drv, const char *name)
 {
-	struct vp_driver *drv;
-	void *entry;
-	u32 st;
-
-	*status = STATUS_INVALID_IMAGE_FORMAT;
-	if (pe_image_machine(img) != PE_MACHINE_AMD64) {
-		pr_err("vpwrap: %s: a 32-bit (i386) miniport cannot run on this 64-bit kernel; it was parsed and linked only\n",
-		       pe_image_name(img));
-		return NULL;
-	}
-	entry = pe_entry_point(img);
-	if (!entry) {
-		pr_err("vpwrap: %s: image has no entry point (DriverEntry)\n",
-		       pe_image_name(img));
-		return NULL;
-	}
-	drv = kzalloc(sizeof(*drv), GFP_KERNEL);
-	if (!drv) {
-		*status = STATUS_INSUFFICIENT_RESOURCES;
-		return NULL;
-	}
-	drv->owner = owner;
-	drv->img = img;
-	drv->name = pe_image_name(img);
+	drv->name = name;
 	INIT_LIST_HEAD(&drv->adapters);
 	INIT_LIST_HEAD(&drv->pool);
 	spin_lock_init(&drv->pool_lock);
 	/* generous: a conformance run prints ~100 lines at once */
 	ratelimit_state_init(&drv->print_rs, 5 * HZ, 200);
 	ratelimit_set_flags(&drv->print_rs, RATELIMIT_MSG_ON_RELEASE);
-	vp_set_regpath(drv);
-	if (vp_contain_get()) {
-		kfree(drv);
-		*status = STATUS_INSUFFICIENT_RESOURCES;
-		return NULL;
+	drv->registry = vpw_registry_create();
+	return drv->registry ? 0 : -ENOMEM;
+}
+
+void vp_driver_release(struct vp_driver *drv)
+{
+	vpw_registry_destroy(drv->registry);
+	drv->registry = NULL;
+}
+
+u32 vp_driver_start(struct vp_driver *drv, struct pe_image *img)
+{
+	void *entry;
+	u32 st;
+
+	/* The bridge runs the kernel's own architecture only. */
+	if (pe_image_machine(img) != WIN_ABI(PE_MACHINE_AMD64, PE_MACHINE_I386)) {
+		vp_err(drv, "%s\n",
+		       WIN_ABI("a 32-bit (i386) miniport cannot run on this 64-bit kernel; it was parsed and linked only",
+			       "a 64-bit (AMD64) miniport cannot run on this 32-bit kernel; it was parsed and linked only"));
+		return STATUS_INVALID_IMAGE_FORMAT;
 	}
+	entry = pe_entry_point(img);
+	if (!entry) {
+		vp_err(drv, "image has no entry point (DriverEntry)\n");
+		return STATUS_INVALID_IMAGE_FORMAT;
+	}
+	drv->img = img;
+	vp_set_regpath(drv);
+	if (vp_contain_get())
+		return STATUS_INSUFFICIENT_RESOURCES;
 
 	st = (u32)VP_CALL(drv, NULL, entry, drv->driver_object, &drv->regpath);
 	if (st != STATUS_SUCCESS || !drv->initialized) {
 		vp_err(drv, "DriverEntry failed: status 0x%08x%s\n", st,
 		       drv->initialized ? "" : " (VideoPortInitialize was not called successfully)");
-		*status = st ? (int)st : (int)STATUS_UNSUCCESSFUL;
 		vp_pool_free_all(drv);
 		vp_contain_put();
-		kfree(drv);
-		return NULL;
+		return st ?: STATUS_UNSUCCESSFUL;
 	}
+	drv->started = true;
 	vp_debugfs_get();
-	*status = STATUS_SUCCESS;
-	return drv;
+	return STATUS_SUCCESS;
 }
 
 bool vp_driver_claims(struct vp_driver *drv, u16 vendor, u16 device)
@@ -223,7 +224,6 @@ int vp_driver_probe(struct vp_driver *drv, struct pci_dev *pdev)
 	spin_lock_init(&a->dpc_lock);
 	INIT_LIST_HEAD(&a->maps);
 	INIT_LIST_HEAD(&a->claims);
-	INIT_LIST_HEAD(&a->client_node);
 	vp_timer_init(a);
 	vp_dpc_init(a);
 
@@ -259,7 +259,6 @@ int vp_driver_probe(struct vp_driver *drv, struct pci_dev *pdev)
 	vp_adapter_enum_children(a);
 	vp_debugfs_adapter_add(a);
 	vp_info(drv, "%s: adapter initialized\n", a->name);
-	vp_adapter_client_attach(a);
 	return 0;
 
 err_irq:
@@ -278,7 +277,13 @@ err_free:
 
 static void vp_adapter_destroy(struct vp_adapter *a)
 {
-	vp_adapter_client_detach(a);
+	/*
+	 * Hand the adapter back to VGA, as Windows' display driver does with
+	 * IOCTL_VIDEO_RESET_DEVICE when it lets go of the adapter (a BIOS
+	 * miniport sets text mode through Int10 here).  A miniport that
+	 * refuses leaves the adapter as it is.
+	 */
+	vp_adapter_reset(a);
 	vp_debugfs_adapter_remove(a);
 	vp_interrupt_teardown(a);
 	vp_timer_teardown(a);
@@ -308,11 +313,11 @@ void vp_driver_remove(struct vp_driver *drv, struct pci_dev *pdev)
 	}
 }
 
-void vp_driver_destroy(struct vp_driver *drv)
+void vp_driver_stop(struct vp_driver *drv)
 {
 	struct vp_adapter *a, *tmp;
 
-	if (!drv)
+	if (!drv->started)
 		return;
 	list_for_each_entry_safe(a, tmp, &drv->adapters, node_drv)
 		vp_adapter_destroy(a);
@@ -321,5 +326,5 @@ void vp_driver_destroy(struct vp_driver *drv)
 	vp_contain_put();
 	/* Says how many VideoPortDebugPrint lines the rate limit dropped. */
 	ratelimit_state_exit(&drv->print_rs);
-	kfree(drv);
+	drv->started = false;
 }

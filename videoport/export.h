@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * One annotation per export.  VP_EXPORT(dll, ret, Name, args...) defines the
- * ms_abi function Name and, next to it, its row of the export table: a
- * struct vp_export placed in the "vp_exports" section.  table_begin.o and
- * table_end.o are linked first and last among our objects, so the rows
- * of every object lie between their two markers (ld -r concatenates input
- * sections of one name in link order).  table.c turns the rows into the
- * per-DLL tables the PE loader links against.
+ * One annotation per export, and the one definition of the export list.
+ * VP_EXPORT(dll, ret, Name, args...) defines the ms_abi function Name and,
+ * next to it, its row of the export table: a struct vp_export placed in the
+ * "vp_exports" section.  table_begin.o and table_end.o are linked first and
+ * last among our objects, so the rows of every object lie between their two
+ * markers (ld -r concatenates input sections of one name in link order).
+ * table.c turns the rows into the per-DLL tables the PE loader links
+ * against.  `make module` reads the same rows out of the built module
+ * (gen-exports.py) into videoport/out/exports.txt, from which the tool and
+ * the tests get the list.
  *
  *	VP_EXPORT(VIDEOPRT, u32, VideoPortCreateSpinLock, void *ext, void **lock)
  *	{
@@ -14,11 +17,19 @@
  *	}
  *
  * VP_UNSUPPORTED marks an export that by design returns the documented
- * failure (it never reports success); exports.txt shows the difference.
+ * failure (it never reports success); the export list shows the difference.
  *
- * VP_EXPORT_AS(dll, ret, cname, "Name", args...) is VP_EXPORT for an export
- * whose Windows name is also a kernel symbol (memcpy, strlen, ...): the C
- * function is cname, the row says "Name".
+ * The calling convention is the one Windows declares for the export (it
+ * matters on x86 only; wintypes.h): VP_EXPORT is __stdcall,
+ * VP_EXPORT_CDECL __cdecl (variadic functions and the C runtime),
+ * VP_EXPORT_FASTCALL __fastcall (Kf*, Interlocked*).
+ *
+ * VP_EXPORT_AS(dll, ret, cname, "Name", args...) is for a C runtime export
+ * whose Windows name is also a kernel symbol (memcpy, strlen, ...): __cdecl,
+ * the C function is cname, the row says "Name".
+ *
+ * tests/abi/conventions.py checks every export of an i386 build against
+ * the decorated names of mingw-w64's import libraries.
  */
 #ifndef VPWRAP_VIDEOPORT_EXPORT_H
 #define VPWRAP_VIDEOPORT_EXPORT_H
@@ -34,6 +45,9 @@ enum vp_dll {
 	VP_DLL_COUNT,
 };
 
+/* An export ntoskrnl.exe has on x64 and hal.dll on x86. */
+#define VP_DLL_NT64_HAL32	WIN_ABI(VP_DLL_NTOSKRNL, VP_DLL_HAL)
+
 enum vp_export_status {
 	VP_IMPLEMENTED,
 	VP_UNSUPPORTED,
@@ -46,21 +60,37 @@ struct vp_export {
 	u8 status;		/* enum vp_export_status */
 } __aligned(8);
 
-#define __VP_EXPORT(dll_, status_, ret, cname, winname, ...)		\
-	ret WINAPI cname(__VA_ARGS__);					\
+#define __VP_EXPORT(dll_, status_, conv, ret, cname, winname, ...)	\
+	ret conv cname(__VA_ARGS__);					\
 	static const struct vp_export __vp_row_##cname			\
 	__used __section("vp_exports") __aligned(8) = {			\
 		.name = winname, .addr = (void *)cname,			\
 		.dll = VP_DLL_##dll_, .status = status_,		\
 	};								\
-	ret WINAPI cname(__VA_ARGS__)
+	ret conv cname(__VA_ARGS__)
 
 #define VP_EXPORT(dll, ret, name, ...) \
-	__VP_EXPORT(dll, VP_IMPLEMENTED, ret, name, #name, __VA_ARGS__)
+	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI, ret, name, #name, __VA_ARGS__)
+#define VP_EXPORT_CDECL(dll, ret, name, ...) \
+	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_CDECL, ret, name, #name, __VA_ARGS__)
+#define VP_EXPORT_FASTCALL(dll, ret, name, ...) \
+	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_FASTCALL, ret, name, #name, __VA_ARGS__)
 #define VP_UNSUPPORTED(dll, ret, name, ...) \
-	__VP_EXPORT(dll, VP_UNSUPPORTED, ret, name, #name, __VA_ARGS__)
+	__VP_EXPORT(dll, VP_UNSUPPORTED, WINAPI, ret, name, #name, __VA_ARGS__)
 #define VP_EXPORT_AS(dll, ret, cname, winname, ...) \
-	__VP_EXPORT(dll, VP_IMPLEMENTED, ret, cname, winname, __VA_ARGS__)
+	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_CDECL, ret, cname, winname, __VA_ARGS__)
+
+/*
+ * VP_EXPORT_ASM(dll, Name): the row of an export written in assembly, for
+ * the x86 helpers whose register conventions C cannot declare.
+ */
+#define VP_EXPORT_ASM(dll_, sym)					\
+	void sym(void);							\
+	static const struct vp_export __vp_row_##sym			\
+	__used __section("vp_exports") __aligned(8) = {			\
+		.name = #sym, .addr = (void *)sym,			\
+		.dll = VP_DLL_##dll_, .status = VP_IMPLEMENTED,		\
+	}
 
 /* The markers (table_begin.c, table_end.c). */
 extern const struct vp_export vp_exports_begin[];

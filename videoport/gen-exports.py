@@ -1,36 +1,54 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Print the export table of a built vpwrap.ko as videoport/exports.txt lines.
+"""Write the export table of a built vpwrap.ko as an exports.txt file.
 
-    videoport/gen-exports.py .build/<release>/vpwrap.ko > videoport/exports.txt
+    videoport/gen-exports.py .build/<release>/vpwrap.ko videoport/out
 
-Reads the rows every VP_EXPORT leaves in the "vp_exports" section
+writes videoport/out/exports.txt for an x86_64 module and
+videoport/out/exports-i386.txt for an i386 one (ELF class decides).
+
+`make module` runs it after every build: the VP_EXPORT annotations in the
+sources are the one definition of the export list, and this is how the rest
+of the tree (the tool, the test miniports' import libraries, the tests) gets
+it.  Reads the rows every VP_EXPORT leaves in the "vp_exports" section
 (videoport/export.h: struct vp_export = name pointer, address, u8 dll,
-u8 status, padded to 24 bytes) and resolves the name pointers through the
-section's relocations.  Tests compare the output with the checked-in file.
+u8 status, aligned to 8: 24 bytes a row on x86_64, 16 on i386) and resolves the name pointers through the
+section's relocations.  Reads x86_64 (ELF64) and i386 (ELF32) modules.
 """
+import os
 import struct
 import sys
 
 DLLS = ["videoprt.sys", "ntoskrnl.exe", "hal.dll"]
 STATUS = ["implemented", "unsupported"]
-ROW = 24
 
 HEADER = """\
 # videoport exports: <dll> <name> <status>.  status: implemented, or
 # unsupported (returns the documented failure by design).  Generated from
-# the module by videoport/gen-exports.py; tests/suites/60-vm-videoport.sh
-# compares this file with the built table and with the running module's.
+# the built module by videoport/gen-exports.py (make module); do not edit:
+# the VP_EXPORT annotations in videoport/ are the list.
 """
 
+# The two ELF classes differ in word size and in where a relocation keeps
+# its addend: x86_64 modules carry RELA entries, i386 modules REL entries
+# whose addend is the word already stored at the relocated place.
+ELF64 = dict(shoff=("<Q", 0x28), shent=0x3a, shdr="<IIQQQQIIQQ",
+             sym="<IBBHQQ", symsize=24, symorder="name info other shndx value size",
+             rel="<QQq", relsize=24, reltype=4, symshift=32, ptr="<Q",
+             row=24)
+ELF32 = dict(shoff=("<I", 0x20), shent=0x2e, shdr="<IIIIIIIIII",
+             sym="<IIIBBH", symsize=16, symorder="name value size info other shndx",
+             rel="<II", relsize=8, reltype=9, symshift=8, ptr="<I",
+             row=16)
 
-def sections(elf):
-    shoff, = struct.unpack_from("<Q", elf, 0x28)
-    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", elf, 0x3a)
+
+def sections(elf, c):
+    shoff, = struct.unpack_from(c["shoff"][0], elf, c["shoff"][1])
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", elf, c["shent"])
     hdrs = []
     for i in range(shnum):
         name, typ, flags, addr, off, size, link, info, align, entsize = \
-            struct.unpack_from("<IIQQQQIIQQ", elf, shoff + i * shentsize)
+            struct.unpack_from(c["shdr"], elf, shoff + i * shentsize)
         hdrs.append(dict(name=name, type=typ, off=off, size=size, link=link,
                          info=info, entsize=entsize))
     strtab = hdrs[shstrndx]
@@ -40,39 +58,58 @@ def sections(elf):
     return hdrs
 
 
+def relocations(elf, c, rel, data):
+    """(offset, symbol index, addend) of each relocation in section rel."""
+    for i in range(rel["size"] // c["relsize"]):
+        ent = struct.unpack_from(c["rel"], elf, rel["off"] + i * c["relsize"])
+        off, info = ent[0], ent[1]
+        if len(ent) == 3:
+            addend = ent[2]
+        else:
+            addend, = struct.unpack_from(c["ptr"], data, off)
+        yield off, info >> c["symshift"], addend
+
+
 def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: gen-exports.py vpwrap.ko OUTDIR")
     elf = open(sys.argv[1], "rb").read()
-    if elf[:4] != b"\x7fELF" or elf[4] != 2:
-        sys.exit("not an ELF64 object")
-    secs = sections(elf)
+    if elf[:4] != b"\x7fELF" or elf[4] not in (1, 2):
+        sys.exit("not an ELF object")
+    c = ELF64 if elf[4] == 2 else ELF32
+    row = c["row"]
+    secs = sections(elf, c)
     idx = [i for i, s in enumerate(secs) if s["sname"] == "vp_exports"]
     if not idx:
         sys.exit("no vp_exports section")
     vx = idx[0]
     data = elf[secs[vx]["off"]:secs[vx]["off"] + secs[vx]["size"]]
-    rela = [s for s in secs if s["type"] == 4 and s["info"] == vx]
-    if not rela:
+    rel = [s for s in secs if s["type"] == c["reltype"] and s["info"] == vx]
+    if not rel:
         sys.exit("no relocations for vp_exports")
-    rela = rela[0]
-    symtab = secs[rela["link"]]
+    symtab = secs[rel[0]["link"]]
+    order = c["symorder"].split()
     names = {}
-    for i in range(rela["size"] // 24):
-        off, info, addend = struct.unpack_from("<QQq", elf, rela["off"] + i * 24)
-        if off % ROW != 0:
+    for off, sym, addend in relocations(elf, c, rel[0], data):
+        if off % row != 0:
             continue
-        sym = info >> 32
-        st_name, st_info, st_other, st_shndx, st_value, st_size = \
-            struct.unpack_from("<IBBHQQ", elf, symtab["off"] + sym * 24)
-        target = secs[st_shndx]
-        pos = target["off"] + st_value + addend
-        names[off // ROW] = elf[pos:elf.index(b"\0", pos)].decode()
+        st = dict(zip(order, struct.unpack_from(
+            c["sym"], elf, symtab["off"] + sym * c["symsize"])))
+        pos = secs[st["shndx"]]["off"] + st["value"] + addend
+        names[off // row] = elf[pos:elf.index(b"\0", pos)].decode()
+    ptr = struct.calcsize(c["ptr"])
     rows = []
-    for i in range(len(data) // ROW):
-        dll, status = data[i * ROW + 16], data[i * ROW + 17]
+    for i in range(len(data) // row):
+        dll, status = data[i * row + 2 * ptr], data[i * row + 2 * ptr + 1]
         if i not in names or dll >= len(DLLS) or status >= len(STATUS):
             sys.exit(f"row {i} is malformed")
         rows.append(f"{DLLS[dll]} {names[i]} {STATUS[status]}")
-    sys.stdout.write(HEADER + "".join(r + "\n" for r in sorted(rows)))
+    out = os.path.join(sys.argv[2], "exports%s.txt" % ("" if elf[4] == 2 else "-i386"))
+    os.makedirs(sys.argv[2], exist_ok=True)
+    with open(out + ".tmp", "w") as f:
+        f.write(HEADER + "".join(r + "\n" for r in sorted(rows)))
+    os.replace(out + ".tmp", out)
+    print(f"module: export list {out}")
 
 
 if __name__ == "__main__":

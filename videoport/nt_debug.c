@@ -10,13 +10,13 @@
 /* DPFLTR_ERROR_LEVEL, DPFLTR_WARNING_LEVEL; above 31 the level is a mask */
 #define NT_DBG_SHOWN(level) ((level) > 31 ? ((level) & 3) != 0 : (level) <= 1)
 
-VP_EXPORT(NTOSKRNL, u32, DbgPrint, const char *fmt, ...)
+VP_EXPORT_CDECL(NTOSKRNL, u32, DbgPrint, const char *fmt, ...)
 {
-	__builtin_ms_va_list ap;
+	win_va_list ap;
 
-	__builtin_ms_va_start(ap, fmt);
+	win_va_start(ap, fmt);
 	vp_debug_vprint(fmt, ap);
-	__builtin_ms_va_end(ap);
+	win_va_end(ap);
 	return STATUS_SUCCESS;
 }
 
@@ -24,14 +24,14 @@ VP_EXPORT(NTOSKRNL, u32, DbgPrint, const char *fmt, ...)
  * Windows' default filter shows errors and warnings and drops trace and
  * info levels; so do we.
  */
-VP_EXPORT(NTOSKRNL, u32, DbgPrintEx, u32 component, u32 level, const char *fmt, ...)
+VP_EXPORT_CDECL(NTOSKRNL, u32, DbgPrintEx, u32 component, u32 level, const char *fmt, ...)
 {
-	__builtin_ms_va_list ap;
+	win_va_list ap;
 
 	if (!NT_DBG_SHOWN(level))
 		return STATUS_SUCCESS;
-	__builtin_ms_va_start(ap, fmt);
+	win_va_start(ap, fmt);
 	vp_debug_vprint(fmt, ap);
-	__builtin_ms_va_end(ap);
+	win_va_end(ap);
 	return STATUS_SUCCESS;
 }

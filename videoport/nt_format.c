@@ -14,7 +14,9 @@
  *    floating point conversions print nothing (kernel code has no FPU
  *    context to format them with) but consume their argument.
  *
- * Every argument is one 8-byte slot of the Microsoft va_list.  Characters
+ * On x64 every argument is one 8-byte slot of the Microsoft va_list; on
+ * x86 a slot is 4 bytes and 64-bit integers and doubles take two.  %p and
+ * the pointer-sized sizes (I, z, t) follow the pointer width.  Characters
  * outside ASCII pass through unchanged between widths only as '?'
  * (the kernel has no code page tables).
  *
@@ -24,6 +26,7 @@
  * %p prints the kernel's hashed pointer, and only ASCII reaches the log
  * (anything else, NUL included, prints as '?').
  */
+#include <asm/div64.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -97,10 +100,8 @@ static void nt_put_num(struct nt_out *o, const struct nt_spec *s, u64 v, bool ne
 	char tmp[24], prefix[3] = "";
 	int n = 0, zeros, pad, plen;
 
-	while (v) {
-		tmp[n++] = digits[v % base];
-		v /= base;
-	}
+	while (v)
+		tmp[n++] = digits[do_div(v, base)];
 	zeros = s->prec > n ? s->prec - n : 0;
 	if (!n && s->prec != 0)
 		zeros = max(zeros, 1);	/* the value 0; ".0" prints nothing */
@@ -207,10 +208,19 @@ static void nt_put_ptr(struct nt_out *o, struct nt_spec *s, u64 v)
 		nt_put_str(o, s, tmp, false, n);
 		return;
 	}
-	s->prec = 16;
+	s->prec = 2 * sizeof(void *);
 	s->alt = false;
 	nt_put_num(o, s, v, false, 16, true);
 }
+
+/* The next argument: a 64-bit one (@wide) or a slot of the native width. */
+#define nt_arg(ap, wide)						\
+	(WIN_ABI(1, 0) || (wide) ? __builtin_va_arg(ap, u64) :		\
+	 (u64)__builtin_va_arg(ap, u32))
+#define nt_ptr_arg(ap)	((void *)(uintptr_t)nt_arg(ap, false))
+
+/* The size of I, z and t: pointer-sized */
+#define NT_SIZE_PTR	WIN_ABI(1, 0)
 
 static u64 nt_int_arg(const struct nt_spec *s, u64 v, bool is_signed)
 {
@@ -226,7 +236,7 @@ static u64 nt_int_arg(const struct nt_spec *s, u64 v, bool is_signed)
 	}
 }
 
-size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
+size_t nt_vformat(struct nt_out *o, const void *fmt, win_va_list ap)
 {
 	bool wf = o->wide;	/* the format has the output's width */
 	size_t i = 0;
@@ -257,7 +267,7 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 				break;
 		}
 		if (c == '*') {
-			s.width = (int)__builtin_va_arg(ap, u64);
+			s.width = (int)nt_arg(ap, false);
 			if (s.width < 0) {
 				s.left = true;
 				s.width = -s.width;
@@ -271,7 +281,7 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 			s.prec = 0;
 			c = nt_fmt_char(o, fmt, ++i);
 			if (c == '*') {
-				s.prec = (int)__builtin_va_arg(ap, u64);
+				s.prec = (int)nt_arg(ap, false);
 				if (s.prec < 0)
 					s.prec = -1;
 				c = nt_fmt_char(o, fmt, ++i);
@@ -290,7 +300,9 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 				s.strw = 2;
 			} else if (c == 'w') {
 				s.strw = 2;
-			} else if (c == 'L' || c == 'z' || c == 't' || c == 'j') {
+			} else if (c == 'z' || c == 't') {
+				s.size = NT_SIZE_PTR;
+			} else if (c == 'L' || c == 'j') {
 				s.size = 1;
 			} else if (c == 'I') {
 				if (nt_fmt_char(o, fmt, i + 1) == '6' &&
@@ -302,7 +314,7 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 					s.size = 0;
 					i += 2;
 				} else {
-					s.size = 1;
+					s.size = NT_SIZE_PTR;
 				}
 			} else {
 				break;
@@ -319,7 +331,7 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 			break;
 		case 'c':
 		case 'C':
-			v = __builtin_va_arg(ap, u64);
+			v = nt_arg(ap, false);
 			v = str_wide ? (u16)v : (u8)v;
 			if (!s.left)
 				nt_pad(o, ' ', s.width - 1);
@@ -329,27 +341,29 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 			break;
 		case 's':
 		case 'S':
-			nt_put_cstr(o, &s, __builtin_va_arg(ap, void *), str_wide);
+			nt_put_cstr(o, &s, nt_ptr_arg(ap), str_wide);
 			break;
 		case 'Z':
-			nt_put_counted(o, &s, __builtin_va_arg(ap, void *), s.strw == 2);
+			nt_put_counted(o, &s, nt_ptr_arg(ap), s.strw == 2);
 			break;
 		case 'd':
 		case 'i':
-			v = nt_int_arg(&s, __builtin_va_arg(ap, u64), true);
+			v = nt_int_arg(&s, nt_arg(ap, s.size == 1), true);
 			nt_put_num(o, &s, (s64)v < 0 ? -v : v, (s64)v < 0, 10, false);
 			break;
 		case 'u':
 		case 'x':
 		case 'X':
 		case 'o':
-			v = nt_int_arg(&s, __builtin_va_arg(ap, u64), false);
+			v = nt_int_arg(&s, nt_arg(ap, s.size == 1), false);
 			nt_put_num(o, &s, v, false, c == 'u' ? 10 : c == 'o' ? 8 : 16, c == 'X');
 			break;
 		case 'p':
-			nt_put_ptr(o, &s, __builtin_va_arg(ap, u64));
+			nt_put_ptr(o, &s, nt_arg(ap, false));
 			break;
 		case 'n':
+			(void)nt_arg(ap, false);
+			break;
 		case 'e':
 		case 'E':
 		case 'f':
@@ -357,7 +371,7 @@ size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap)
 		case 'G':
 		case 'a':
 		case 'A':
-			(void)__builtin_va_arg(ap, u64);
+			(void)nt_arg(ap, true);	/* a double */
 			break;
 		default:	/* not a conversion: print it as it stands */
 			nt_put(o, '%');

@@ -8,6 +8,7 @@
 #define VPWRAP_VIDEOPORT_NT_FORMAT_H
 
 #include <linux/types.h>
+#include "videoport/wintypes.h"
 
 struct nt_out {
 	void *buf;		/* u8 or u16 elements; may be NULL when size is 0 */
@@ -20,6 +21,6 @@ struct nt_out {
 };
 
 /* Formats into @o (no terminating NUL); returns o->len. */
-size_t nt_vformat(struct nt_out *o, const void *fmt, __builtin_ms_va_list ap);
+size_t nt_vformat(struct nt_out *o, const void *fmt, win_va_list ap);
 
 #endif /* VPWRAP_VIDEOPORT_NT_FORMAT_H */

@@ -6,8 +6,8 @@
  * pair and KeInitializeSpinLock.  The x86 fastcall forms (KfAcquireSpinLock,
  * KfRaiseIrql, ...) wait for i386 execution.
  *
- * A KSPIN_LOCK is a pointer-sized word in the miniport's own memory, and
- * the x64 headers initialize it inline by storing 0.  A Linux spinlock_t
+ * A KSPIN_LOCK is a pointer-sized word (ULONG_PTR) in the miniport's own
+ * memory, and the x64 headers initialize it inline by storing 0.  A Linux spinlock_t
  * without lock debugging is a 4-byte qspinlock whose unlocked state is 0,
  * so it lives in the KSPIN_LOCK itself: no allocation, and a zeroed lock
  * is a valid unlocked lock, as on Windows.
@@ -22,10 +22,10 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
-static_assert(sizeof(spinlock_t) <= sizeof(u64),
+static_assert(sizeof(spinlock_t) <= sizeof(win_ulong_ptr),
 	      "KSPIN_LOCK holds the spinlock_t: build without lock debugging");
 
-static inline spinlock_t *nt_lock(u64 *p)
+static inline spinlock_t *nt_lock(win_ulong_ptr *p)
 {
 	return (spinlock_t *)p;
 }
@@ -35,13 +35,13 @@ VP_EXPORT(HAL, u8, KeGetCurrentIrql, void)
 	return vp_irql();
 }
 
-VP_EXPORT(NTOSKRNL, void, KeInitializeSpinLock, u64 *lock)
+VP_EXPORT(NTOSKRNL, void, KeInitializeSpinLock, win_ulong_ptr *lock)
 {
 	*lock = 0;
 	spin_lock_init(nt_lock(lock));
 }
 
-VP_EXPORT(NTOSKRNL, u8, KeAcquireSpinLockRaiseToDpc, u64 *lock) __acquires(lock)
+VP_EXPORT(NTOSKRNL, u8, KeAcquireSpinLockRaiseToDpc, win_ulong_ptr *lock) __acquires(lock)
 {
 	u8 old = vp_irql();
 
@@ -55,7 +55,7 @@ VP_EXPORT(NTOSKRNL, u8, KeAcquireSpinLockRaiseToDpc, u64 *lock) __acquires(lock)
 }
 
 /* NewIrql is the OldIrql the acquire returned: it says how it raised. */
-VP_EXPORT(NTOSKRNL, void, KeReleaseSpinLock, u64 *lock, u8 new_irql) __releases(lock)
+VP_EXPORT(NT64_HAL32, void, KeReleaseSpinLock, win_ulong_ptr *lock, u8 new_irql) __releases(lock)
 {
 	if (new_irql < DISPATCH_LEVEL) {
 		vp_irql_set(new_irql);
@@ -65,12 +65,12 @@ VP_EXPORT(NTOSKRNL, void, KeReleaseSpinLock, u64 *lock, u8 new_irql) __releases(
 	}
 }
 
-VP_EXPORT(NTOSKRNL, void, KeAcquireSpinLockAtDpcLevel, u64 *lock) __acquires(lock)
+VP_EXPORT(NTOSKRNL, void, KeAcquireSpinLockAtDpcLevel, win_ulong_ptr *lock) __acquires(lock)
 {
 	spin_lock(nt_lock(lock));
 }
 
-VP_EXPORT(NTOSKRNL, void, KeReleaseSpinLockFromDpcLevel, u64 *lock) __releases(lock)
+VP_EXPORT(NTOSKRNL, void, KeReleaseSpinLockFromDpcLevel, win_ulong_ptr *lock) __releases(lock)
 {
 	spin_unlock(nt_lock(lock));
 }

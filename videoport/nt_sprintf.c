@@ -22,7 +22,7 @@
 #define NT_UNBOUNDED (SIZE_MAX / 4)
 
 static int nt_bounded(void *buf, size_t count, bool wide, const void *fmt,
-		      __builtin_ms_va_list ap)
+		      win_va_list ap)
 {
 	struct nt_out o = { .buf = buf, .size = buf ? count : 0, .wide = wide };
 	size_t n = nt_vformat(&o, fmt, ap);
@@ -40,12 +40,12 @@ static int nt_bounded(void *buf, size_t count, bool wide, const void *fmt,
 
 /* nt_bounded() over the variadic arguments that follow @fmt */
 #define NT_VA_BOUNDED(buf, count, wide, fmt) ({				\
-	__builtin_ms_va_list ap_;					\
+	win_va_list ap_;					\
 	int n_;								\
 									\
-	__builtin_ms_va_start(ap_, fmt);				\
+	win_va_start(ap_, fmt);				\
 	n_ = nt_bounded(buf, count, wide, fmt, ap_);			\
-	__builtin_ms_va_end(ap_);					\
+	win_va_end(ap_);					\
 	n_;								\
 })
 
@@ -60,13 +60,13 @@ VP_EXPORT_AS(NTOSKRNL, int, nt_##name, #name, chr *buf, const chr *fmt, ...) \
 	return NT_VA_BOUNDED(buf, NT_UNBOUNDED, wide, fmt);		\
 }									\
 									\
-VP_EXPORT(NTOSKRNL, int, sn, chr *buf, size_t count, const chr *fmt, ...) \
+VP_EXPORT_CDECL(NTOSKRNL, int, sn, chr *buf, size_t count, const chr *fmt, ...) \
 {									\
 	return NT_VA_BOUNDED(buf, count, wide, fmt);			\
 }									\
 									\
-VP_EXPORT(NTOSKRNL, int, vsn, chr *buf, size_t count, const chr *fmt,	\
-	  __builtin_ms_va_list ap)					\
+VP_EXPORT_CDECL(NTOSKRNL, int, vsn, chr *buf, size_t count, const chr *fmt,	\
+	  win_va_list ap)					\
 {									\
 	return nt_bounded(buf, count, wide, fmt, ap);			\
 }

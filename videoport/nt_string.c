@@ -38,7 +38,7 @@ VP_EXPORT_AS(NTOSKRNL, char *, nt_strncpy, "strncpy", char *dst, const char *src
 	return strncpy(dst, src, n);
 }
 
-VP_EXPORT(NTOSKRNL, size_t, wcslen, const u16 *s)
+VP_EXPORT_CDECL(NTOSKRNL, size_t, wcslen, const u16 *s)
 {
 	size_t n = 0;
 
@@ -52,7 +52,7 @@ static inline u16 nt_wlower(u16 c)
 	return c < 0x80 ? tolower(c) : c;
 }
 
-VP_EXPORT(NTOSKRNL, int, _wcsicmp, const u16 *a, const u16 *b)
+VP_EXPORT_CDECL(NTOSKRNL, int, _wcsicmp, const u16 *a, const u16 *b)
 {
 	u16 x, y;
 

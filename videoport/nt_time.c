@@ -35,8 +35,8 @@ s64 vp_system_time(void)
 	return div_s64(ktime_get_real_ns(), 100) + VP_EPOCH_1601;
 }
 
-/* LARGE_INTEGER is returned in RAX, like an s64. */
-VP_EXPORT(NTOSKRNL, s64, KeQueryPerformanceCounter, s64 *freq)
+/* LARGE_INTEGER is returned in RAX (x64) or EDX:EAX (x86), like an s64. */
+VP_EXPORT(NT64_HAL32, s64, KeQueryPerformanceCounter, s64 *freq)
 {
 	return vp_perf_counter(freq);
 }

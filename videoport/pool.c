@@ -18,7 +18,6 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 #include "videoport/pool.h"
-#include "wrapper/vpw_driver.h"
 
 #define VP_POOL_MAGIC 0x6c6f6f50u	/* "Pool" */
 
@@ -49,10 +48,8 @@ void *vp_pool_alloc(struct vp_driver *drv, size_t size, bool may_sleep, u32 tag)
 	h->magic = VP_POOL_MAGIC;
 	spin_lock_irqsave(&drv->pool_lock, flags);
 	list_add(&h->node, &drv->pool);
-	drv->pool_bytes += size;
 	spin_unlock_irqrestore(&drv->pool_lock, flags);
-	if (drv->owner)
-		vpw_account_pool(drv->owner, size);
+	atomic64_add(size, &drv->pool_bytes);
 	return h + 1;
 }
 
@@ -78,7 +75,6 @@ void vp_pool_free(struct vp_driver *drv, void *p)
 	h = vp_pool_find(drv, p);
 	if (h) {
 		list_del(&h->node);
-		drv->pool_bytes -= h->size;
 		h->magic = 0;
 	}
 	spin_unlock_irqrestore(&drv->pool_lock, flags);
@@ -87,8 +83,7 @@ void vp_pool_free(struct vp_driver *drv, void *p)
 			     "VideoPortFreePool: %p was not allocated by this driver, ignored\n", p);
 		return;
 	}
-	if (drv->owner)
-		vpw_account_pool(drv->owner, -(long)h->size);
+	atomic64_sub(h->size, &drv->pool_bytes);
 	kfree(h);
 }
 
@@ -96,20 +91,19 @@ void vp_pool_free_all(struct vp_driver *drv)
 {
 	struct vp_pool_hdr *h, *tmp;
 	unsigned int n = 0;
-	size_t bytes = drv->pool_bytes;
+	size_t bytes = 0;
 
 	list_for_each_entry_safe(h, tmp, &drv->pool, node) {
 		list_del(&h->node);
+		bytes += h->size;
 		kfree(h);
 		n++;
 	}
-	drv->pool_bytes = 0;
-	if (drv->owner)
-		vpw_account_pool(drv->owner, -(long)bytes);
+	atomic64_sub(bytes, &drv->pool_bytes);
 	if (n)
 		vp_info(drv, "freed %u pool blocks (%zu bytes) the driver left allocated\n",
 			n, bytes);
-	if (n && vpwrap_verify)
+	if (n && vp_verifying())
 		vp_verify_report(drv, VP_V_POOL_LEAK, "VideoPortAllocatePool", NULL,
 				 "pool leaked at unload: %u blocks (%zu bytes)", n, bytes);
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * VideoPortGet/SetRegistryParameters on the wrapper's per-driver store
- * (wrapper/registry.h).  The store takes a mutex, so both run the store
+ * VideoPortGet/SetRegistryParameters on the driver's registry store
+ * (registry_store.h).  The store takes a mutex, so both run the store
  * access outside the FPU bracket (vp_sleep_begin) and only at PASSIVE_LEVEL,
  * as the DDK requires.  Value names arrive as UTF-16 and must be ASCII.
  */
 #include <linux/slab.h>
-#include "wrapper/registry.h"
+#include "videoport/registry_store.h"
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
@@ -26,6 +26,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortGetRegistryParameters, void *ext, u16 *name,
 {
 	struct vp_adapter *a = vp_adapter_from_ext(ext);
 	char aname[VPW_REG_NAME_MAX + 1];
+	struct vpw_registry *reg;
 	struct vp_sleep s;
 	size_t len = 0;
 	void *data = NULL;
@@ -46,10 +47,11 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortGetRegistryParameters, void *ext, u16 *name,
 			     "VideoPortGetRegistryParameters called above PASSIVE_LEVEL\n");
 		return ERROR_INVALID_PARAMETER;
 	}
-	ret = vpw_reg_query(a->drv->owner, aname, &type, NULL, &len);
+	reg = a->drv->registry;
+	ret = vpw_registry_get(reg, aname, &type, NULL, &len);
 	if (ret == -EOVERFLOW || (!ret && !len)) {
 		data = kzalloc(len + 2, GFP_KERNEL);	/* +2: a REG_SZ without NUL stays terminated */
-		ret = data ? vpw_reg_query(a->drv->owner, aname, &type, data, &len) : -ENOMEM;
+		ret = data ? vpw_registry_get(reg, aname, &type, data, &len) : -ENOMEM;
 	}
 	vp_sleep_end(&s);
 	if (ret) {
@@ -79,7 +81,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortSetRegistryParameters, void *ext, u16 *name,
 			     "VideoPortSetRegistryParameters called above PASSIVE_LEVEL\n");
 		return ERROR_INVALID_PARAMETER;
 	}
-	ret = vpw_reg_set(a->drv->owner, aname, VPW_REG_BINARY, data, len);
+	ret = vpw_registry_put(a->drv->registry, aname, VPW_REG_BINARY, data, len);
 	vp_sleep_end(&s);
 	switch (ret) {
 	case 0:

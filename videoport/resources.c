@@ -23,7 +23,7 @@
 #include <linux/string.h>
 #include "videoport/vp.h"
 #include "videoport/export.h"
-#include "wrapper/vpw_driver.h"
+#include "videoport/int10.h"
 
 struct vp_claim {
 	struct list_head node;
@@ -42,6 +42,7 @@ static void vp_claims_release(struct vp_adapter *a)
 {
 	struct vp_claim *c, *tmp;
 
+	a->nio = 0;
 	list_for_each_entry_safe(c, tmp, &a->claims, node) {
 		if (c->io)
 			release_region(c->res->start, resource_size(c->res));
@@ -64,13 +65,18 @@ static u32 vp_verify_ranges(struct vp_adapter *a, u32 n, const struct win_access
 		bool io = r[i].in_io_space & 1;
 		u64 start = r[i].start, len = r[i].length;
 
-		if (!len || vp_is_vga_legacy(start, len, io))
-			continue;
 		if (start + len < start || (io && start + len > 0x10000)) {
 			vp_err(a->drv, "VerifyAccessRanges: range %u (%s 0x%llx+0x%llx) is invalid\n",
 			       i, io ? "io" : "mem", start, len);
 			goto fail;
 		}
+		if (len && io && a->nio < ARRAY_SIZE(a->io_ranges)) {
+			a->io_ranges[a->nio].start = start;
+			a->io_ranges[a->nio].len = len;
+			a->nio++;
+		}
+		if (!len || vp_is_vga_legacy(start, len, io))
+			continue;
 		res = io ? request_region(start, len, a->drv->name) :
 			   request_mem_region(start, len, a->drv->name);
 		if (!res) {
@@ -238,8 +244,7 @@ static void *vp_map(struct vp_adapter *a, u64 phys, u32 len, u32 space)
 	spin_lock_irqsave(&a->map_lock, flags);
 	list_add(&m->node, &a->maps);
 	spin_unlock_irqrestore(&a->map_lock, flags);
-	if (a->drv->owner)
-		vpw_account_mapping(a->drv->owner, 1);
+	atomic_inc(&a->drv->mappings);
 	return m->cookie;
 }
 
@@ -262,8 +267,7 @@ static struct vp_mapping *vp_mapping_take(struct vp_adapter *a, const void *cook
 
 static void vp_mapping_free(struct vp_adapter *a, struct vp_mapping *m)
 {
-	if (a->drv->owner)
-		vpw_account_mapping(a->drv->owner, -1);
+	atomic_dec(&a->drv->mappings);
 	if (m->vaddr)
 		iounmap(m->vaddr);
 	kfree(m);
@@ -447,6 +451,37 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortSetBusData, void *ext, u32 type, u32 slot,
 	return a ? vp_bus_data(a, type, slot, buf, off, len, true) : 0;
 }
 
+/* Is [port, port + size) inside an I/O range the miniport claimed? */
+bool vp_port_claimed(struct vp_adapter *a, u32 port, u32 size)
+{
+	unsigned int i;
+
+	for (i = 0; i < a->nio; i++)
+		if (port >= a->io_ranges[i].start &&
+		    port + size <= a->io_ranges[i].start + a->io_ranges[i].len)
+			return true;
+	return false;
+}
+
+/*
+ * Up to @max bytes of the option ROM into @buf (the legacy shadow at
+ * 0xc0000 for the boot VGA device, as pci_map_rom chooses); the number
+ * of bytes copied, 0 if there is no ROM.  May sleep.
+ */
+size_t vp_rom_read(struct vp_adapter *a, void *buf, size_t max)
+{
+	void __iomem *rom;
+	size_t size;
+
+	rom = pci_map_rom(a->pdev, &size);
+	if (!rom)
+		return 0;
+	size = min(size, max);
+	memcpy_fromio(buf, rom, size);
+	pci_unmap_rom(a->pdev, rom);
+	return size;
+}
+
 /*
  * VideoPortGetRomImage: a copy of the first @len bytes of the option ROM,
  * valid until the next call; @len 0 frees it.  NULL if there is no ROM.
@@ -487,6 +522,7 @@ void vp_resources_release(struct vp_adapter *a)
 	unsigned int n = 0;
 	size_t bytes = 0;
 
+	vp_int10_release(a);
 	list_for_each_entry_safe(m, tmp, &a->maps, node) {
 		list_del(&m->node);
 		bytes += m->len;
@@ -495,7 +531,7 @@ void vp_resources_release(struct vp_adapter *a)
 	}
 	if (n)
 		vp_info(a->drv, "%s: released %u mappings the driver left\n", a->name, n);
-	if (n && vpwrap_verify)
+	if (n && vp_verifying())
 		vp_verify_report(a->drv, VP_V_MAP_LEAK, "VideoPortMapMemory", NULL,
 				 "%s: mappings leaked at unload: %u (%zu bytes)", a->name, n,
 				 bytes);

@@ -14,9 +14,9 @@
  * against an interrupt handler.
  *
  * The acquire/release pair is spin_lock_irqsave/spin_unlock_irqrestore in
- * its inline form (__raw_spin_lock_irqsave: what the kernel itself builds
- * with CONFIG_INLINE_SPIN_LOCK_IRQSAVE): the same operations, without a
- * second call level on a path miniports take millions of times.
+ * their inline form, split into a fast path that does only that and a slow
+ * path for everything else (see VideoPortAcquireSpinLock): miniports take
+ * this path millions of times, and it should cost what a native pair costs.
  *
  * With verify=1 (verify.c) each lock also records the CPU holding it and
  * the OldIrql its acquire returned: a release by a CPU not holding it is
@@ -24,7 +24,7 @@
  * lowers to the OldIrql instead (never below what the real context is), and
  * a re-acquire on the CPU already holding it is reported and, instead of
  * deadlocking, not taken: the matching release is then a no-op.  Without
- * verify=1 the fast path only passes the static key vpwrap_verify_key (a
+ * verify=1 the fast path only passes the static key vp_verify_key (a
  * jump patched out at load).
  */
 #include <linux/slab.h>
@@ -107,7 +107,7 @@ static noinline bool vp_verify_acquire(struct vp_spin_lock *l, const char *fn,
 /* verify=1, after taking @l. */
 static __always_inline void vp_verify_acquired(struct vp_spin_lock *l, u8 old)
 {
-	if (static_branch_unlikely(&vpwrap_verify_key)) {
+	if (vp_verifying()) {
 		WRITE_ONCE(l->owner, raw_smp_processor_id() + 1);
 		l->old_irql = old;
 	}
@@ -146,10 +146,9 @@ static noinline bool vp_verify_release(struct vp_spin_lock *l, const char *fn,
 
 /*
  * Not called from a miniport (no bridge context on this CPU): only our own
- * code could do that, at whatever level it runs.  Kept out of line so the
- * miniport's path holds as few values as possible across the lock.
+ * code could do that, at whatever level it runs.
  */
-static noinline void vp_acquire_outside(struct vp_spin_lock *l, u8 *old_irql)
+static void vp_acquire_outside(struct vp_spin_lock *l, u8 *old_irql)
 	__acquires(l)
 {
 	unsigned long flags;
@@ -162,55 +161,118 @@ static noinline void vp_acquire_outside(struct vp_spin_lock *l, u8 *old_irql)
 		*old_irql = old;
 }
 
-VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lock *l,
-	  u8 *old_irql) __acquires(l)
+/*
+ * Everything the acquire's fast path leaves out: a bad lock, verify=1, a
+ * caller outside a miniport call, a lock held by another CPU.  Same ABI and
+ * arguments as the export, so that the fast path reaches it by a plain
+ * jump (a tail call) and saves no registers of its own.
+ */
+static noinline void WINAPI vp_acquire_slow(void *ext, struct vp_spin_lock *l,
+					    u8 *old_irql) __acquires(l)
 {
+	/* Reached by a tail call: the return address is the miniport's. */
+	const void *caller = __builtin_return_address(0);
 	struct vp_ctx *c;
+	unsigned long flags;
 	u8 old;
 
 	if (!vp_lock_check(l, "VideoPortAcquireSpinLock")) {
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	if (static_branch_unlikely(&vpwrap_verify_key) &&
+	if (vp_verifying() &&
 	    vp_verify_acquire(l, "VideoPortAcquireSpinLock", VP_V_IRQL_ACQUIRE,
-			      PASSIVE_LEVEL, old_irql, __builtin_return_address(0))) {
+			      PASSIVE_LEVEL, old_irql, caller)) {
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	if (unlikely(!vp_ctx_cur())) {
+	if (!vp_ctx_cur()) {
 		vp_acquire_outside(l, old_irql);
 		return;
 	}
-	l->flags = __raw_spin_lock_irqsave(&l->lock.rlock);
-	/*
-	 * The emulated IRQL is read after taking the lock: the lock does not
-	 * change it, and nothing needs to live across the lock operation.
-	 * Preemption is off inside a miniport call, so this is still our CPU.
-	 */
+	spin_lock_irqsave(&l->lock, flags);
+	l->flags = flags;
+	/* Preemption is off inside a miniport call: still our CPU. */
 	c = vp_ctx_cur();
 	old = c->irql;
 	c->irql = DISPATCH_LEVEL;
 	vp_verify_acquired(l, old);
+	if (old_irql)
+		*old_irql = old;
+}
+
+/*
+ * The fast path is what spin_lock_irqsave() does (interrupts off,
+ * preemption off, one compare-and-exchange) plus the emulated IRQL, and
+ * nothing else: no ftrace hook (the file is built without one), no
+ * registers to save (the slow path is a tail call in the same ABI), the
+ * IRQL read after taking the lock so that nothing lives across it.  A lock
+ * held elsewhere undoes the two steps and waits in the slow path.
+ */
+VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lock *l,
+	  u8 *old_irql) __acquires(l)
+{
+	struct vp_ctx *c;
+	unsigned long flags;
+	int unlocked = 0;
+	u8 old;
+
+	if (unlikely(!l || l->magic != VP_LOCK_MAGIC || !vp_ctx_cur()) ||
+	    static_branch_unlikely(&vp_verify_key))
+		return vp_acquire_slow(ext, l, old_irql);
+	flags = arch_local_irq_save();
+	preempt_disable();
+	/* queued_spin_lock()'s own fast path: one exchange, no read first */
+	if (unlikely(!atomic_try_cmpxchg_acquire(&l->lock.rlock.raw_lock.val,
+						 &unlocked, _Q_LOCKED_VAL))) {
+		arch_local_irq_restore(flags);
+		preempt_enable();
+		return vp_acquire_slow(ext, l, old_irql);
+	}
+	__acquire(l);
+	l->flags = flags;
+	c = vp_ctx_cur();
+	old = c->irql;
+	c->irql = DISPATCH_LEVEL;
 	if (likely(old_irql))
 		*old_irql = old;
 }
 
-VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lock *l,
-	  u8 new_irql) __releases(l)
+/* The release's counterpart of vp_acquire_slow(). */
+static noinline void WINAPI vp_release_slow(void *ext, struct vp_spin_lock *l,
+					    u8 new_irql) __releases(l)
 {
+	const void *caller = __builtin_return_address(0);
+
 	if (!vp_lock_check(l, "VideoPortReleaseSpinLock")) {
 		__release(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	if (static_branch_unlikely(&vpwrap_verify_key) &&
+	if (vp_verifying() &&
 	    vp_verify_release(l, "VideoPortReleaseSpinLock", VP_V_IRQL_RELEASE, &new_irql,
-			      __builtin_return_address(0))) {
+			      caller)) {
 		__release(l);	/* for sparse: nothing was released */
 		return;
 	}
 	vp_irql_set(new_irql);
-	__raw_spin_unlock_irqrestore(&l->lock.rlock, l->flags);
+	spin_unlock_irqrestore(&l->lock, l->flags);
+}
+
+/* spin_unlock_irqrestore() and the emulated IRQL; see the acquire. */
+VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lock *l,
+	  u8 new_irql) __releases(l)
+{
+	unsigned long flags;
+
+	if (unlikely(!l || l->magic != VP_LOCK_MAGIC) ||
+	    static_branch_unlikely(&vp_verify_key))
+		return vp_release_slow(ext, l, new_irql);
+	vp_irql_set(new_irql);
+	/* The flags are the holder's: read them before the lock is free. */
+	flags = l->flags;
+	do_raw_spin_unlock(&l->lock.rlock);
+	arch_local_irq_restore(flags);
+	preempt_enable();
 }
 
 VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,
@@ -220,7 +282,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	if (static_branch_unlikely(&vpwrap_verify_key) &&
+	if (vp_verifying() &&
 	    vp_verify_acquire(l, "VideoPortAcquireSpinLockAtDpcLevel", VP_V_IRQL_ACQUIRE_DPC,
 			      DISPATCH_LEVEL, NULL, __builtin_return_address(0))) {
 		__acquire(l);	/* for sparse: nothing was taken */
@@ -237,7 +299,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLockFromDpcLevel, void *ext,
 		__release(l);	/* for sparse: nothing was taken */
 		return;
 	}
-	if (static_branch_unlikely(&vpwrap_verify_key) &&
+	if (vp_verifying() &&
 	    vp_verify_release(l, "VideoPortReleaseSpinLockFromDpcLevel", VP_V_IRQL_RELEASE_DPC,
 			      NULL, __builtin_return_address(0))) {
 		__release(l);	/* for sparse: nothing was released */

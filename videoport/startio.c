@@ -51,7 +51,7 @@ int vp_start_io(struct vp_adapter *a, u32 code, const void *in, u32 in_len,
 	if (!ret) {
 		if (sb.information > out_len) {
 			vp_warn_ratelimited(a->drv, "%s: IOCTL 0x%x returned %llu bytes into a %u-byte buffer\n",
-				a->name, code, sb.information, out_len);
+				a->name, code, (u64)sb.information, out_len);
 			ret = -EPROTO;
 		} else {
 			if (sb.information)

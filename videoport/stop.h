@@ -1,50 +1,88 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Stopping a driver that cannot go on: it called KeBugCheckEx
- * (nt_bugcheck.c) or its code faulted (contain.c).  Both leave the
- * driver's frames the same way: unwind them with the image's unwind data
- * up to the innermost bridge frame and resume the bridge there with a
- * failure, then refuse every later call into the driver and unbind its
- * device from a work item.
+ * (nt_bugcheck.c on x64, bugcheck32.c on x86) or its code raised a CPU
+ * exception (contain.c, x64).  Both take the same steps: refuse every later
+ * call into the driver, leave the bridge call that led into it with a
+ * failure when the driver holds nothing we took for it, and unbind its
+ * device later (stop.c).  vp_bugcheck_stuck() is inline so that objtool
+ * sees it never returns.
  */
 #ifndef VPWRAP_VIDEOPORT_STOP_H
 #define VPWRAP_VIDEOPORT_STOP_H
 
-#include <linux/compiler.h>
-#include <linux/types.h>
-
-struct vp_adapter;
-struct vp_ctx;
-struct vp_driver;
-struct nt_regs;
+#include <linux/module.h>
+#include <linux/sched.h>
+#include "videoport/vp.h"
 
 /* From now on the bridge refuses every call into @drv, naming @why. */
-static inline void vp_driver_stop(struct vp_driver *drv, const char *why)
+static inline void vp_stop_calls(struct vp_driver *drv, const char *why)
 {
 	drv->stop_why = why;
 	smp_wmb();	/* the reason before the flag the bridge tests */
 	WRITE_ONCE(drv->stopped, true);
 }
 
+/* Unbinds @a's PCI device from a work item (any context; NULL: nothing). */
+void vp_unbind_later(struct vp_adapter *a);
+
 /*
  * The miniport holds nothing we took for it: the emulated IRQL is the one
  * its context level began at, and interrupts are on where they were on at
  * the bridge entry (@irqs_on: the state of the code being left).
  */
-bool vp_unwind_safe(const struct vp_ctx *c, bool irqs_on);
+bool vp_may_abandon(const struct vp_ctx *c, bool irqs_on);
+
+#ifdef CONFIG_X86_64
+struct nt_regs;
 
 /*
- * Unwinds @regs (a context in @drv's code) frame by frame up to the return
- * into the innermost bridge frame (vp_call_ms); false if the unwind data
- * or the stack do not lead there.
+ * Unwinds @regs (a context in @drv's code) frame by frame with the image's
+ * unwind data up to the return into the innermost bridge frame
+ * (vp_call_ms); false if the unwind data or the stack do not lead there.
  */
 bool vp_unwind_to_bridge(const struct vp_driver *drv, struct nt_regs *regs);
 
-/* Unbinds @a's PCI device from a work item (any context; NULL: nothing). */
-void vp_schedule_unbind(struct vp_adapter *a);
-
-/* contain.c: the die notifier, while a driver is loaded */
+/* contain.c: the die notifier, registered while a driver is started */
 int vp_contain_get(void);
 void vp_contain_put(void);
+#else
+/*
+ * x86 has no fault containment yet: a CPU exception in miniport code is
+ * the kernel's oops, as before.  Said once, when the first driver starts.
+ */
+static inline int vp_contain_get(void)
+{
+	pr_notice_once("vpwrap: CPU exceptions in miniport code are not contained on x86 (32-bit): they oops the kernel (docs/trust-model.md)\n");
+	return 0;
+}
+
+static inline void vp_contain_put(void)
+{
+}
+#endif
+
+/*
+ * Nothing safe remains: a thread that may sleep parks forever (the module
+ * stays pinned, since its code is on that stack); an atomic context
+ * panics, which is what the driver asked for.
+ */
+static __always_inline void __noreturn vp_bugcheck_stuck(const char *name, u64 code, const char *why)
+{
+	struct vp_sleep s;
+
+	if (vp_sleep_begin(&s)) {
+		pr_err("vpwrap: %s: cannot leave the driver (%s): parking this thread for good; vpwrap stays loaded\n",
+		       name, why);
+		__module_get(THIS_MODULE);
+		vp_unbind_later(s.ctx.adapter);
+		for (;;) {
+			set_current_state(TASK_IDLE);
+			schedule();
+		}
+	}
+	panic("vpwrap: %s: KeBugCheckEx 0x%08llx at IRQL %u with no way back into the kernel\n",
+	      name, code & 0xffffffff, vp_irql());
+}
 
 #endif /* VPWRAP_VIDEOPORT_STOP_H */

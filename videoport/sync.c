@@ -6,17 +6,17 @@
 #include "videoport/export.h"
 
 /* LONG is 32 bits; the operations return the new value (Exchange: the old). */
-VP_EXPORT(VIDEOPRT, s32, VideoPortInterlockedIncrement, s32 *p)
+VP_EXPORT_FASTCALL(VIDEOPRT, s32, VideoPortInterlockedIncrement, s32 *p)
 {
 	return atomic_inc_return((atomic_t *)p);
 }
 
-VP_EXPORT(VIDEOPRT, s32, VideoPortInterlockedDecrement, s32 *p)
+VP_EXPORT_FASTCALL(VIDEOPRT, s32, VideoPortInterlockedDecrement, s32 *p)
 {
 	return atomic_dec_return((atomic_t *)p);
 }
 
-VP_EXPORT(VIDEOPRT, s32, VideoPortInterlockedExchange, s32 *p, s32 v)
+VP_EXPORT_FASTCALL(VIDEOPRT, s32, VideoPortInterlockedExchange, s32 *p, s32 v)
 {
 	return xchg(p, v);
 }

@@ -15,6 +15,13 @@
 #include "pe-loader/pe_loader.h"
 #include "videoport/vp.h"
 
+DEFINE_STATIC_KEY_FALSE(vp_verify_key);
+
+void vp_verify_enable(void)
+{
+	static_branch_enable(&vp_verify_key);
+}
+
 void vp_verify_report(struct vp_driver *drv, enum vp_vrule rule, const char *export,
 		      const void *caller, const char *fmt, ...)
 {

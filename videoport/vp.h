@@ -3,87 +3,21 @@
 #ifndef VPWRAP_VIDEOPORT_VP_H
 #define VPWRAP_VIDEOPORT_VP_H
 
-#include <linux/bitmap.h>
 #include <linux/interrupt.h>
+#include <linux/jump_label.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
-#include <linux/ratelimit.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/types.h>
 #include "videoport/wintypes.h"
 #include "videoport/bridge.h"
-#include "wrapper/vpw_driver.h"
+#include "videoport/driver.h"
 
 struct pci_dev;
 struct pe_image;
-struct vpw_driver;
 struct dentry;
-
-/* Things each driver reports only once (unsupported calls, bad input). */
-enum vp_once {
-	VP_ONCE_BAD_PORT,
-	VP_ONCE_BAD_EXT,
-	VP_ONCE_BAD_LOCK,
-	VP_ONCE_SLEEP_ATOMIC,
-	VP_ONCE_BAD_POOL,
-	VP_ONCE_BAD_MAP,
-	VP_ONCE_BAD_RANGE,
-	VP_ONCE_BAD_EVENT,
-	VP_ONCE_IRQL,
-	VP_ONCE_USER_MAP,
-	VP_ONCE_PRINT,
-	VP_ONCE_REG_FILE,
-	VP_ONCE_STOPPED,
-	VP_ONCE_COUNT,
-};
-
-/*
- * verify=1 (verify.c): the rules the verifier checks, each reported once
- * per driver.  The IRQL rule is one bit per export.
- */
-enum vp_vrule {
-	VP_V_IRQL_ACQUIRE,
-	VP_V_IRQL_RELEASE,
-	VP_V_IRQL_ACQUIRE_DPC,
-	VP_V_IRQL_RELEASE_DPC,
-	VP_V_IRQL_ALLOC,
-	VP_V_IRQL_FREE,
-	VP_V_IRQL_MAP,
-	VP_V_IRQL_DEVBASE,
-	VP_V_IRQL_GETREG,
-	VP_V_IRQL_SETREG,
-	VP_V_IRQL_WAIT,
-	VP_V_NEWIRQL,
-	VP_V_NOT_HELD,
-	VP_V_REACQUIRE,
-	VP_V_POOL_LEAK,
-	VP_V_MAP_LEAK,
-	VP_V_COUNT,
-};
-
-struct vp_driver {
-	struct vpw_driver *owner;
-	struct pe_image *img;
-	const char *name;		/* image file name */
-	struct win_hw_init_data hw;	/* zero-extended to the XP size */
-	bool initialized;		/* VideoPortInitialize accepted hw */
-	void *hw_context;		/* its HwContext, for HwFindAdapter */
-	struct win_unicode_string regpath;
-	u16 regpath_buf[96];
-	u8 driver_object[256];		/* opaque to miniports; never read by us */
-	struct list_head adapters;	/* vp_adapter.node_drv; probe/remove are serialized */
-	bool stopped;			/* KeBugCheckEx or a fault: never entered again */
-	const char *stop_why;		/* "called KeBugCheckEx", "faulted" */
-
-	spinlock_t pool_lock;		/* pool list: any IRQL */
-	struct list_head pool;
-	size_t pool_bytes;
-
-	struct ratelimit_state print_rs;
-	DECLARE_BITMAP(once, VP_ONCE_COUNT);
-	DECLARE_BITMAP(vonce, VP_V_COUNT);	/* verifier reports made */
-};
+struct vp_int10;
 
 struct vp_mapping {
 	struct list_head node;
@@ -95,6 +29,7 @@ struct vp_mapping {
 };
 
 #define VP_MAX_MONITORS	4
+#define VP_MAX_IO_RANGES 16
 
 struct vp_adapter {
 	struct list_head node;		/* vp_adapters (global), RCU */
@@ -124,12 +59,19 @@ struct vp_adapter {
 	bool dpc_queued;
 
 	void *rom;			/* VideoPortGetRomImage copy */
+	/* the I/O ranges VerifyAccessRanges accepted, legacy VGA ones too */
+	struct {
+		u32 start, len;
+	} io_ranges[VP_MAX_IO_RANGES];
+	unsigned int nio;
+	/* int10_export.c: the video BIOS session, once used */
+	struct vp_int10 *int10;
+	int int10_err;			/* why it cannot run (errno), once known */
 
 	/* adapter.c */
-	struct list_head client_node;	/* under vp_client_lock */
-	bool attached;
 	u64 vram_size;
-	void *client_data;
+	u64 mode_sets;			/* SET_CURRENT_MODE requests made */
+	void *client_data;		/* drm-glue's (vp_adapter_set_drvdata) */
 	unsigned int nmonitors;
 	u32 edid_len[VP_MAX_MONITORS];
 	u8 edid[VP_MAX_MONITORS][256];
@@ -161,11 +103,15 @@ void vp_adapter_unlink(struct vp_adapter *a);
 struct vp_driver *vp_current_driver(void);
 
 /*
- * verify.c.  VP_VERIFY_IRQL(rule, export, lo, hi) in an export: with
+ * verify.c.  vp_verify_key is verify=1 as a static key, for the fast
+ * paths: enabled by vp_verify_enable() before any miniport runs, never
+ * disabled.  VP_VERIFY_IRQL(rule, export, lo, hi) in an export: with
  * verify=1, report (once) a call at an IRQL outside [lo, hi], naming the
  * miniport's call site.  Only in the export's own body: the caller is its
  * return address.
  */
+DECLARE_STATIC_KEY_FALSE(vp_verify_key);
+#define vp_verifying()	static_branch_unlikely(&vp_verify_key)
 __printf(5, 6)
 void vp_verify_report(struct vp_driver *drv, enum vp_vrule rule, const char *export,
 		      const void *caller, const char *fmt, ...);
@@ -173,7 +119,7 @@ void vp_verify_irql(enum vp_vrule rule, const char *export, u8 lo, u8 hi,
 		    const void *caller);
 #define VP_VERIFY_IRQL(rule, export, lo, hi)				\
 	do {								\
-		if (static_branch_unlikely(&vpwrap_verify_key))		\
+		if (vp_verifying())					\
 			vp_verify_irql(rule, export, lo, hi,		\
 				       __builtin_return_address(0));	\
 	} while (0)
@@ -202,6 +148,8 @@ void vp_resources_release(struct vp_adapter *a);
 int vp_config_fill(struct vp_adapter *a);
 bool vp_mapping_lookup(struct vp_adapter *a, const void *p, phys_addr_t *phys,
 		       size_t *len);
+bool vp_port_claimed(struct vp_adapter *a, u32 port, u32 size);
+size_t vp_rom_read(struct vp_adapter *a, void *buf, size_t max);
 /* interrupt.c, timer.c, dpc.c */
 int vp_interrupt_setup(struct vp_adapter *a);
 void vp_interrupt_teardown(struct vp_adapter *a);
@@ -213,8 +161,6 @@ void vp_dpc_teardown(struct vp_adapter *a);
 int vp_start_io(struct vp_adapter *a, u32 code, const void *in, u32 in_len,
 		void *out, u32 out_len, u32 *ret_len);
 /* adapter.c */
-void vp_adapter_client_attach(struct vp_adapter *a);
-void vp_adapter_client_detach(struct vp_adapter *a);
 void vp_adapter_enum_children(struct vp_adapter *a);
 /* debugfs.c */
 void vp_debugfs_adapter_add(struct vp_adapter *a);
@@ -226,7 +172,7 @@ void vp_debugfs_put(void);
  * with the current driver's prefix, rate-limited per driver
  * (VideoPortDebugPrint, DbgPrint, DbgPrintEx).
  */
-void vp_debug_vprint(const char *fmt, __builtin_ms_va_list ap);
+void vp_debug_vprint(const char *fmt, win_va_list ap);
 /* utf16.c: ASCII copy of a NUL-terminated UTF-16LE string (max chars). */
 size_t vp_utf16_to_ascii(char *dst, size_t dstlen, const u16 *src, size_t max);
 

@@ -16,8 +16,8 @@ struct win_ddc_control {
 	struct win_i2c_callbacks i2c;
 	u8 edid_segment;
 };
-static_assert(offsetof(struct win_ddc_control, i2c) == 8);
-static_assert(sizeof(struct win_ddc_control) == 48);
+static_assert(offsetof(struct win_ddc_control, i2c) == WIN_ABI(8, 4));
+static_assert(sizeof(struct win_ddc_control) == WIN_ABI(48, 24));
 
 #define VP_DDC_EDID_ADDR	0xa0
 #define VP_DDC_SEGMENT_ADDR	0x60

@@ -39,18 +39,18 @@ struct vp_mdl {
 
 /* VP_SCATTER_GATHER_ELEMENT / VP_SCATTER_GATHER_LIST */
 struct win_sg_element {
-	u64 address;
+	win_u64 address;
 	u32 length;
-	u64 reserved;
+	win_ulong_ptr reserved;
 };
-static_assert(sizeof(struct win_sg_element) == 24);
+static_assert(sizeof(struct win_sg_element) == WIN_ABI(24, 16));
 
 struct win_sg_list {
 	u32 count;
-	u64 reserved;
+	win_ulong_ptr reserved;
 	struct win_sg_element el[];
 };
-static_assert(sizeof(struct win_sg_list) == 16);
+static_assert(sizeof(struct win_sg_list) == WIN_ABI(16, 8));
 
 /*
  * One pool block per mapping: our bookkeeping, the list the miniport sees

@@ -23,7 +23,7 @@ struct win_i2c_interface {
 	void *write;
 	void *read;
 };
-static_assert(sizeof(struct win_i2c_interface) == 64);
+static_assert(sizeof(struct win_i2c_interface) == WIN_ABI(64, 32));
 
 /* VIDEO_I2C_CONTROL */
 struct win_i2c_control {

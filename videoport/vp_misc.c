@@ -9,6 +9,7 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 #include "videoport/nt_time.h"
+#include "videoport/int10.h"
 
 /* VPOSVERSIONINFO */
 struct win_os_version {
@@ -38,10 +39,13 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortGetVersion, void *ext, struct win_os_version *
 	return NO_ERROR;
 }
 
-/* There is no /NOVESA boot option: VESA BIOS use is not forbidden. */
+/*
+ * Windows' /NOVESA boot option forbids VESA BIOS use; ours is an empty
+ * int10_helper= (no video BIOS helper): then TRUE, and Int10 calls fail.
+ */
 VP_EXPORT(VIDEOPRT, u8, VideoPortIsNoVesa, void)
 {
-	return 0;
+	return vp_int10_disabled();
 }
 
 VP_EXPORT(VIDEOPRT, s64, VideoPortQueryPerformanceCounter, void *ext, s64 *freq)

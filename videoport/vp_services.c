@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * VideoPortQueryServices: the optional interfaces a miniport may ask for.
- * The I2C interface is offered (vp_i2c_iface.c).  The others cannot be,
+ * The I2C interface is offered (vp_i2c_iface.c), and so is Int10
+ * (int10_export.c).  The others cannot be,
  * each for its own reason: they fail with ERROR_INVALID_FUNCTION, the
  * documented "service not available", and the first request per driver
  * and service logs why.
@@ -9,6 +10,7 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 #include "videoport/vp_i2c.h"
+#include "videoport/int10.h"
 
 /* VIDEO_PORT_SERVICES */
 enum {
@@ -34,8 +36,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortQueryServices, void *ext, u32 type, void *ifac
 		vp_unsupported("VideoPortQueryServices(Headless)", "no headless terminal");
 		break;
 	case VP_SERVICES_INT10:
-		vp_unsupported("VideoPortQueryServices(Int10)", "no Int 10h (video BIOS) emulation");
-		break;
+		return vp_int10_interface(ext, iface);
 	case VP_SERVICES_DEBUG_REPORT:
 		vp_unsupported("VideoPortQueryServices(DebugReport)",
 			       "no Windows error reporting");

@@ -54,13 +54,6 @@ VP_UNSUPPORTED(VIDEOPRT, u8, VideoPortGetAgpServices, void *ext, void *agp)
 	return 0;	/* FALSE */
 }
 
-/* Real-mode BIOS calls: there is no V86/x86 emulator in the kernel. */
-VP_UNSUPPORTED(VIDEOPRT, u32, VideoPortInt10, void *ext, void *bios_args)
-{
-	VP_NO(VideoPortInt10, "no Int 10h (video BIOS) emulation");
-	return ERROR_INVALID_FUNCTION;
-}
-
 /* VDM: there is no virtual DOS machine whose port accesses could be trapped. */
 VP_UNSUPPORTED(VIDEOPRT, u32, VideoPortSetTrappedEmulatorPorts, void *ext,
 	       u32 count, void *ranges)
@@ -158,7 +151,7 @@ VP_UNSUPPORTED(VIDEOPRT, void *, VideoPortAssociateEventsWithDmaHandle, void *ex
 
 VP_UNSUPPORTED(VIDEOPRT, void *, VideoPortMapDmaMemory, void *ext, void *vrp,
 	       u64 board_address, u32 *len, u32 *in_io_space, void **mapped_user_event,
-	       void **display_driver_event)
+	       void **display_driver_event, void **virtual_address)
 {
 	VP_NO_PDMA(VideoPortMapDmaMemory);
 	return NULL;

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Our own mirror of the Windows (x64) types a video miniport shares with the
- * Video Port.  Layouts follow the DDK's video.h/ntddvdeo.h; every offset that
- * matters is pinned by a static_assert (the numbers were taken from
- * mingw-w64's headers compiled for x86_64), so a typo cannot silently shift
- * a field.  Names are lower case, but each struct says which Windows type it
+ * Our own mirror of the Windows types a video miniport shares with the
+ * Video Port, for x64 and x86.  Layouts follow the DDK's video.h/ntddvdeo.h;
+ * every offset that matters is pinned by a static_assert (the numbers were
+ * taken from mingw-w64's headers compiled for x86_64 and for i686), so a
+ * typo cannot silently shift a field.  Names are lower case, but each struct says which Windows type it
  * mirrors.  No mingw header is included in the kernel.
  */
 #ifndef VPWRAP_VIDEOPORT_WINTYPES_H
@@ -14,8 +14,53 @@
 #include <linux/stddef.h>
 #include <linux/types.h>
 
-/* The calling convention of every function shared with the miniport. */
-#define WINAPI __attribute__((ms_abi))
+/*
+ * The calling convention of the functions shared with the miniport: the
+ * Windows x64 convention, or on x86 __stdcall (arguments on the stack, the
+ * callee pops them; the kernel's -mregparm=3 is undone).  WINAPI_CDECL is
+ * for variadic functions (__cdecl on x86: the caller pops), WINAPI_FASTCALL
+ * for the few x86 functions that take their first two arguments in ECX and
+ * EDX (Kf*, Interlocked*).  On x64 there is only one convention.
+ */
+#ifdef CONFIG_X86_64
+#define WINAPI		__attribute__((ms_abi))
+#define WINAPI_CDECL	__attribute__((ms_abi))
+#define WINAPI_FASTCALL	__attribute__((ms_abi))
+#else
+#define WINAPI		__attribute__((stdcall, regparm(0)))
+#define WINAPI_CDECL	__attribute__((cdecl, regparm(0)))
+#define WINAPI_FASTCALL	__attribute__((fastcall))
+#endif
+
+/* A layout value for x64 or for x86. */
+#ifdef CONFIG_X86_64
+#define WIN_ABI(x64, x86)	(x64)
+#else
+#define WIN_ABI(x64, x86)	(x86)
+#endif
+
+/*
+ * ULONG_PTR: as wide as a pointer, like Linux's long on both.  64-bit
+ * integers in Windows structures are 8-byte aligned on x86 too, where
+ * Linux's i386 ABI aligns them to 4 only.
+ */
+typedef unsigned long win_ulong_ptr;
+typedef u64 __aligned(8) win_u64;
+
+/*
+ * The va_list of a Windows variadic function (WINAPI_CDECL): Microsoft's
+ * x64 one (8-byte slots), or on x86 the plain stack one, the same as
+ * Linux's i386 va_list (4-byte slots, 64-bit values take two).
+ */
+#ifdef CONFIG_X86_64
+typedef __builtin_ms_va_list win_va_list;
+#define win_va_start(ap, last)	__builtin_ms_va_start(ap, last)
+#define win_va_end(ap)		__builtin_ms_va_end(ap)
+#else
+typedef __builtin_va_list win_va_list;
+#define win_va_start(ap, last)	__builtin_va_start(ap, last)
+#define win_va_end(ap)		__builtin_va_end(ap)
+#endif
 
 /* IRQLs (x64 values) */
 #define PASSIVE_LEVEL	0
@@ -93,11 +138,11 @@ struct win_unicode_string {
 	u16 maximum_length;
 	u16 *buffer;
 };
-static_assert(sizeof(struct win_unicode_string) == 16);
+static_assert(sizeof(struct win_unicode_string) == WIN_ABI(16, 8));
 
 /* VIDEO_ACCESS_RANGE */
 struct win_access_range {
-	u64 start;		/* PHYSICAL_ADDRESS RangeStart */
+	win_u64 start;		/* PHYSICAL_ADDRESS RangeStart */
 	u32 length;
 	u8 in_io_space;
 	u8 visible;
@@ -116,8 +161,8 @@ struct win_io_resource_descriptor {
 	u16 spare2;
 	u32 length;
 	u32 alignment;
-	u64 minimum_address;
-	u64 maximum_address;
+	win_u64 minimum_address;
+	win_u64 maximum_address;
 };
 static_assert(sizeof(struct win_io_resource_descriptor) == 32);
 #define WIN_RES_PORT	1
@@ -149,12 +194,12 @@ struct win_hw_init_data {
 	/* XP */
 	u32 reserved;
 };
-#define VP_HW_INIT_SIZE_NT4	64
-#define VP_HW_INIT_SIZE_W2K	140
-#define VP_HW_INIT_SIZE_XP	144
+#define VP_HW_INIT_SIZE_NT4	WIN_ABI(64, 40)
+#define VP_HW_INIT_SIZE_W2K	WIN_ABI(140, 80)
+#define VP_HW_INIT_SIZE_XP	WIN_ABI(144, 84)
 static_assert(offsetof(struct win_hw_init_data, start_dma) == VP_HW_INIT_SIZE_NT4);
-static_assert(offsetof(struct win_hw_init_data, get_child_descriptor) == 88);
-static_assert(offsetof(struct win_hw_init_data, legacy_resource_count) == 120);
+static_assert(offsetof(struct win_hw_init_data, get_child_descriptor) == WIN_ABI(88, 52));
+static_assert(offsetof(struct win_hw_init_data, legacy_resource_count) == WIN_ABI(120, 68));
 static_assert(offsetof(struct win_hw_init_data, reserved) == VP_HW_INIT_SIZE_W2K);
 static_assert(sizeof(struct win_hw_init_data) == VP_HW_INIT_SIZE_XP);
 
@@ -168,8 +213,8 @@ struct win_config_info {
 	u32 interrupt_mode;
 	u32 num_emulator_access_entries;
 	void *emulator_access_entries;
-	u64 emulator_access_entries_context;
-	u64 vdm_physical_video_memory_address;
+	win_ulong_ptr emulator_access_entries_context;
+	win_u64 vdm_physical_video_memory_address;
 	u32 vdm_physical_video_memory_length;
 	u32 hardware_state_size;
 	u32 dma_channel;
@@ -190,22 +235,24 @@ struct win_config_info {
 	void *get_proc_address;		/* VideoPortGetProcAddress */
 	u16 *driver_registry_path;
 	/* XP */
-	u64 system_memory_size;
+	win_u64 system_memory_size;
 };
 static_assert(offsetof(struct win_config_info, interrupt_mode) == 20);
-static_assert(offsetof(struct win_config_info, vdm_physical_video_memory_address) == 48);
-static_assert(offsetof(struct win_config_info, master) == 74);
-static_assert(offsetof(struct win_config_info, get_proc_address) == 104);
-static_assert(offsetof(struct win_config_info, system_memory_size) == 120);
-static_assert(sizeof(struct win_config_info) == 128);
+static_assert(offsetof(struct win_config_info, vdm_physical_video_memory_address) == WIN_ABI(48, 40));
+static_assert(offsetof(struct win_config_info, master) == WIN_ABI(74, 66));
+static_assert(offsetof(struct win_config_info, get_proc_address) == WIN_ABI(104, 96));
+static_assert(offsetof(struct win_config_info, system_memory_size) == WIN_ABI(120, 104));
+static_assert(sizeof(struct win_config_info) == WIN_ABI(128, 112));
 
 /* STATUS_BLOCK and VIDEO_REQUEST_PACKET */
 struct win_status_block {
-	u32 status;		/* VP_STATUS in the NTSTATUS slot */
-	u32 pad;
-	u64 information;
+	union {
+		u32 status;	/* VP_STATUS in the NTSTATUS slot */
+		void *pointer;
+	};
+	win_ulong_ptr information;
 };
-static_assert(sizeof(struct win_status_block) == 16);
+static_assert(sizeof(struct win_status_block) == WIN_ABI(16, 8));
 
 struct win_request_packet {
 	u32 io_control_code;
@@ -215,8 +262,8 @@ struct win_request_packet {
 	void *output_buffer;
 	u32 output_buffer_length;
 };
-static_assert(offsetof(struct win_request_packet, input_buffer_length) == 24);
-static_assert(sizeof(struct win_request_packet) == 48);
+static_assert(offsetof(struct win_request_packet, input_buffer_length) == WIN_ABI(24, 12));
+static_assert(sizeof(struct win_request_packet) == WIN_ABI(48, 24));
 
 /* VIDEO_CHILD_ENUM_INFO */
 struct win_child_enum_info {
@@ -226,7 +273,7 @@ struct win_child_enum_info {
 	u32 acpi_hw_id;
 	void *child_hw_device_extension;
 };
-static_assert(sizeof(struct win_child_enum_info) == 24);
+static_assert(sizeof(struct win_child_enum_info) == WIN_ABI(24, 20));
 
 /* ntddvdeo.h: IOCTL codes (FILE_DEVICE_VIDEO, METHOD_BUFFERED) */
 #define VP_IOCTL(fn)	((0x23u << 16) | ((fn) << 2))
@@ -293,8 +340,8 @@ struct win_memory_info {
 	void *frame_buffer_base;
 	u32 frame_buffer_length;
 };
-static_assert(offsetof(struct win_memory_info, frame_buffer_base) == 16);
-static_assert(sizeof(struct win_memory_info) == 32);
+static_assert(offsetof(struct win_memory_info, frame_buffer_base) == WIN_ABI(16, 8));
+static_assert(sizeof(struct win_memory_info) == WIN_ABI(32, 16));
 
 /* VIDEO_CLUT: header, then one RGBX quad per entry */
 struct win_clut {

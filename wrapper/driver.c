@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The driver object (one per loaded image), the services videoport reaches
- * it through (vpw_driver.h, registry.h), and its sysfs directory
+ * The driver object (one per loaded image, with videoport's vp_driver
+ * embedded: registry store, accounting) and its sysfs directory
  * /sys/module/vpwrap/miniports/<image>/ (not .../drivers/: the driver core
  * owns that name for the pci_driver link).
  */
@@ -9,43 +9,10 @@
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 #include "pe-loader/pe_loader.h"
-#include "wrapper/registry.h"
+#include "videoport/registry_store.h"
 #include "wrapper/settings.h"
-#include "wrapper/vpw_driver.h"
 #include "wrapper/wrapper.h"
 #include "wrapper/registry_text.h"
-
-const char *vpw_driver_name(const struct vpw_driver *drv)
-{
-	return drv->name;
-}
-
-void vpw_account_pool(struct vpw_driver *drv, long delta)
-{
-	atomic64_add(delta, &drv->pool_bytes);
-}
-
-void vpw_account_mapping(struct vpw_driver *drv, int delta)
-{
-	atomic_add(delta, &drv->mappings);
-}
-
-int vpw_reg_query(struct vpw_driver *drv, const char *name, u32 *type,
-		  void *buf, size_t *len)
-{
-	return vpw_registry_get(drv->registry, name, type, buf, len);
-}
-
-int vpw_reg_set(struct vpw_driver *drv, const char *name, u32 type,
-		const void *data, size_t len)
-{
-	return vpw_registry_put(drv->registry, name, type, data, len);
-}
-
-int vpw_reg_delete(struct vpw_driver *drv, const char *name)
-{
-	return vpw_registry_del(drv->registry, name);
-}
 
 static struct vpw_driver *to_vpw_driver(struct kobject *kobj)
 {
@@ -56,13 +23,13 @@ static ssize_t pool_bytes_show(struct kobject *kobj, struct kobj_attribute *a,
 			       char *buf)
 {
 	return sysfs_emit(buf, "%lld\n",
-			  (long long)atomic64_read(&to_vpw_driver(kobj)->pool_bytes));
+			  (long long)atomic64_read(&to_vpw_driver(kobj)->vp.pool_bytes));
 }
 
 static ssize_t mappings_show(struct kobject *kobj, struct kobj_attribute *a,
 			     char *buf)
 {
-	return sysfs_emit(buf, "%d\n", atomic_read(&to_vpw_driver(kobj)->mappings));
+	return sysfs_emit(buf, "%d\n", atomic_read(&to_vpw_driver(kobj)->vp.mappings));
 }
 
 static ssize_t image_show(struct kobject *kobj, struct kobj_attribute *a,
@@ -80,7 +47,7 @@ static ssize_t registry_read(struct file *file, struct kobject *kobj,
 			     struct bin_attribute *attr, char *buf, loff_t off,
 			     size_t count)
 {
-	return vpw_registry_read(to_vpw_driver(kobj)->registry, buf, off, count);
+	return vpw_registry_read(to_vpw_driver(kobj)->vp.registry, buf, off, count);
 }
 
 static struct kobj_attribute pool_bytes_attr = __ATTR_RO(pool_bytes);
@@ -114,7 +81,7 @@ static void vpw_driver_release(struct kobject *kobj)
 {
 	struct vpw_driver *drv = to_vpw_driver(kobj);
 
-	vpw_registry_destroy(drv->registry);
+	vp_driver_release(&drv->vp);
 	vpw_settings_free(drv->settings);
 	kfree(drv->id_table);
 	kfree(drv);
@@ -134,8 +101,7 @@ struct vpw_driver *vpw_driver_alloc(const char *name)
 		return NULL;
 	strscpy(drv->name, name, sizeof(drv->name));
 	kobject_init(&drv->kobj, &vpw_driver_ktype);
-	drv->registry = vpw_registry_create();
-	if (!drv->registry) {
+	if (vp_driver_init(&drv->vp, drv->name)) {
 		kobject_put(&drv->kobj);
 		return NULL;
 	}

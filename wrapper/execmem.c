@@ -16,7 +16,7 @@
 #include <linux/vmalloc.h>
 #include <asm/ibt.h>
 #include <asm/pgtable.h>
-#include "wrapper/compat.h"
+#include "vpwrap/compat_mm.h"
 #include "wrapper/execmem.h"
 
 typedef unsigned long (*vpw_kallsyms_fn)(const char *name);
@@ -49,9 +49,19 @@ static bool vpw_callable(unsigned long addr)
 	return *(u32 *)addr == VPW_ENDBR64;
 }
 
+/*
+ * The probe is registered disabled: registering resolves and checks its
+ * address, which is all we want, and a disabled probe is never armed.  An
+ * armed probe on the function's entry is an ftrace-based kprobe, and arming
+ * and disarming it rewrote ftrace's whole call-site table (most of what
+ * loading vpwrap cost); an armed breakpoint probe elsewhere would be queued
+ * for the kprobe optimizer, whose RCU-tasks wait then held up the end of
+ * our module's load.
+ */
 static unsigned long vpw_find_kallsyms_lookup_name(void)
 {
-	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
+	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name",
+			     .flags = KPROBE_FLAG_DISABLED };
 	unsigned long addr;
 	u32 prev;
 

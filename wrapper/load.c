@@ -4,7 +4,7 @@
  *
  *   settings file (optional) -> pci_ids=, reg= overrides -> registry
  *   -> read image -> signature check -> pe_load() against videoport's export tables
- *   -> DriverEntry (vp_driver_create) -> sysfs -> pci_register_driver
+ *   -> DriverEntry (vp_driver_start) -> sysfs -> pci_register_driver
  *
  * Every failure is logged once as "vpwrap: <image>: <reason>" and undoes the
  * steps before it, so insmod fails leaving the kernel as it was.
@@ -18,7 +18,7 @@
 #include "videoport/driver.h"
 #include "videoport/refused.h"
 #include "wrapper/execmem.h"
-#include "wrapper/registry.h"
+#include "videoport/registry_store.h"
 #include "wrapper/settings.h"
 #include "wrapper/signature.h"
 #include "wrapper/wrapper.h"
@@ -55,9 +55,9 @@ static int vpw_load_settings(struct vpw_driver *drv, const char *conf,
 		if (ret)
 			goto bad;
 	}
-	ret = vpw_settings_seed(drv->settings, drv->registry);
+	ret = vpw_settings_seed(drv->settings, drv->vp.registry);
 	for (i = 0; i < nreg && !ret; i++)
-		ret = vpw_settings_reg_override(drv->registry, reg[i]);
+		ret = vpw_settings_reg_override(drv->vp.registry, reg[i]);
 	if (ret)
 		goto bad;
 	return 0;
@@ -124,7 +124,8 @@ struct vpw_driver *vpw_load(const char *spec, const char *pci_ids,
 	char name[VPW_NAME_MAX];
 	struct vpw_driver *drv = NULL;
 	struct vpw_paths *paths;
-	int status, ret;
+	u32 status;
+	int ret;
 
 	paths = kmalloc(sizeof(*paths), GFP_KERNEL);
 	if (!paths) {
@@ -148,8 +149,8 @@ struct vpw_driver *vpw_load(const char *spec, const char *pci_ids,
 	if (ret)
 		goto fail;
 	vpw_taint(name);
-	drv->vp = vp_driver_create(drv->image, drv, &status);
-	if (!drv->vp) {
+	status = vp_driver_start(&drv->vp, drv->image);
+	if (status) {
 		pr_err("%s: DriverEntry failed with status %#010x\n", name, status);
 		ret = -ENODEV;
 		goto fail;
@@ -181,8 +182,7 @@ void vpw_unload(struct vpw_driver *drv)
 	if (!drv)
 		return;
 	vpw_pci_unregister(drv);	/* removes every bound adapter */
-	if (drv->vp)
-		vp_driver_destroy(drv->vp);
+	vp_driver_stop(&drv->vp);
 	if (drv->image)
 		pe_unload(drv->image);
 	vpw_driver_free(drv);

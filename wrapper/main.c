@@ -14,9 +14,9 @@
 #include <linux/moduleparam.h>
 #include "drm-glue/drm_glue.h"
 #include "vpwrap/version.h"
+#include "videoport/driver.h"
 #include "wrapper/execmem.h"
 #include "wrapper/signature.h"
-#include "wrapper/vpw_driver.h"
 #include "wrapper/wrapper.h"
 
 static char *miniport;
@@ -42,11 +42,9 @@ module_param_array(reg, charp, &nreg, 0444);
 MODULE_PARM_DESC(reg,
 		 "Registry overrides Name:type:value[,...]; type dword|qword|sz|expand_sz|multi_sz ('|' between strings)|binary (hex digits)");
 
-bool vpwrap_verify;
-module_param_named(verify, vpwrap_verify, bool, 0444);
+static bool verify;
+module_param(verify, bool, 0444);
 MODULE_PARM_DESC(verify, "Check the miniport's calls against the documented IRQL rules");
-/* verify=1 for the fast paths: set once by vpwrap_init() (verify= is read-only) */
-DEFINE_STATIC_KEY_FALSE(vpwrap_verify_key);
 
 bool vpw_check_wx;
 module_param_named(check_wx, vpw_check_wx, bool, 0444);
@@ -95,8 +93,8 @@ static int __init vpwrap_init(void)
 	const char *spec = miniport;
 	int ret;
 
-	if (vpwrap_verify)
-		static_branch_enable(&vpwrap_verify_key);
+	if (verify)
+		vp_verify_enable();
 	ret = vpw_execmem_init();
 	if (ret)
 		return ret;
@@ -111,7 +109,6 @@ static int __init vpwrap_init(void)
 	}
 	ret = vpdrm_init();
 	if (ret) {
-		pr_err("cannot register the DRM client (%d)\n", ret);
 		kobject_put(vpw_miniports_kobj);
 		vpw_sig_exit();
 		return ret;
@@ -125,7 +122,6 @@ static int __init vpwrap_init(void)
 		vpw_drv = vpw_load(spec, pci_ids, reg, nreg, vpw_miniports_kobj,
 				   &ret);
 		if (!vpw_drv) {
-			vpdrm_exit();
 			kobject_put(vpw_miniports_kobj);
 			vpw_sig_exit();
 			return ret;
@@ -149,7 +145,6 @@ static void __exit vpwrap_exit(void)
 	vpw_live = false;
 	kernel_param_unlock(THIS_MODULE);
 	vpw_unload(vpw_drv);
-	vpdrm_exit();
 	kobject_put(vpw_miniports_kobj);
 	vpw_sig_exit();
 	printk(KERN_INFO "vpwrap unloaded\n");

@@ -4,6 +4,9 @@
  * from the settings file (or pci_ids=, which replaces it).  A driver with no
  * IDs is offered every display-class device and keeps those that videoport
  * says its miniport claims (vp_driver_claims()).
+ *
+ * Probe starts the adapter in videoport (HwFindAdapter + HwInitialize), then
+ * gives it a DRM device (drm-glue); remove takes them down in reverse.
  */
 #define pr_fmt(fmt) "vpwrap: " fmt
 
@@ -42,7 +45,7 @@ static ssize_t registry_read(struct file *file, struct kobject *kobj,
 {
 	struct pci_dev *pdev = to_pci_dev(kobj_to_dev(kobj));
 
-	return vpw_registry_read(vpw_pci_owner(pdev)->registry, buf, off, count);
+	return vpw_registry_read(vpw_pci_owner(pdev)->vp.registry, buf, off, count);
 }
 
 /*
@@ -63,13 +66,24 @@ static ssize_t mode_show(struct device *dev, struct device_attribute *attr,
 	return sysfs_emit(buf, "%ux%u %ubpp\n", m.width, m.height, m.bpp);
 }
 
+/* What the adapter's video BIOS reported (Int10 users only). */
+static ssize_t video_bios_show(struct device *dev, struct device_attribute *attr,
+			       char *buf)
+{
+	struct vp_adapter *a = vp_driver_adapter(to_pci_dev(dev));
+
+	return a ? vp_adapter_video_bios(a, buf) : sysfs_emit(buf, "none\n");
+}
+
 static DEVICE_ATTR_RO(miniport);
 static DEVICE_ATTR_RO(mode);
+static DEVICE_ATTR_RO(video_bios);
 static BIN_ATTR(registry, 0400, registry_read, NULL, 0);
 
 static struct attribute *vpw_pci_attrs[] = {
 	&dev_attr_miniport.attr,
 	&dev_attr_mode.attr,
+	&dev_attr_video_bios.attr,
 	NULL
 };
 
@@ -87,21 +101,27 @@ static const struct attribute_group vpw_pci_group = {
 static int vpw_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	struct vpw_driver *drv = vpw_pci_owner(pdev);
+	struct vp_adapter *a;
 	int ret;
 
 	if (id->driver_data == VPW_MATCH_CLASS &&
-	    !vp_driver_claims(drv->vp, pdev->vendor, pdev->device))
+	    !vp_driver_claims(&drv->vp, pdev->vendor, pdev->device))
 		return -ENODEV;
-	ret = vp_driver_probe(drv->vp, pdev);
+	ret = vp_driver_probe(&drv->vp, pdev);
 	if (ret) {
 		pci_err(pdev, "%s: adapter not started (%d)\n", drv->name, ret);
 		return ret;
 	}
+	a = vp_driver_adapter(pdev);
+	/* Without a DRM device the adapter stays bound, its sysfs files work. */
+	if (vpdrm_attach(a))
+		pci_warn(pdev, "%s: display client did not attach\n", drv->name);
 	pci_info(pdev, "%s: adapter started\n", drv->name);
 	ret = device_add_group(&pdev->dev, &vpw_pci_group);
 	if (ret) {
 		pci_err(pdev, "%s: no vpwrap/ attributes in sysfs (%d)\n", drv->name, ret);
-		vp_driver_remove(drv->vp, pdev);
+		vpdrm_detach(a);
+		vp_driver_remove(&drv->vp, pdev);
 	}
 	return ret;
 }
@@ -112,7 +132,8 @@ static void vpw_pci_remove(struct pci_dev *pdev)
 
 	/* "mode" reaches the adapter: gone (readers drained) before it is. */
 	device_remove_group(&pdev->dev, &vpw_pci_group);
-	vp_driver_remove(drv->vp, pdev);
+	vpdrm_detach(vp_driver_adapter(pdev));
+	vp_driver_remove(&drv->vp, pdev);
 }
 
 static struct pci_device_id *vpw_pci_table(const struct vpw_settings *s)

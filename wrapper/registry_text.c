@@ -12,7 +12,7 @@
 #include <linux/mm.h>
 #include <linux/nls.h>
 #include <linux/slab.h>
-#include "wrapper/registry.h"
+#include "videoport/registry_store.h"
 #include "wrapper/registry_text.h"
 
 struct vpw_text {

@@ -14,7 +14,7 @@
 #include <linux/nls.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include "wrapper/registry.h"
+#include "videoport/registry_store.h"
 #include "wrapper/settings.h"
 
 #define VPW_LINE_MAX	4096
@@ -389,20 +389,24 @@ void vpw_settings_free(struct vpw_settings *s)
 
 int vpw_settings_set_ids(struct vpw_settings *s, const char *list)
 {
-	struct vpw_pci_id ids[VPW_SETTINGS_IDS_MAX];
+	struct vpw_pci_id *ids;		/* 1 KiB: too much for a 32-bit kernel stack */
 	unsigned int n = 0;
 	char *copy, *p, *tok;
 	int ret = 0;
 
+	ids = kmalloc_array(VPW_SETTINGS_IDS_MAX, sizeof(*ids), GFP_KERNEL);
 	copy = kstrdup(list, GFP_KERNEL);
-	if (!copy)
+	if (!ids || !copy) {
+		kfree(ids);
+		kfree(copy);
 		return -ENOMEM;
+	}
 	p = strim(copy);
 	while ((tok = strsep(&p, ",")) != NULL) {
 		tok = strim(tok);
 		if (!*tok)
 			continue;
-		if (n == ARRAY_SIZE(ids) ||
+		if (n == VPW_SETTINGS_IDS_MAX ||
 		    vpw_parse_pair(tok, &ids[n].vendor, &ids[n].device)) {
 			pr_err("pci_ids: bad entry \"%s\" (expected vvvv:dddd[,vvvv:dddd...])\n",
 			       tok);
@@ -414,11 +418,12 @@ int vpw_settings_set_ids(struct vpw_settings *s, const char *list)
 		n++;
 	}
 	kfree(copy);
-	if (ret)
-		return ret;
-	memcpy(s->ids, ids, n * sizeof(ids[0]));
-	s->nids = n;
-	return 0;
+	if (!ret) {
+		memcpy(s->ids, ids, n * sizeof(ids[0]));
+		s->nids = n;
+	}
+	kfree(ids);
+	return ret;
 }
 
 int vpw_settings_seed(const struct vpw_settings *s, struct vpw_registry *reg)

@@ -9,11 +9,10 @@
 #include <linux/atomic.h>
 #include <linux/kobject.h>
 #include <linux/pci.h>
+#include "videoport/driver.h"
 
 struct firmware;
 struct pe_image;
-struct vp_driver;
-struct vpw_registry;
 struct vpw_settings;
 
 #define VPW_NAME_MAX	64
@@ -21,18 +20,19 @@ struct vpw_settings;
 /* check_wx=: run the kernel's W+X checker after a miniport is loaded */
 extern bool vpw_check_wx;
 
-/* One loaded miniport image and everything hanging off it. */
+/*
+ * One loaded miniport image and everything hanging off it: the Windows
+ * side's state (with the registry store and the accounting shown in sysfs)
+ * is the embedded vp_driver, the rest is Linux glue.
+ */
 struct vpw_driver {
+	struct vp_driver vp;
 	char name[VPW_NAME_MAX];	/* "vpbochs.sys" */
-	struct vpw_registry *registry;
 	struct vpw_settings *settings;
 	struct pe_image *image;
-	struct vp_driver *vp;
 	struct pci_driver pdrv;
 	struct pci_device_id *id_table;
 	bool pci_registered;
-	atomic64_t pool_bytes;
-	atomic_t mappings;
 	struct kobject kobj;		/* /sys/module/vpwrap/miniports/<name> */
 	bool kobj_added;
 };

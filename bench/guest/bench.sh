@@ -22,7 +22,7 @@ fi
 # A driver that failed to load says why in the kernel log; carry that home.
 dmesg | grep -iE 'vpwrap|bochs|cirrus' | tail -n 5 | sed 's/^/BENCH_LOG /'
 
-# Spinlock pair (issue 4): vpwrap's debugfs file <adapter>/bench times one
+# Spinlock pair: vpwrap's debugfs file <adapter>/bench times one
 # private IOCTL of the conformance miniport that runs N VideoPortAcquire/
 # ReleaseSpinLock pairs, and then N native spin_lock_irqsave/irqrestore pairs
 # in the same context; it answers "pairs=N videoport_ns=X native_ns=Y ...".

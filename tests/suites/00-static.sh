@@ -1,7 +1,16 @@
 #!/bin/bash
-# Static checks: our module code builds with W=1 without warnings and sparse
-# (C=2) reports nothing for our files.
+# Static checks: includes point down the layers only, our module code builds
+# with W=1 without warnings and sparse (C=2) reports nothing for our files.
 . "$ROOT/tests/lib.sh"
+
+# wrapper -> drm-glue -> videoport -> pe-loader -> include/: a file may
+# include its own layer or one below it (scripts/layers.sh).
+if "$ROOT/scripts/layers.sh" --check >"$OUT/layers.txt"; then
+	pass "static: includes point down the layers only"
+else
+	fail "static: includes point down the layers only" \
+		"$(grep -c '^upward' "$OUT/layers.txt"), first: $(grep -m1 '^upward' "$OUT/layers.txt")"
+fi
 
 build=$ROOT/.build/$KREL-static
 rm -rf "$build"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# miniports: the bundled Windows miniports (issue 5) build for both
+# miniports: the bundled Windows miniports build for both
 # architectures as native drivers that import only from videoprt.sys, with
 # DriverEntry as entry point, no floating point, relocations, and INFs the
 # vpwrap tool installs.  The imported names of each driver go to

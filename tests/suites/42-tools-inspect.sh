@@ -136,7 +136,7 @@ for sys in vpbochs vpcirrus; do
 	n=$(x86_64-w64-mingw32-objdump -p "$MP/x86_64/$sys.sys" | grep -cE '^\s+[0-9a-f]+\s+[0-9]+\s+VideoPort')
 	expect "inspect: $sys.sys x86_64 headers" "*" "^format +PE32\+, machine AMD64" "$V" inspect "$MP/x86_64/$sys.sys"
 	expect "inspect: $sys.sys lists its $n imports" "*" "^imports +videoprt.sys \($n\)$" "$V" inspect "$MP/x86_64/$sys.sys"
-	if [ -f "$ROOT/videoport/exports.txt" ]; then
+	if [ -f "$ROOT/videoport/out/exports.txt" ]; then
 		expect "inspect: $sys.sys x86_64 all implemented" 0 " 0 missing: can load$" \
 			"$V" inspect "$MP/x86_64/$sys.sys"
 		expect "inspect: $sys.sys i686 all implemented" 0 " 0 missing: can load$" \
@@ -168,7 +168,7 @@ if make -s -C "$TOOLS" TOOLS_OUT="$OUT/tools-test" EXPORTS_TXT=testdata/exports-
 else
 	fail "inspect: build the missing-imports fixture and test tool" "$(tail -n 1 "$OUT/build.log")"
 fi
-if [ -f "$ROOT/videoport/exports.txt" ]; then
+if [ -f "$ROOT/videoport/out/exports.txt" ]; then
 	expect "inspect: missing import against the module's list" 1 "^  VideoPortDoesNotExist +missing$" "$V" inspect "$OUT/missing.sys"
 fi
 
@@ -182,7 +182,7 @@ if [ -f "$OUT/seh.sys" ]; then
 	expect "inspect: __C_specific_handler refused with its reason" 1 \
 		"^  __C_specific_handler +refused: structured exception handling \(__try/__except\) is not supported$" \
 		"$V" inspect "$OUT/seh.sys"
-	if [ -f "$ROOT/videoport/exports.txt" ]; then
+	if [ -f "$ROOT/videoport/out/exports.txt" ]; then
 		expect "inspect: a refused import means cannot load" 1 \
 			"^result +1 implemented, 0 unsupported, 0 missing, 1 refused: cannot load$" \
 			"$V" inspect "$OUT/seh.sys"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# tools: the user's workflow in one std VGA boot (issue 8's VM test):
+# tools: the user's workflow in one std VGA boot:
 # vpwrap install from the bundled driver disk, modprobe by the device's
 # modalias through the installed alias file, vpwrap binds vpbochs.sys (and
 # /dev/dri/card0 appears when the module has drm-glue), vpwrap status/list,

@@ -1,5 +1,5 @@
 #!/bin/bash
-# wrapper: loading miniports in the VM, on both kernels (issue 3's VM part).
+# wrapper: loading miniports in the VM, on both kernels.
 # One boot per kernel runs tests/vm/fixtures/vm-load.sh: idle load with the
 # executable-memory self-test, DriverEntry status, missing imports,
 # malformed images, settings/registry/sysfs, firmware lookup, autoselect.

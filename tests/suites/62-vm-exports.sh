@@ -1,8 +1,8 @@
 #!/bin/bash
-# videoport exports (issue 7): vpwrap.ko provides every name Windows'
+# videoport exports: vpwrap.ko provides every name Windows'
 # videoprt.sys exports (videoport/videoprt-names.txt), read from the module's
 # own table in debugfs; and the coverage miniport (tests/vm/miniports7/cover)
-# calls each export issue 7 added on QEMU's std VGA.  Every "COVERAGE
+# calls each export beyond the core set on QEMU's std VGA.  Every "COVERAGE
 # PASS/FAIL <name>" line it prints becomes a PASS:/FAIL: line here; the
 # guest also checks the log lines some exports leave.  One boot.
 . "$ROOT/tests/lib.sh"
@@ -15,12 +15,12 @@ else
 	fail "videoprt-names.txt lists 117 distinct names" "$n lines"
 fi
 missing=$(grep -v '^#' "$NAMES" | sort | comm -23 - \
-	<(awk '$1 == "videoprt.sys" { print $2 }' "$ROOT/videoport/exports.txt" | sort))
+	<(awk '$1 == "videoprt.sys" { print $2 }' "$ROOT/videoport/out/exports.txt" | sort))
 if [ -z "$missing" ]; then pass "exports.txt has every videoprt.sys name"
 else fail "exports.txt has every videoprt.sys name" "missing: $(echo $missing | head -c 300)"; fi
 
 if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
-	fail "issue 7 test miniports build" "$(grep -m1 -i error "$OUT/miniports7.log")"
+	fail "test miniports (tests/vm/miniports7) build" "$(grep -m1 -i error "$OUT/miniports7.log")"
 	exit 0
 fi
 modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"
@@ -65,9 +65,12 @@ if dmesg | grep -q 'DBGPRINTEX info level hidden'; then
 else pass "DbgPrintEx: info level filtered"; fi
 expect_log "VideoPortLogError logged" \
 	'vpcover.sys: error logged by the miniport: code 0x12345678, id 0x00009abc'
-n=$(dmesg | grep -c 'vpcover.sys: VideoPortInt10 is not supported: no Int 10h')
+n=$(dmesg | grep -c 'vpcover.sys: VideoPortSetTrappedEmulatorPorts is not supported: no VDM')
 if [ "$n" = 1 ]; then pass "unsupported export logged once per driver"
 else fail "unsupported export logged once per driver" "$n lines"; fi
+n=$(dmesg | grep -c 'vpcover.sys: .*Int10: cannot run the BIOS helper /sbin/vpwrap-int10')
+if [ "$n" = 1 ]; then pass "Int10 without its helper: failure logged once"
+else fail "Int10 without its helper: failure logged once" "$n lines"; fi
 
 rmmod vpwrap
 check "rmmod" test ! -d $D

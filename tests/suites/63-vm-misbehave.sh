@@ -1,5 +1,5 @@
 #!/bin/bash
-# Misbehaving miniports (issue 7): each fault ends in the right message and a
+# Misbehaving miniports: each fault ends in the right message and a
 # clean kernel, and a good driver loads afterwards.  One boot runs them all:
 # failing DriverEntry, failing HwFindAdapter, leaked pool and common buffer,
 # an import vpwrap cannot provide, structured exception handling, and
@@ -8,7 +8,7 @@
 . "$ROOT/tests/lib.sh"
 
 if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
-	fail "issue 7 test miniports build" "$(grep -m1 -i error "$OUT/miniports7.log")"
+	fail "test miniports (tests/vm/miniports7) build" "$(grep -m1 -i error "$OUT/miniports7.log")"
 	exit 0
 fi
 modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The verifier (verify=1, docs/videoport.md "Verifier"), issue 7.  mb_verify.sys
+# The verifier (verify=1, docs/videoport.md "Verifier").  mb_verify.sys
 # breaks each rule twice: the DPC-level lock forms at PASSIVE_LEVEL, a
 # sleeping export under a spin lock, a release of a lock not held, a double
 # acquire, a release with the wrong NewIrql; and it leaks pool and a mapping.
@@ -9,7 +9,7 @@
 . "$ROOT/tests/lib.sh"
 
 if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
-	fail "issue 7 test miniports build" "$(grep -m1 -i error "$OUT/miniports7.log")"
+	fail "test miniports (tests/vm/miniports7) build" "$(grep -m1 -i error "$OUT/miniports7.log")"
 	exit 0
 fi
 modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"

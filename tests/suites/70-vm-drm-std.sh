@@ -2,7 +2,9 @@
 # drm-glue on QEMU's std VGA with the bundled vpbochs.sys: modetest, the
 # kmstest pattern dumps checked pixel by pixel (every format, 32/24/16 bpp,
 # odd-x damage clips, DPMS off/on), fbcon text, vblank and page-flip rates,
-# unbind and rmmod while a client holds the device.
+# frame CRCs through the debugfs CRC interface, a forced EDID, vblank
+# counters across a modeset, a flip's event when unbound in flight,
+# "nomodeset" honoured, unbind and rmmod while a client holds the device.
 . "$ROOT/tests/lib.sh"
 DEV=${DRM_SUITE_DEV:-std}
 MINIPORT=${DRM_SUITE_MINIPORT:-vpbochs.sys}
@@ -21,6 +23,8 @@ fi
 ko=$VPWRAP_KO
 
 echo "$MODES" >"$OUT/modes"
+python3 "$ROOT/tests/vm/guest/edid1080.py" "$OUT/edid1080.bin"
+echo "${DRM_SUITE_EDID_1080:-offered}" >"$OUT/edid_expect"
 extra=()
 if [ -n "$DRM_SUITE_CURSOR" ]; then
 	echo "$DRM_SUITE_CURSOR" >"$OUT/cursor"
@@ -29,9 +33,18 @@ fi
 modetest=$(command -v modetest) && extra+=(--bin "$modetest")
 
 VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "drm $DEV" --profile "$DEV" \
-	--timeout 1500 --add "$ROOT/tests/vm/out/kmstest" --add "$OUT/modes" \
+	--timeout 1500 --add "$ROOT/tests/vm/out/kmstest" \
+	--add "$ROOT/tests/vm/out/kmscrc" --add "$ROOT/tests/vm/out/kmsvblank" \
+	--add "$OUT/modes" --add "$OUT/edid1080.bin" --add "$OUT/edid_expect" \
 	--add "$mp:/miniport.sys" "${extra[@]}" \
 	"$ROOT/tests/vm/guest/drm-vpwrap.sh"
+
+# "nomodeset" on the command line: vpwrap stays away (one short boot)
+if [ "$DEV" = std ]; then
+	VPWRAP_KO=$ko vmrun --out "$OUT/vm-nomodeset" --name "drm nomodeset" \
+		--profile std --timeout 600 --append nomodeset \
+		--add "$mp:/miniport.sys" "$ROOT/tests/vm/guest/drm-nomodeset.sh"
+fi
 
 chk="$ROOT/tests/vm/guest/kmscheck.py"
 python3 "$chk" pattern "$OUT/vm"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue 10: 1,000 malformed images made from the bundled miniport go through
+# Hostile images: 1,000 malformed images made from the bundled miniport go through
 # insmod in one boot; each is refused with a reason, the kernel stays clean,
 # and the good miniport still works afterwards.
 . "$ROOT/tests/lib.sh"

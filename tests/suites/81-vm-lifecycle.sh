@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue 10, lifecycle: 100 load -> modeset/draw -> unload cycles of vpwrap with
+# Lifecycle: 100 load -> modeset/draw -> unload cycles of vpwrap with
 # vpbochs.sys in one boot; slab, vmalloc and module memory must not grow
 # beyond noise, PCI regions and IRQs must return to their start state.
 . "$ROOT/tests/lib.sh"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue 10, unbind while in use: 20 unbind/bind cycles of the std VGA through
+# Unbind while in use: 20 unbind/bind cycles of the std VGA through
 # vpwrap's PCI driver in sysfs while a client draws; the client gets errors,
 # never hangs, and the device works again after the last bind.
 . "$ROOT/tests/lib.sh"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue 10, concurrency: with -smp 2, modesets, page flips with vblank waits,
+# Concurrency: with -smp 2, modesets, page flips with vblank waits,
 # dumb buffer create/map/destroy and cursor moves from several processes plus
 # fbcon output for 60 s on vpcirrus.sys (it has a hardware cursor): no WARN,
 # no lost flip events, a consistent final state.

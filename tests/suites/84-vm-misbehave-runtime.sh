@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue 10, misbehaving miniport at runtime: vpmisbehave.sys (vpbochs with a
+# Misbehaving miniport at runtime: vpmisbehave.sys (vpbochs with a
 # wrapped HwStartIO, tests/vm/reliability/miniport/) fails mode sets, lies
 # about returned lengths and floods VideoPortDebugPrint; errors must reach
 # userspace, the log stays rate-limited, nothing crashes.

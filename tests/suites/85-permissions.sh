@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue 10, permissions: only root can load a miniport; the files exposing a
+# Permissions: only root can load a miniport; the files exposing a
 # miniport's registry or its HwStartIO are closed to other users.  (The
 # kernel-copy check of HwStartIO's buffers is in suite 84; the trust model is
 # docs/trust-model.md.)

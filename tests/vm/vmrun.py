@@ -88,9 +88,14 @@ def modinfo_depends(ko):
     return [d for d in out.split(",") if d]
 
 
-def copy_binary(path, root):
-    """Copy a dynamically linked host program and the libraries it needs."""
-    shutil.copy(path, os.path.join(root, "usr/bin", os.path.basename(path)))
+def copy_binary(spec, root):
+    """Copy a dynamically linked host program (HOST[:GUEST], default
+    /usr/bin/<name>) and the libraries it needs."""
+    path, _, guest = spec.partition(":")
+    guest = guest or os.path.join("/usr/bin", os.path.basename(path))
+    dst = os.path.join(root, guest.lstrip("/"))
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    shutil.copy(path, dst)
     out = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
     for line in out.splitlines():
         m = re.search(r"(/\S+)\s+\(0x", line)
@@ -110,7 +115,11 @@ def build_initramfs(args, work):
     for d in ("bin", "sbin", "dev", "proc", "sys", "tmp", "lib", "etc", "mnt",
               "run", "usr/bin", "usr/sbin"):
         os.makedirs(os.path.join(root, d), exist_ok=True)
-    shutil.copy("/bin/busybox", os.path.join(root, "bin/busybox"))
+    # An i386 kernel's cache holds an i386 busybox (scripts/kernel.sh).
+    busybox = os.path.join(kcache, "busybox")
+    if not os.path.exists(busybox):
+        busybox = "/bin/busybox"
+    shutil.copy(busybox, os.path.join(root, "bin/busybox"))
     os.symlink("busybox", os.path.join(root, "bin/sh"))
 
     # Stock modules: the requested ones, what vpwrap.ko needs, and their deps.
@@ -306,7 +315,7 @@ def main():
     p.add_argument("--modules", default="", help="stock modules to include, comma separated")
     p.add_argument("--add", action="append", default=[], help="HOST[:GUEST] file or dir")
     p.add_argument("--bin", action="append", default=[],
-                   help="host program to copy to /usr/bin with its shared libraries")
+                   help="HOST[:GUEST] program to copy (default to /usr/bin) with its shared libraries")
     p.add_argument("--append", default="", help="extra kernel command line")
     p.add_argument("--qemu-arg", action="append", default=[], help="extra QEMU argument")
     p.add_argument("--name", help="scenario name used in PASS/FAIL lines")

@@ -8,6 +8,8 @@
  *   /sys/bus/pci/drivers/vpwrap/<BDF>            bound devices (driver core)
  *   <BDF>/vpwrap/miniport                        driver name serving it
  *   <BDF>/vpwrap/mode                            current mode, one line
+ *   <BDF>/vpwrap/video_bios                      the video BIOS string and VBE
+ *                                                version Int10 found
  *   <BDF>/vpwrap/registry                        VideoPortSetRegistryParameters
  *                                                values, settings `reg` syntax
  *   <BDF>/drm/cardN                              the DRM device (DRM core)
@@ -108,6 +110,7 @@ static void print_devices(const char *sysfs)
 		printf("device %s\n", e->d_name);
 		print_attr(dev, "miniport", "miniport");
 		print_attr(dev, "mode", "mode");
+		print_attr(dev, "video_bios", "video BIOS");
 		print_drm(dev);
 		print_registry(dev);
 		free(dev);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The module's export list (videoport/exports.txt at build time): which
+ * The module's export list (videoport/out/exports.txt, written
+ * by `make module` from the built module, at build time): which
  * DLL exports vpwrap.ko implements and which it has by design as a stub
  * that returns the documented failure code.
  */

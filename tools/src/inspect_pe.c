@@ -134,7 +134,7 @@ static int verdict(const struct pe_info *pi, const struct tally *t,
 		return EXIT_FAIL;
 	}
 	if (!vp_exports_available) {
-		printf("result      unknown: export list not available (this vpwrap was built without videoport/exports.txt)\n");
+		printf("result      unknown: export list not available (this vpwrap was built without videoport/out/exports.txt: build the module first)\n");
 		return EXIT_NO_EXPORTS;
 	}
 	printf("result      %u implemented, %u unsupported, %u missing",

@@ -1,6 +1,7 @@
 # Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
-# initramfs: /kmstest, /miniport.sys, /modes (kmstest -m list), /cursor
-# ("X,Y ..." to test the hardware cursor, absent otherwise), modetest (--bin).
+# initramfs: /kmstest, /kmscrc, /kmsvblank, /edid1080.bin + /edid_expect
+# (forced EDID), /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..."
+# to test the hardware cursor, absent otherwise), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
 check "modprobe vpwrap" modprobe vpwrap miniport=/miniport.sys
@@ -50,6 +51,51 @@ echo 0 >/sys/module/vpwrap/parameters/xrgb_depth
 /kmstest modifier
 /kmstest badmode
 /kmstest vblank -m 1024x768
+# frame CRCs (debugfs crc/control, crc/data) of different and equal frames
+/kmscrc -m 1024x768
+# vblank counter and timestamps continue across a modeset with an event
+/kmsvblank modeset 1024x768 800x600
+
+# A forced EDID (debugfs edid_override, as drm.edid_firmware would give):
+# its 1920x1080 becomes the preferred mode if the miniport offers that size
+# (/edid_expect "offered"), else the mode list stays the miniport's.
+pref() { sed -n 's/^INFO mode \([^ ]*\) .* preferred$/\1/p' "$1" | head -n 1; }
+ddir=$(grep -l '^vpwrap ' /sys/kernel/debug/dri/*/name 2>/dev/null | head -n 1)
+ddir=${ddir%/name}
+ovr=$(ls "$ddir"/*/edid_override 2>/dev/null | head -n 1)
+if [ -f /edid_expect ] && [ -n "$ovr" ]; then
+	/kmstest info >/tmp/e0.txt
+	sysedid=$(ls /sys/class/drm/card0-*/edid | head -n 1)
+	cat /edid1080.bin >"$ovr"
+	/kmstest info >/tmp/e1.txt
+	cp "$sysedid" /tmp/e1.edid
+	printf reset >"$ovr"	# exactly "reset": with a newline it is EDID data
+	/kmstest info >/tmp/e2.txt
+	cp "$sysedid" /tmp/e2.edid
+	# the connector's EDID (its EDID property, in sysfs) is the forced one
+	check "edid override: the connector's EDID is the forced one" \
+		cmp -s /tmp/e1.edid /edid1080.bin
+	check "edid override reset: the connector's EDID is no longer the forced one" \
+		sh -c '! cmp -s /tmp/e2.edid /edid1080.bin'
+	echo "INFO edid: preferred $(pref /tmp/e0.txt) -> forced $(pref /tmp/e1.txt) -> reset $(pref /tmp/e2.txt)"
+	if [ "$(cat /edid_expect)" = offered ]; then
+		check "edid override: 1920x1080 becomes the preferred mode" \
+			test "$(pref /tmp/e1.txt)" = 1920x1080
+		check "edid override: the preferred mode was another before" \
+			test "$(pref /tmp/e0.txt)" != 1920x1080
+	else
+		check "edid override: a size the miniport lacks is not listed" \
+			sh -c '! grep -q "x1080" /tmp/e1.txt'
+		check "edid override: the preferred mode stays the miniport's" \
+			test "$(pref /tmp/e1.txt)" = "$(pref /tmp/e0.txt)"
+	fi
+	check "edid override: the same modes after the forced EDID" \
+		sh -c 'test "$(grep -c "^INFO mode" /tmp/e0.txt)" = "$(grep -c "^INFO mode" /tmp/e1.txt)"'
+	check "edid override reset: the preferred mode is back" \
+		test "$(pref /tmp/e2.txt)" = "$(pref /tmp/e0.txt)"
+else
+	fail "edid override" "no /edid_expect or no edid_override in ${ddir:-debugfs}"
+fi
 # /cursor: "X,Y" positions, partly off screen ones included
 if [ -f /cursor ]; then
 	for xy in $(cat /cursor); do
@@ -59,6 +105,11 @@ fi
 
 # DPMS off and on again brings the picture back (mode set + full copy)
 /kmstest pattern -m 1024x768 -f XR24 -t dpms -D
+
+# A mode set that keeps the mode (new mode blob, new framebuffer) does not
+# ask the miniport to set it again, and the new framebuffer is all on screen.
+set -- /sys/kernel/debug/vpwrap-videoport/*/mode_sets
+/kmstest pattern -m 1024x768 -f XR24,RG16 -t same -S "$1"
 
 # Unbind while a client holds the device: the device is unplugged at once,
 # the client's next ioctl fails, rmmod is refused until it closes the file.
@@ -79,4 +130,11 @@ wait $HOLD
 sed 's/^/INFO hold: /' /tmp/hold.txt
 check "client ioctl after unplug fails" grep -q "HOLD after: GETRESOURCES No such device" /tmp/hold.txt
 check "rmmod after the client exits" rmmod vpwrap
+
+# A nonblocking flip with an event, then at once unbind: the event arrives.
+check "modprobe vpwrap again" modprobe vpwrap miniport=/miniport.sys
+i=0
+while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
+/kmsvblank unbind
+check "rmmod after the unbind in flight" rmmod vpwrap
 kclean "no oops or warning"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """Generate malformed miniport images from a good one, for the in-kernel
-hostile-input test (issue 10).
+hostile-input test (suite 80).
 
 Each image damages one structure the loader must validate: truncation at
 every header boundary and at random points, bad DOS/NT/optional headers,

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vpcover.sys: the coverage miniport of issue 7.
+ * vpcover.sys: the coverage miniport.
  *
- * Binds to QEMU's std VGA (1234:1111) and calls each export issue 7 added
- * (the rest of videoprt.sys, the ntoskrnl.exe/hal.dll subset) with the
+ * Binds to QEMU's std VGA (1234:1111) and calls each export beyond the
+ * core set (the rest of videoprt.sys, the ntoskrnl.exe/hal.dll subset) with the
  * cases the DDK documents, reporting each check through VideoPortDebugPrint:
  *
  *	COVERAGE PASS <name>
@@ -149,6 +149,7 @@ static void CheckInfo(PCOVER_EXT e)
 	ULONG vga = 7;
 	VP_STATUS st;
 	INTERFACE itf;
+	VIDEO_PORT_INT10_INTERFACE i10;
 	PVOID second = NULL;
 
 	VideoPortZeroMemory(&v, sizeof(v));
@@ -190,8 +191,32 @@ static void CheckInfo(PCOVER_EXT e)
 
 	VideoPortZeroMemory(&itf, sizeof(itf));
 	itf.Size = sizeof(itf);
+	/* too small for the Int10 interface */
 	st = VideoPortQueryServices(e, VideoPortServicesInt10, &itf);
-	REPORT(st == ERROR_INVALID_FUNCTION, "query_services_int10", "status %lu\n", st);
+	REPORT(st == ERROR_INVALID_PARAMETER, "query_services_int10_small", "status %lu\n", st);
+	/* no BIOS helper in this guest: not available, but every function is there */
+	VideoPortZeroMemory(&i10, sizeof(i10));
+	i10.Size = sizeof(i10);
+	i10.Version = VIDEO_PORT_INT10_INTERFACE_VERSION_1;
+	st = VideoPortQueryServices(e, VideoPortServicesInt10, (PINTERFACE)&i10);
+	REPORT(st == ERROR_INVALID_FUNCTION && i10.Int10CallBios && i10.Int10AllocateBuffer &&
+	       i10.Int10FreeBuffer && i10.Int10ReadMemory && i10.Int10WriteMemory &&
+	       i10.InterfaceReference && i10.InterfaceDereference,
+	       "query_services_int10", "status %lu or a NULL function\n", st);
+	if (i10.Int10CallBios) {
+		INT10_BIOS_ARGUMENTS b;
+		USHORT seg, off;
+		ULONG len = 16;
+
+		VideoPortZeroMemory(&b, sizeof(b));
+		b.Eax = 0x4f00;
+		REPORT(i10.Int10CallBios(i10.Context, &b) == ERROR_INVALID_PARAMETER,
+		       "int10_callbios_fails_cleanly", "not ERROR_INVALID_PARAMETER\n");
+		REPORT(i10.Int10AllocateBuffer(i10.Context, &seg, &off, &len) ==
+		       ERROR_NOT_ENOUGH_MEMORY, "int10_allocate_fails_cleanly",
+		       "not ERROR_NOT_ENOUGH_MEMORY\n");
+		i10.InterfaceDereference(i10.Context);
+	}
 	st = VideoPortQueryServices(e, VideoPortServicesAGP, &itf);
 	REPORT(st == ERROR_INVALID_FUNCTION, "query_services_agp", "status %lu\n", st);
 	st = VideoPortQueryServices(e, VideoPortServicesInt10, NULL);
@@ -214,14 +239,16 @@ static void CheckUnsupported(PCOVER_EXT e)
 	VP_STATUS st;
 
 	VideoPortZeroMemory(&bios, sizeof(bios));
+	/* no BIOS helper in this guest: Int10 fails as documented, logged once */
 	st = VideoPortInt10(e, &bios);
-	st |= VideoPortInt10(e, &bios) << 8;	/* twice: one log line */
-	REPORT(st == (ERROR_INVALID_FUNCTION | (ERROR_INVALID_FUNCTION << 8)), "int10_fails",
+	st |= VideoPortInt10(e, &bios) << 8;
+	REPORT(st == (ERROR_INVALID_PARAMETER | (ERROR_INVALID_PARAMETER << 8)), "int10_fails",
 	       "status 0x%lx\n", st);
 	REPORT(!VideoPortGetAgpServices(e, &agp), "agp_services_false", "TRUE\n");
 	VideoPortZeroMemory(&r, sizeof(r));
-	REPORT(VideoPortSetTrappedEmulatorPorts(e, 1, &r) != NO_ERROR, "trapped_ports_fails",
-	       "NO_ERROR\n");
+	st = VideoPortSetTrappedEmulatorPorts(e, 1, &r);
+	st |= VideoPortSetTrappedEmulatorPorts(e, 1, &r);	/* twice: one log line */
+	REPORT(st != NO_ERROR, "trapped_ports_fails", "NO_ERROR\n");
 	REPORT(VideoPortRegisterBugcheckCallback(e, 0xea, NULL, 0) != NO_ERROR,
 	       "bugcheck_callback_fails", "NO_ERROR\n");
 	REPORT(VideoPortGetDeviceData(e, VpMachineData, NULL, NULL) != NO_ERROR,

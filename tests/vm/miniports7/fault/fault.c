@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Faulting miniports for tests/suites/65-vm-contain.sh: one CPU exception
+ * Faulting miniports for tests/suites/66-vm-contain.sh: one CPU exception
  * each, raised by the driver's own code in one place, chosen at build time:
  *
  *   -DMF_AT_ENTRY   DriverEntry          -DMF_GP   non-canonical access (#GP)

@@ -1,4 +1,4 @@
-# Guest (issue 10, concurrency, -smp 2): for SECONDS, two modesetters, a page
+# Guest (concurrency, -smp 2): for SECONDS, two modesetters, a page
 # flipper with events and vblank waits, a cursor mover (one shared master
 # fd) and two dumb-buffer workers (own fds) run at once while a shell writes
 # to the fbcon console.  Files: /reltest, /vpcirrus.sys, /seconds.

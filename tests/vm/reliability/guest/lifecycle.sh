@@ -1,4 +1,4 @@
-# Guest (issue 10, lifecycle): CYCLES x (modprobe vpwrap miniport=/vpbochs.sys
+# Guest (lifecycle): CYCLES x (modprobe vpwrap miniport=/vpbochs.sys
 # -> mode set and draw on card0 -> rmmod vpwrap) in one boot.  Memory is
 # measured after WARM warm-up cycles and again after the measured cycles;
 # PCI regions and IRQs are compared with the state before the first load.

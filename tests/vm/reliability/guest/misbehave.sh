@@ -1,4 +1,4 @@
-# Guest (issue 10, misbehaving miniport at runtime): vpmisbehave.sys is
+# Guest (misbehaving miniport at runtime): vpmisbehave.sys is
 # vpbochs with a HwStartIO that, on request through videoport's debugfs ioctl
 # file, fails mode sets, reports more bytes than the output buffer holds, or
 # floods VideoPortDebugPrint.  Files: /reltest, /vpmisbehave.sys.

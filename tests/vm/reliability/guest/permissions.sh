@@ -1,4 +1,4 @@
-# Guest (issue 10, permissions): only root loads a miniport; the sysfs and
+# Guest (permissions): only root loads a miniport; the sysfs and
 # debugfs files that expose a miniport's registry or reach its HwStartIO are
 # not writable (nor, when 0400/0600, readable) by others.  Files: /reltest,
 # /dropuid, /vpbochs.sys.  uid 1000 is an ordinary user (no capabilities).

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * reltest: the reliability suites' DRM client (issue 10), raw ioctls, static.
+ * reltest: the reliability suites' DRM client, raw ioctls, static.
  *
  *   reltest draw RGB [-m WxH] [-d DUMP]
  *           set a mode with a full-screen XRGB8888 buffer filled with RGB

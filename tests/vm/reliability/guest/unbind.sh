@@ -1,4 +1,4 @@
-# Guest (issue 10, unbind while in use): a client draws in a loop
+# Guest (unbind while in use): a client draws in a loop
 # (/reltest loop) while the PCI device is unbound from and bound to vpwrap's
 # PCI driver CYCLES times through sysfs.  Files: /reltest, /vpbochs.sys,
 # /cycles.

@@ -1,26 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The one place for differences between the kernels vpwrap supports
- * (Debian 12's 6.1 and the 6.12 LTS).  Everything else in the tree is
- * written against the interfaces named here.
+ * DRM differences between the kernels vpwrap supports (Debian 12's 6.1 and
+ * the 6.12 LTS): drm-glue is written against the names defined here.
  */
-#ifndef VPWRAP_WRAPPER_COMPAT_H
-#define VPWRAP_WRAPPER_COMPAT_H
+#ifndef VPWRAP_COMPAT_DRM_H
+#define VPWRAP_COMPAT_DRM_H
 
 #include <linux/version.h>
-
-/*
- * The kernel's page-granular allocator with a pgprot and vm_flags.  6.10
- * (memory allocation profiling) renamed the function and made the old name
- * a macro, so kallsyms knows it only by the new name.
- */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
-#define VPW_VMALLOC_RANGE_SYM	"__vmalloc_node_range_noprof"
-#else
-#define VPW_VMALLOC_RANGE_SYM	"__vmalloc_node_range"
-#endif
-
-/* ---- DRM (drm-glue) ---- */
 
 #include <drm/drm_edid.h>
 #include <drm/drm_format_helper.h>
@@ -73,4 +59,4 @@ static inline int vpdrm_edid_connector_update(struct drm_connector *connector,
 #endif
 }
 
-#endif /* VPWRAP_WRAPPER_COMPAT_H */
+#endif /* VPWRAP_COMPAT_DRM_H */

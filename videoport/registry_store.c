@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The registry store (registry.h): a small list of named values guarded by
+ * The registry store (registry_store.h): a small list of named values guarded by
  * a mutex.  A miniport has a handful of values, so a list is the right size;
  * limits on names, sizes and count keep a misbehaving miniport from using
  * the store to exhaust kernel memory.
@@ -9,7 +9,7 @@
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include "wrapper/registry.h"
+#include "videoport/registry_store.h"
 
 struct vpw_reg_value {
 	struct list_head node;

@@ -1,0 +1,71 @@
+#!/bin/bash
+# The i386 build: vpwrap.ko for Debian 12's 32-bit 686-pae kernel (built on
+# this x86_64 host from the cached i386 headers, scripts/kernel.sh), every
+# export's x86 calling convention checked against mingw-w64's decorated
+# import libraries, the check shown to catch mis-declared exports, the
+# module loaded and unloaded in that kernel under QEMU, and the bundled
+# miniports' i686 builds driving std VGA and Cirrus there (load, mode list).
+. "$ROOT/tests/lib.sh"
+if ! KCACHE=$("$ROOT/scripts/kernel.sh" fetch 686-pae 2>"$OUT/fetch.log"); then
+	fail "i386: fetch the 686-pae kernel" "$(tail -n1 "$OUT/fetch.log")"
+	exit 0
+fi
+KREL=$(basename "$KCACHE")
+KDIR=/lib/modules/$KREL/build
+VPWRAP_KO=$ROOT/.build/$KREL/vpwrap.ko
+export KCACHE KREL KDIR VPWRAP_KO
+rm -f "$VPWRAP_KO"
+if make -s -C "$ROOT" module KDIR="$KDIR" KBUILD_ARGS=W=1 >"$OUT/build.log" 2>&1; then
+	pass "i386: vpwrap.ko builds for $KREL"
+	if grep -E 'warning:' "$OUT/build.log" >"$OUT/warnings.log"; then
+		fail "i386: no warnings at W=1" "$(head -n1 "$OUT/warnings.log")"
+	else
+		pass "i386: no warnings at W=1"
+	fi
+else
+	fail "i386: vpwrap.ko builds for $KREL" "$(grep -m1 error "$OUT/build.log")"
+	exit 0
+fi
+check "i386: vpwrap.ko is ELF32 for i386" sh -c "readelf -h '$VPWRAP_KO' | grep -q 'Machine: *Intel 80386'"
+
+# Every export pops what Windows' x86 convention for it says.
+python3 "$ROOT/tests/abi/conventions.py" "$VPWRAP_KO"
+
+# The same check over rows with two deliberately wrong conventions.
+fix=$OUT/misdeclared.o
+if gcc -m32 -O2 -mregparm=3 -fno-pic -fno-asynchronous-unwind-tables -c \
+	-o "$fix" "$ROOT/tests/abi/misdeclared.c" 2>"$OUT/fixture.log"; then
+	python3 "$ROOT/tests/abi/conventions.py" "$fix" >"$OUT/misdeclared.log"
+	rc=$?
+	if [ $rc -eq 1 ] &&
+	   grep -q '^FAIL: convention: ntoskrnl!_vsnprintf: .* pops \[16\], cdecl needs 0' "$OUT/misdeclared.log" &&
+	   grep -q '^FAIL: convention: hal!KeStallExecutionProcessor: .* pops \[0\], stdcall needs 4' "$OUT/misdeclared.log" &&
+	   [ "$(grep -c '^FAIL' "$OUT/misdeclared.log")" -eq 2 ]; then
+		pass "i386: a mis-declared __cdecl and __stdcall export are caught (and only they)"
+	else
+		fail "i386: mis-declared exports are caught" "rc $rc: $(tr '\n' ' ' <"$OUT/misdeclared.log")"
+	fi
+else
+	fail "i386: build the mis-declared fixture" "$(tail -n1 "$OUT/fixture.log")"
+fi
+
+vmrun --out "$OUT/vm" --name "module $KREL" --profile std --timeout 300 \
+	"$ROOT/tests/vm/scenarios/module-load.sh"
+
+# The bundled miniports, as PE32 images, through the __stdcall bridge.
+MP=$ROOT/miniports
+if make -s -C "$MP" >"$OUT/miniports.log" 2>&1; then
+	"$MP/tests/vm-miniport-run.sh" bochs "$MP/out/i686/vpbochs.sys" 16 "$OUT/vm-bochs"
+	"$MP/tests/vm-miniport-run.sh" cirrus "$MP/out/i686/vpcirrus.sys" 4 "$OUT/vm-cirrus"
+	# call32.S measured every callback's popped bytes: all __stdcall
+	for d in bochs cirrus; do
+		if grep -q "popped" "$OUT/vm-$d/console.log"; then
+			fail "i386: $d callbacks are __stdcall" "$(grep -m1 popped "$OUT/vm-$d/console.log")"
+		else
+			pass "i386: $d callbacks are __stdcall (no wrong pop reported)"
+		fi
+	done
+else
+	fail "i386: build the bundled miniports" "$(tail -n1 "$OUT/miniports.log")"
+fi
+exit 0
