@@ -25,8 +25,8 @@ done
 # the documentation lists exactly the exports the built module marks
 # unsupported (VP_UNSUPPORTED)
 DOC=docs/videoport-unsupported.md
-if python3 "$ROOT/videoport/gen-exports.py" "$VPWRAP_KO" >"$OUT/exports.built" 2>"$OUT/exports.err"; then
-	awk '$3 == "unsupported" { print $2 }' "$OUT/exports.built" | sort >"$OUT/unsupported.built"
+if python3 "$ROOT/videoport/gen-exports.py" "$VPWRAP_KO" "$OUT/built" >/dev/null 2>"$OUT/exports.err"; then
+	awk '$3 == "unsupported" { print $2 }' "$OUT/built/exports.txt" | sort >"$OUT/unsupported.built"
 	sed -n '/^## videoprt.sys exports that always fail/,/^## /p' "$ROOT/$DOC" | grep '^| `' |
 		cut -d'|' -f2 | grep -o '`[A-Za-z0-9_]*`' | tr -d '`' | sort >"$OUT/unsupported.doc"
 	if diff "$OUT/unsupported.doc" "$OUT/unsupported.built" >"$OUT/unsupported.diff"; then
