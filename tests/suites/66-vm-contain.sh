@@ -34,13 +34,6 @@ D=/sys/kernel/debug/vpwrap-videoport
 for m in $(cat /deps); do modprobe "$m"; done
 mount -t debugfs none /sys/kernel/debug 2>/dev/null
 
-logs() {
-	if echo "$klog" | grep -Eq -- "$2"; then pass "$1"; else
-		fail "$1" "no '$2' in: $(echo "$klog" | grep vpwrap | tail -n 3 | tr '\n' '|')"; fi
-}
-nologs() {
-	if echo "$klog" | grep -Eq -- "$2"; then fail "$1" "log has '$2'"; else pass "$1"; fi
-}
 adapter() { ls -d $D/0000:* 2>/dev/null | head -n 1; }
 # load NAME: insmod /mf/NAME.sys on the std VGA; $rc
 load() {

@@ -49,6 +49,16 @@ kclean() {
 	if [ -z "$_bad" ]; then pass "$1"; else fail "$1" "$_bad"; fi
 }
 
+# logs NAME REGEX: $klog (the log a suite kept of its last step) matches;
+# nologs NAME REGEX: it does not.
+logs() {
+	if echo "$klog" | grep -Eq -- "$2"; then pass "$1"; else
+		fail "$1" "no '$2' in: $(echo "$klog" | grep vpwrap | tail -n 3 | tr '\n' '|')"; fi
+}
+nologs() {
+	if echo "$klog" | grep -Eq -- "$2"; then fail "$1" "log has '$2'"; else pass "$1"; fi
+}
+
 # expect_log NAME PATTERN: the kernel log matches the extended regex PATTERN.
 expect_log() {
 	if dmesg | grep -Eq "$2"; then pass "$1"; else fail "$1" "no '$2' in dmesg"; fi
