@@ -6,7 +6,8 @@
 # which counts only while signatures are not required; a key the kernel
 # trusts (built in, or MOK through shim) cannot be made in this harness.
 # IBT: QEMU/TCG cannot enforce it; the guest checks the self-test says so,
-# and runs the switching against a stand-in for the MSR (ibt_emulate=1).
+# and runs the switching against a stand-in for the MSR (ibt_emulate=1),
+# also through KeBugCheckEx's and fault containment's ways out of a driver.
 # One boot on the suite's kernel and, when that is 6.1, one on 6.12.
 . "$ROOT/tests/lib.sh"
 T=$ROOT/tests/vm/trust
@@ -17,8 +18,13 @@ if ! make -s -C "$ROOT/miniports" >"$OUT/build.log" 2>&1; then
 	fail "trust: miniports build" "$(tail -n1 "$OUT/build.log")"
 	exit 0
 fi
-if ! gcc -O2 -Wall -static -o "$OUT/keyadd" "$T/keyadd.c" 2>>"$OUT/build.log"; then
-	fail "trust: keyadd build" "$(tail -n1 "$OUT/build.log")"
+if ! make -s -C "$ROOT/tests/vm/miniports7" >>"$OUT/build.log" 2>&1; then
+	fail "trust: test miniports (tests/vm/miniports7) build" "$(grep -m1 -i error "$OUT/build.log")"
+	exit 0
+fi
+if ! gcc -O2 -Wall -static -o "$OUT/keyadd" "$T/keyadd.c" 2>>"$OUT/build.log" ||
+   ! gcc -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" 2>>"$OUT/build.log"; then
+	fail "trust: keyadd, xmm_ioctl build" "$(tail -n1 "$OUT/build.log")"
 	exit 0
 fi
 if [ ! -x "$SIGN" ]; then
@@ -83,6 +89,7 @@ run_kernel() {
 	KREL=$2 KCACHE=$3 VPWRAP_KO=$4 \
 		vmrun --out "$OUT/vm-$2" --name "$1" --profile std --timeout 600 \
 		--add "$OUT/keyadd" --add "$OUT/test.der:/cert.der" --add "$OUT/deps-$2:/deps" \
+		--add "$ROOT/tests/vm/miniports7/out:/mb" --add "$OUT/xmm_ioctl" \
 		"${args[@]}" "$T/guest.sh"
 }
 run_kernel trust "$KREL" "$KCACHE" "$VPWRAP_KO"
