@@ -10,7 +10,14 @@
  * it with GFP_ATOMIC.  Always from the slab (up to KMALLOC_MAX_SIZE): a
  * vmalloc block could not be freed by a FreePool at DISPATCH_LEVEL, since
  * vfree() may sleep and vfree_atomic() is not exported to modules.
+ *
+ * Windows' pool is 16-byte aligned on x64 (MSVC code keeps SSE operands
+ * there), but kmalloc only promises ARCH_KMALLOC_MINALIGN (8): power-of-two
+ * caches happen to be aligned further, until slub_debug's red zones move
+ * the objects.  So each block is over-allocated by the difference and the
+ * header placed on the alignment; it remembers the slab block it is in.
  */
+#include <linux/align.h>
 #include <linux/list.h>
 #include <linux/overflow.h>
 #include <linux/slab.h>
@@ -24,25 +31,30 @@
 struct vp_pool_hdr {
 	struct list_head node;
 	size_t size;
+	void *block;			/* what kmalloc returned, for kfree */
 	u32 tag;
 	u32 magic;
 } __aligned(16);
+
+#define VP_POOL_ALIGN	__alignof__(struct vp_pool_hdr)
+#define VP_POOL_SLACK	(VP_POOL_ALIGN > ARCH_KMALLOC_MINALIGN ? \
+			 VP_POOL_ALIGN - ARCH_KMALLOC_MINALIGN : 0)
 
 void *vp_pool_alloc(struct vp_driver *drv, size_t size, bool may_sleep, u32 tag)
 {
 	struct vp_pool_hdr *h;
 	unsigned long flags;
 	size_t total;
+	void *block;
 
-	if (!drv || !size || size > KMALLOC_MAX_SIZE - sizeof(*h))
+	if (!drv || !size || size > KMALLOC_MAX_SIZE - sizeof(*h) - VP_POOL_SLACK)
 		return NULL;
-	total = size_add(sizeof(*h), size);
-	if (may_sleep)
-		h = kzalloc(total, GFP_KERNEL);
-	else
-		h = kzalloc(total, GFP_ATOMIC);
-	if (!h)
+	total = size_add(sizeof(*h) + VP_POOL_SLACK, size);
+	block = kzalloc(total, may_sleep ? GFP_KERNEL : GFP_ATOMIC);
+	if (!block)
 		return NULL;
+	h = PTR_ALIGN(block, VP_POOL_ALIGN);
+	h->block = block;
 	h->size = size;
 	h->tag = tag;
 	h->magic = VP_POOL_MAGIC;
@@ -84,7 +96,7 @@ void vp_pool_free(struct vp_driver *drv, void *p)
 		return;
 	}
 	atomic64_sub(h->size, &drv->pool_bytes);
-	kfree(h);
+	kfree(h->block);
 }
 
 void vp_pool_free_all(struct vp_driver *drv)
@@ -96,7 +108,7 @@ void vp_pool_free_all(struct vp_driver *drv)
 	list_for_each_entry_safe(h, tmp, &drv->pool, node) {
 		list_del(&h->node);
 		bytes += h->size;
-		kfree(h);
+		kfree(h->block);
 		n++;
 	}
 	atomic64_sub(bytes, &drv->pool_bytes);
