@@ -17,6 +17,7 @@
 #include <linux/seq_file.h>
 #include <asm/cpufeature.h>
 #include <asm/msr.h>
+#include "vpwrap/compat_cpu.h"
 #include "videoport/ibt.h"
 #include "videoport/vp.h"
 #include "videoport/wintypes.h"
@@ -41,7 +42,7 @@ static bool vp_ibt_enforced(void)
 
 	if (!cpu_feature_enabled(X86_FEATURE_IBT))
 		return false;
-	rdmsrl(MSR_IA32_S_CET, v);
+	rdmsrq(MSR_IA32_S_CET, v);
 	return v & CET_ENDBR_EN;
 }
 
@@ -51,7 +52,7 @@ static u64 vp_scet_read(void)
 
 	if (ibt_emulate)
 		return this_cpu_read(vp_ibt_emulated_scet);
-	rdmsrl(MSR_IA32_S_CET, v);
+	rdmsrq(MSR_IA32_S_CET, v);
 	return v;
 }
 
@@ -60,7 +61,7 @@ static void vp_scet_write(u64 v)
 	if (ibt_emulate)
 		this_cpu_write(vp_ibt_emulated_scet, v);
 	else
-		wrmsrl(MSR_IA32_S_CET, v);
+		wrmsrq(MSR_IA32_S_CET, v);
 }
 
 /* Callers have preemption off (the bridge's bracket, or the stubs inside it). */

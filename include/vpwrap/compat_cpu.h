@@ -9,6 +9,7 @@
 #include <linux/types.h>
 #include <linux/version.h>
 #include <asm/ibt.h>
+#include <asm/msr.h>
 
 /*
  * Is this instruction word an ENDBR64 (or the poison that sealing leaves in
@@ -25,6 +26,15 @@ static inline bool vpw_is_endbr(u32 insn)
 #define vpw_is_endbr(insn)	__is_endbr(insn)
 #else
 #define vpw_is_endbr(insn)	is_endbr(insn)
+#endif
+
+/*
+ * 64-bit MSR access: rdmsrl()/wrmsrl() became rdmsrq()/wrmsrq() in 6.16,
+ * and the old names are gone from 7.3 (6.12 has only the old ones).
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 16, 0)
+#define rdmsrq(msr, val)	rdmsrl(msr, val)
+#define wrmsrq(msr, val)	wrmsrl(msr, val)
 #endif
 
 #endif /* VPWRAP_COMPAT_CPU_H */
