@@ -266,6 +266,46 @@ static int pe_check_dirs(const struct pe_ctx *c, const struct pe_hdr *h, size_t 
 	return 0;
 }
 
+/*
+ * The image checksum Windows computes for kernel images: the file's 16-bit
+ * little-endian words (an odd last byte padded with zero) summed with the
+ * carry folded back in, the CheckSum field itself counted as zero, plus the
+ * file length.  Zero in the header means "not set" and is accepted, as
+ * Windows does; anything else must match, or Windows refuses the driver with
+ * STATUS_IMAGE_CHECKSUM_MISMATCH.
+ */
+static u32 pe_file_checksum(const u8 *data, size_t len, size_t field)
+{
+	u32 sum = 0;
+	size_t i;
+
+	for (i = 0; i + 1 < len; i += 2) {
+		if (i >= field && i < field + 4)
+			continue;
+		sum += pe_le16(data + i);
+		sum = (sum & 0xffff) + (sum >> 16);
+	}
+	if (len & 1) {
+		sum += data[len - 1];
+		sum = (sum & 0xffff) + (sum >> 16);
+	}
+	return (sum & 0xffff) + (u32)len;
+}
+
+static int pe_check_checksum(const struct pe_ctx *c, const u8 *data, size_t len,
+			     size_t opt_off, const struct pe_hdr *h)
+{
+	u32 sum;
+
+	if (!h->i.checksum)
+		return 0;
+	sum = pe_file_checksum(data, len, opt_off + PE_OPT_CHECKSUM);
+	if (sum != h->i.checksum)
+		return pe_fail(c, -ENOEXEC, "CheckSum 0x%x in the optional header does not match the file's checksum 0x%x (Windows refuses it: STATUS_IMAGE_CHECKSUM_MISMATCH)",
+			       h->i.checksum, sum);
+	return 0;
+}
+
 int pe_headers_parse(const struct pe_ctx *c, const u8 *data, size_t len, struct pe_hdr *h)
 {
 	size_t opt_off;
@@ -288,6 +328,9 @@ int pe_headers_parse(const struct pe_ctx *c, const u8 *data, size_t len, struct 
 		ret = pe_check_entry(c, h);
 	if (!ret)
 		ret = pe_check_dirs(c, h, len);
+	/* last: a structural error names what is wrong more precisely */
+	if (!ret)
+		ret = pe_check_checksum(c, data, len, opt_off, h);
 	if (ret)
 		pe_headers_release(h);
 	return ret;

@@ -7,7 +7,8 @@
  *    HwInitialize, HwStartIO, HwInterrupt, HwTimer, DPC and
  *    SynchronizeExecution routines, registry callbacks, child enumeration,
  *    power callbacks) is VP_CALL(drv, adapter, fn, args...), i.e.
- *    vp_call().  A driver that called KeBugCheckEx is refused here (5.).
+ *    vp_call().  A driver that called KeBugCheckEx or faulted is refused
+ *    here (5.).
  *
  * 2. Entering Windows context.  Each CPU keeps one struct vp_ctx per Linux
  *    context level (bridge.h: 0 task, 1 softirq, 2 hardirq): an interrupt
@@ -80,6 +81,12 @@
  *    (its IRQL is still the one 2. computed); otherwise a task that may
  *    sleep parks for good and an atomic context panics.  From then on 1.
  *    refuses every call into the driver.
+ *
+ *    A CPU exception in the miniport's code (x64: contain.c) takes the
+ *    same way out from the kernel's die-notifier chain: the exception
+ *    returns into vp_call_ms() with the registers the unwind found.
+ *    Where that is not possible, a line says why and the kernel's oops
+ *    follows.
  *
  * The IRQL a call starts at, from the Linux context (vp_irql_real()):
  *
@@ -211,14 +218,17 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 
 	/*
 	 * 1. A driver that called KeBugCheckEx asked for the machine to
-	 * stop: its state is not to be trusted, so nothing (its ISR, timer,
-	 * DPCs, the teardown's requests) runs its code again.  The failure
-	 * reads as one as NTSTATUS, VP_STATUS and BOOLEAN alike.
+	 * stop, one whose code faulted is broken: its state is not to be
+	 * trusted, so nothing (its ISR, timer, DPCs, the teardown's requests)
+	 * runs its code again.  The failure reads as one as NTSTATUS,
+	 * VP_STATUS and BOOLEAN alike.
 	 */
 	target = drv ?: (c->depth ? c->drv : NULL);
 	if (unlikely(target && READ_ONCE(target->stopped))) {
+		smp_rmb();	/* vp_stop_calls() wrote the reason first */
 		vp_warn_once(target, VP_ONCE_STOPPED,
-			     "the driver called KeBugCheckEx: calls into it are refused\n");
+			     "the driver %s: calls into it are refused\n",
+			     target->stop_why);
 		return VP_BUGCHECK_STATUS;
 	}
 	this_cpu_inc(vp_bridge_calls);

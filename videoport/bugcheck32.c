@@ -21,12 +21,12 @@ VP_EXPORT(NTOSKRNL, void, KeBugCheckEx, u32 code, win_ulong_ptr p1,
 	char where[80] = "an unknown address";
 
 	if (drv) {
-		WRITE_ONCE(drv->stopped, true);
+		vp_stop_calls(drv, "called KeBugCheckEx");
 		pe_symbolize(drv->img, __builtin_return_address(0), where, sizeof(where));
 	}
 	pr_err("vpwrap: %s: KeBugCheckEx(0x%08x, 0x%lx, 0x%lx, 0x%lx, 0x%lx) called from %s: the driver is stopped\n",
 	       name, code, p1, p2, p3, p4, where);
-	if (drv && c->frame && vp_may_abandon(c)) {
+	if (drv && c->frame && vp_may_abandon(c, !irqs_disabled())) {
 		vp_unbind_later(c->adapter);
 		pr_err("vpwrap: %s: the call into the driver failed%s\n", name,
 		       c->adapter ? "; unbinding its device" : "");

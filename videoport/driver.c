@@ -12,6 +12,7 @@
 #include "videoport/registry_store.h"
 #include "videoport/vp.h"
 #include "videoport/adapter.h"
+#include "videoport/stop.h"
 #include "videoport/export.h"
 
 static LIST_HEAD(vp_adapters);
@@ -147,12 +148,15 @@ u32 vp_driver_start(struct vp_driver *drv, struct pe_image *img)
 	}
 	drv->img = img;
 	vp_set_regpath(drv);
+	if (vp_contain_get())
+		return STATUS_INSUFFICIENT_RESOURCES;
 
 	st = (u32)VP_CALL(drv, NULL, entry, drv->driver_object, &drv->regpath);
 	if (st != STATUS_SUCCESS || !drv->initialized) {
 		vp_err(drv, "DriverEntry failed: status 0x%08x%s\n", st,
 		       drv->initialized ? "" : " (VideoPortInitialize was not called successfully)");
 		vp_pool_free_all(drv);
+		vp_contain_put();
 		return st ?: STATUS_UNSUCCESSFUL;
 	}
 	drv->started = true;
@@ -319,6 +323,7 @@ void vp_driver_stop(struct vp_driver *drv)
 		vp_adapter_destroy(a);
 	vp_pool_free_all(drv);
 	vp_debugfs_put();
+	vp_contain_put();
 	/* Says how many VideoPortDebugPrint lines the rate limit dropped. */
 	ratelimit_state_exit(&drv->print_rs);
 	drv->started = false;

@@ -94,7 +94,8 @@ struct vp_driver {
 	u16 regpath_buf[96];
 	u8 driver_object[256];		/* opaque to miniports; never read by us */
 	struct list_head adapters;	/* vp_adapter.node_drv; probe/remove are serialized */
-	bool stopped;			/* called KeBugCheckEx: never entered again */
+	bool stopped;			/* KeBugCheckEx or a fault: never entered again */
+	const char *stop_why;		/* "called KeBugCheckEx", "faulted" */
 
 	spinlock_t pool_lock;		/* pool list: any IRQL */
 	struct list_head pool;

@@ -21,6 +21,7 @@
  * the driver run by one of our exports, e.g. VideoPortSynchronizeExecution),
  * the driver's outer code goes on; from now on the bridge refuses every
  * call into the driver (drv->stopped), so nothing of it is entered again.
+ * Fault containment (contain.c) leaves a faulting driver the same way.
  *
  * When that is not possible (a spin lock held, unwind data missing or
  * corrupt), nothing safe remains: a thread that may sleep parks forever
@@ -60,7 +61,7 @@ static bool vp_is_bridge_return(u64 rip)
 	       !get_kernel_nofault(insn, (const u8 *)rip) && insn == 0xc9;
 }
 
-static bool vp_unwind_to_bridge(const struct vp_driver *drv, struct nt_regs *regs)
+bool vp_unwind_to_bridge(const struct vp_driver *drv, struct nt_regs *regs)
 {
 	u64 rsp0 = regs->r[NT_RSP];
 	unsigned int n;
@@ -85,12 +86,12 @@ void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 
 	char where[80] = "an unknown address";
 
 	if (drv) {
-		WRITE_ONCE(drv->stopped, true);
+		vp_stop_calls(drv, "called KeBugCheckEx");
 		pe_symbolize(drv->img, (void *)regs->rip, where, sizeof(where));
 	}
 	pr_err("vpwrap: %s: KeBugCheckEx(0x%08llx, 0x%llx, 0x%llx, 0x%llx, 0x%llx) called from %s: the driver is stopped\n",
 	       name, code & 0xffffffff, p1, p2, p3, p4, where);
-	if (drv && vp_may_abandon(c) && vp_unwind_to_bridge(drv, regs)) {
+	if (drv && vp_may_abandon(c, !irqs_disabled()) && vp_unwind_to_bridge(drv, regs)) {
 		vp_unbind_later(c->adapter);
 		pr_err("vpwrap: %s: the call into the driver failed%s\n", name,
 		       c->adapter ? "; unbinding its device" : "");

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What KeBugCheckEx (nt_bugcheck.c on x64, bugcheck32.c on x86) does once
- * it has stopped a driver: unbind its device later, decide whether the
- * bridge call that led into the driver may be abandoned, and what remains
- * when it may not.
+ * What KeBugCheckEx (nt_bugcheck.c on x64, bugcheck32.c on x86) and fault
+ * containment (contain.c) do once they have stopped a driver: unbind its
+ * device later, and decide whether the bridge call that led into the
+ * driver may be abandoned.
  */
 #include <linux/module.h>
 #include <linux/pci.h>
@@ -45,14 +45,18 @@ void vp_unbind_later(struct vp_adapter *a)
 	schedule_work(&u->work);
 }
 
-/* The miniport holds nothing we took for it: the IRQL its context began at. */
-bool vp_may_abandon(const struct vp_ctx *c)
+/*
+ * The miniport holds nothing we took for it: the IRQL its context began at
+ * (a spin lock or SynchronizeExecution raises it, and turns interrupts off
+ * below DIRQL).
+ */
+bool vp_may_abandon(const struct vp_ctx *c, bool irqs_on)
 {
 	switch (vp_level()) {
 	case 0:
-		return c->irql == PASSIVE_LEVEL && !irqs_disabled();
+		return c->irql == PASSIVE_LEVEL && irqs_on;
 	case 1:
-		return c->irql == DISPATCH_LEVEL && !irqs_disabled();
+		return c->irql == DISPATCH_LEVEL && irqs_on;
 	default:
 		return c->irql == VP_DIRQL;
 	}

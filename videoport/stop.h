@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * After KeBugCheckEx stopped a driver (nt_bugcheck.c on x64, bugcheck32.c
- * on x86): stop.c unbinds its device later and decides whether the bridge
- * call that led into the driver may be abandoned.  vp_bugcheck_stuck() is
- * inline so that objtool sees it never returns.
+ * Stopping a driver that cannot go on: it called KeBugCheckEx
+ * (nt_bugcheck.c on x64, bugcheck32.c on x86) or its code raised a CPU
+ * exception (contain.c, x64).  Both take the same steps: refuse every later
+ * call into the driver, leave the bridge call that led into it with a
+ * failure when the driver holds nothing we took for it, and unbind its
+ * device later (stop.c).  vp_bugcheck_stuck() is inline so that objtool
+ * sees it never returns.
  */
 #ifndef VPWRAP_VIDEOPORT_STOP_H
 #define VPWRAP_VIDEOPORT_STOP_H
@@ -12,8 +15,52 @@
 #include <linux/sched.h>
 #include "videoport/vp.h"
 
+/* From now on the bridge refuses every call into @drv, naming @why. */
+static inline void vp_stop_calls(struct vp_driver *drv, const char *why)
+{
+	drv->stop_why = why;
+	smp_wmb();	/* the reason before the flag the bridge tests */
+	WRITE_ONCE(drv->stopped, true);
+}
+
+/* Unbinds @a's PCI device from a work item (any context; NULL: nothing). */
 void vp_unbind_later(struct vp_adapter *a);
-bool vp_may_abandon(const struct vp_ctx *c);
+
+/*
+ * The miniport holds nothing we took for it: the emulated IRQL is the one
+ * its context level began at, and interrupts are on where they were on at
+ * the bridge entry (@irqs_on: the state of the code being left).
+ */
+bool vp_may_abandon(const struct vp_ctx *c, bool irqs_on);
+
+#ifdef CONFIG_X86_64
+struct nt_regs;
+
+/*
+ * Unwinds @regs (a context in @drv's code) frame by frame with the image's
+ * unwind data up to the return into the innermost bridge frame
+ * (vp_call_ms); false if the unwind data or the stack do not lead there.
+ */
+bool vp_unwind_to_bridge(const struct vp_driver *drv, struct nt_regs *regs);
+
+/* contain.c: the die notifier, registered while a driver is started */
+int vp_contain_get(void);
+void vp_contain_put(void);
+#else
+/*
+ * x86 has no fault containment yet: a CPU exception in miniport code is
+ * the kernel's oops, as before.  Said once, when the first driver starts.
+ */
+static inline int vp_contain_get(void)
+{
+	pr_notice_once("vpwrap: CPU exceptions in miniport code are not contained on x86 (32-bit): they oops the kernel (docs/trust-model.md)\n");
+	return 0;
+}
+
+static inline void vp_contain_put(void)
+{
+}
+#endif
 
 /*
  * Nothing safe remains: a thread that may sleep parks forever (the module

@@ -11,6 +11,24 @@ else
 	fail "harness: log checker tells an oops log from a clean one" "wrong verdict"
 fi
 
+# A page fault vpwrap contained (its line ends the report) is accepted; the
+# same report without that line, or with an oops after it, is not.
+{
+	printf '[    1.0] BUG: kernel NULL pointer dereference, address: 0000000000000010\n'
+	printf '[    1.0] Oops: 0000 [#1] SMP\n[    1.0] Call Trace:\n'
+	printf "[    1.0] vpwrap: mf.sys: the oops above is the driver's and is contained: no process is killed\n"
+	printf '[    1.0] CR2: 0000000000000010\n[    1.0] ---[ end trace 0000000000000000 ]---\n'
+} >"$OUT/contained.log"
+sed '/is contained/d' "$OUT/contained.log" >"$OUT/uncontained.log"
+{ cat "$OUT/contained.log"; printf '[    2.0] general protection fault: 0000 [#2] SMP\n'; } >"$OUT/contained-then-oops.log"
+if vmrun --check-log "$OUT/contained.log" >/dev/null &&
+	! vmrun --check-log "$OUT/uncontained.log" >/dev/null &&
+	! vmrun --check-log "$OUT/contained-then-oops.log" >/dev/null; then
+	pass "harness: log checker accepts a contained miniport page fault and nothing more"
+else
+	fail "harness: log checker accepts a contained miniport page fault and nothing more" "wrong verdict"
+fi
+
 vmrun --out "$OUT/vm" --name selftest --timeout 60 \
 	"$ROOT/tests/vm/scenarios/harness-selftest.sh" >"$OUT/vm.txt" 2>&1
 if grep -q '^FAIL: selftest: kernel log clean' "$OUT/vm.txt"; then

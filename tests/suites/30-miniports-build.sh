@@ -118,6 +118,15 @@ check_driver() {
 		fail "$name: has base relocations" "no .reloc directory"
 	fi
 
+	# A CheckSum that matches the file: Windows verifies it, and so does
+	# the loader (a non-zero mismatch is refused).
+	local why
+	if why=$("$ROOT/scripts/pe_checksum.py" check "$sys"); then
+		pass "$name: CheckSum set and correct"
+	else
+		fail "$name: CheckSum set and correct" "$why"
+	fi
+
 	# No FP/SSE/x87 instructions: the host need not save vector state.
 	n=$($objdump -d "$sys" | grep -cE '%[xyz]mm[0-9]|%st\b|%st\(|\bf(ld|st|add|mul|div|sub)')
 	if [ "$n" -eq 0 ]; then

@@ -30,14 +30,6 @@ load() {
 	rc=$?
 	klog=$(dmesg)
 }
-# logs NAME REGEX: the last attempt's kernel log matches
-logs() {
-	if echo "$klog" | grep -Eq -- "$2"; then pass "$1"; else
-		fail "$1" "no '$2' in: $(echo "$klog" | grep vpwrap | tail -n 3 | tr '\n' '|')"; fi
-}
-nologs() {
-	if echo "$klog" | grep -Eq -- "$2"; then fail "$1" "log has '$2'"; else pass "$1"; fi
-}
 # unload NAME: vpwrap is removed (if it loaded) and the log of it all is clean
 unload() {
 	if grep -q '^vpwrap ' /proc/modules; then

@@ -4,6 +4,7 @@
  * (tests/fixtures/pe): loading, relocation, linking, exports, protections,
  * the /GS cookie, .pdata, the symbolizer and the parse-only API.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -184,6 +185,14 @@ static size_t t_section_header(const uint8_t *file, const char *name)
 	return 0;
 }
 
+static void t_zero_checksum(uint8_t *file)
+{
+	uint32_t lfanew;
+
+	memcpy(&lfanew, file + 0x3c, 4);
+	memset(file + lfanew + 24 + 64, 0, 4);
+}
+
 /* A writable+executable section (old INIT style) loads read+execute. */
 static void x64_wx_section_mapped_rx(void **state)
 {
@@ -204,6 +213,11 @@ static void x64_wx_section_mapped_rx(void **state)
 	chars |= PE_SCN_MEM_WRITE;
 	memcpy(file + h + 36, &chars, 4);
 	p.data = file;
+	/* the edit breaks the CheckSum ld wrote */
+	assert_int_equal(pe_load(&p, &img), -ENOEXEC);
+	assert_non_null(strstr(t_err, "does not match the file's checksum"));
+	/* CheckSum 0 means "not set": not verified, as on Windows */
+	t_zero_checksum(file);
 	assert_int_equal(pe_load(&p, &img), 0);
 	assert_string_equal(t_prot_at((uint8_t *)pe_image_base(img) + t_section(info, "INIT")->rva, prot),
 			    "r-x");

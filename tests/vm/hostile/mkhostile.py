@@ -8,7 +8,8 @@ every header boundary and at random points, bad DOS/NT/optional headers,
 section tables that overlap or point past the file or SizeOfImage, data
 directories out of range, relocation blocks with bad sizes or types, import
 descriptors and names pointing outside the image, and random byte flips in
-the headers.  The generator is deterministic (seeded), so a failure can be
+the headers.  Every image gets its CheckSum recomputed, so it is refused for
+the damage it carries; one keeps the stale CheckSum of a patched code byte.  The generator is deterministic (seeded), so a failure can be
 reproduced from its file name.
 
 usage: mkhostile.py GOOD.sys OUTDIR [COUNT]
@@ -17,6 +18,9 @@ import os
 import random
 import struct
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../scripts'))
+import pe_checksum  # noqa: E402
 
 
 class Pe:
@@ -83,6 +87,12 @@ def mutations(good, rng):
         p = Pe(good)
         fn(p)
         return label, bytes(p.data)
+
+    # One byte of code changed after linking, CheckSum left as it was.
+    text = pe.rva_to_off(struct.unpack_from("<I", good, pe.opt + 16)[0])
+    stale = bytearray(good)
+    stale[text] ^= 0x40
+    yield "checksum-stale", bytes(stale)
 
     yield edit("bad-mz", lambda p: p.u16(0, 0x5A4E))
     yield edit("lfanew-past-end", lambda p: p.u32(0x3C, n + 16))
@@ -206,6 +216,8 @@ def main():
     for label, data in mutations(good, rng):
         if data == good:
             continue
+        if not label.startswith("checksum-"):
+            data = pe_checksum.fix(data)
         with open(os.path.join(out, f"{made:04d}-{label}.sys"), "wb") as f:
             f.write(data)
         made += 1

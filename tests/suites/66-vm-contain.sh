@@ -1,0 +1,129 @@
+#!/bin/bash
+# Fault containment: miniports whose own code raises a CPU exception
+# (general protection, invalid opcode, divide error, page fault, a call
+# through a NULL pointer) in DriverEntry, HwFindAdapter (also three frames
+# down), HwInitialize, HwStartIO, a DPC and HwTimer.  For each: the log names
+# the exception and driver.sys+0xRVA, the call into the driver fails, the
+# driver's code never goes on, the process that triggered it is not killed,
+# the kernel log holds nothing beyond the page-fault report the kernel prints
+# before vpwrap can act (docs/trust-model.md).  Then, in the same boot, the
+# bundled vpbochs.sys binds and draws (pixels checked on the host).
+. "$ROOT/tests/lib.sh"
+
+if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
+	fail "fault miniports build" "$(grep -m1 -i error "$OUT/miniports7.log")"
+	exit 0
+fi
+if ! make -s -C "$ROOT/miniports" >"$OUT/miniports.log" 2>&1; then
+	fail "bundled miniports build" "$(grep -m1 -i error "$OUT/miniports.log")"
+	exit 0
+fi
+if ! make -s -C "$ROOT/tests/vm" >"$OUT/guest-build.log" 2>&1; then
+	fail "guest programs build" "$(tail -n 1 "$OUT/guest-build.log")"
+	exit 0
+fi
+modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"
+if ! gcc -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" \
+	2>"$OUT/xmm_ioctl.log"; then
+	fail "xmm_ioctl build" "$(head -n 1 "$OUT/xmm_ioctl.log")"
+	exit 0
+fi
+
+cat >"$OUT/guest.sh" <<'GUEST'
+D=/sys/kernel/debug/vpwrap-videoport
+for m in $(cat /deps); do modprobe "$m"; done
+mount -t debugfs none /sys/kernel/debug 2>/dev/null
+
+adapter() { ls -d $D/0000:* 2>/dev/null | head -n 1; }
+# load NAME: insmod /mf/NAME.sys on the std VGA; $rc
+load() {
+	dmesg -c >/dev/null
+	insmod /vpwrap.ko miniport=/mf/$1.sys pci_ids=1234:1111 >/tmp/insmod.out 2>&1
+	rc=$?
+}
+# contained NAME WHAT: the fault was contained and named, the driver's code
+# did not go on, the process lived, and the log is clean but for it
+contained() {
+	sleep 1
+	klog=$(klog_uncontained)
+	logs "$1: $2 named with driver.sys+0xRVA, contained" \
+		"$1.sys: $2 at $1.sys\\+0x[0-9a-f]+.*: contained; the call into the driver failed"
+	nologs "$1: the driver's code did not go on" 'survived the fault'
+	check "$1: the triggering process was not killed (exit $rc)" test "$rc" -lt 128
+	_bad=$(echo "$klog" | grep -E 'Oops|BUG[: ]|WARNING:|general protection|Call Trace' | head -n 1)
+	if [ -z "$_bad" ]; then pass "$1: no report beyond the documented one"; else
+		fail "$1: no report beyond the documented one" "$_bad"; fi
+}
+unload() {
+	if grep -q '^vpwrap ' /proc/modules; then
+		rmmod vpwrap || fail "$1: rmmod" "failed"
+	fi
+	check "$1: module gone" sh -c "! grep -q '^vpwrap ' /proc/modules"
+}
+
+for c in find_gp:'general-protection fault' find_ud:'invalid opcode' \
+	find_de:'divide error' find_pf:'page fault' find_jmp:'page fault' \
+	deep_pf:'page fault'; do
+	n=mf_${c%%:*}
+	load $n
+	contained $n "${c#*:}"
+	logs "$n: HwFindAdapter failed" "$n.sys: .*HwFindAdapter failed"
+	[ $n = mf_find_jmp ] && logs "$n: the wild target is named" \
+		"$n.sys: page fault at $n.sys\\+0x[0-9a-f]+ \\(a jump to 0x0\\)"
+	check "$n: no adapter" test -z "$(adapter)"
+	unload $n
+done
+load mf_entry_ud
+contained mf_entry_ud 'invalid opcode'
+check "mf_entry_ud: insmod refused" test $rc != 0
+logs "mf_entry_ud: DriverEntry failed" 'mf_entry_ud.sys: DriverEntry failed: status 0xc0000400'
+unload mf_entry_ud
+
+load mf_init_de
+contained mf_init_de 'divide error'
+logs "mf_init_de: HwInitialize failed" 'mf_init_de.sys: .*HwInitialize failed'
+check "mf_init_de: no adapter" test -z "$(adapter)"
+unload mf_init_de
+
+load mf_io_gp
+P=$(adapter)
+check "mf_io_gp: adapter bound first" test -n "$P"
+if [ -n "$P" ]; then
+	/xmm_ioctl "$P/ioctl" 0x232000 >/tmp/io.out 2>&1
+	rc=$?
+	check "mf_io_gp: the request failed" sh -c "! grep -q 'ret=0 ' /tmp/io.out"
+fi
+contained mf_io_gp 'general-protection fault'
+logs "mf_io_gp: device unbound" 'mf_io_gp.sys: general-protection fault .*unbinding its device'
+check "mf_io_gp: adapter gone" test -z "$(adapter)"
+unload mf_io_gp
+
+for c in dpc_ud:'invalid opcode' timer_gp:'general-protection fault'; do
+	n=mf_${c%%:*}
+	load $n
+	sleep 2	# the DPC runs at once, the timer after a second
+	contained $n "${c#*:}"
+	logs "$n: device unbound" "$n.sys: .*unbinding its device"
+	check "$n: adapter gone" test -z "$(adapter)"
+	unload $n
+done
+
+# after all of that, the good driver binds and draws
+dmesg -c >/dev/null
+check "good driver afterwards: modprobe" insmod /vpwrap.ko miniport=/vpbochs.sys
+n=0
+while [ ! -e /dev/dri/card0 ] && [ $n -lt 100 ]; do sleep 0.2; n=$((n + 1)); done
+check "good driver afterwards: /dev/dri/card0" test -e /dev/dri/card0
+/kmstest pattern -m 640x480 -f XR24
+rmmod vpwrap
+kclean "kernel log clean at the end (but for the contained page faults)"
+GUEST
+
+# no_timer_check: on a loaded host the emulated IO-APIC timer can look
+# broken to the kernel's boot check, which then panics before the test
+vmrun --out "$OUT/vm" --name "contain" --profile std --timeout 900 --append no_timer_check \
+	--add "$ROOT/tests/vm/miniports7/out:/mf" --add "$OUT/deps" --add "$OUT/xmm_ioctl" \
+	--add "$ROOT/tests/vm/out/kmstest" \
+	--add "$ROOT/miniports/out/x86_64/vpbochs.sys:/vpbochs.sys" "$OUT/guest.sh"
+python3 "$ROOT/tests/vm/guest/kmscheck.py" pattern "$OUT/vm"
+exit 0

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fault containment: a CPU exception raised by miniport code fails the
+ * driver, not the kernel.
+ *
+ * The hook is the kernel's die-notifier chain, the one kprobes and kgdb
+ * use.  For a general protection fault (DIE_GPF), an invalid opcode or a
+ * divide error (DIE_TRAP) it runs before the kernel prints anything.  A
+ * page fault in kernel mode has no such hook: the chain first sees it as
+ * DIE_OOPS, from __die() in page_fault_oops(), after the "BUG: unable to
+ * handle page fault" banner and the register dump; the fault is contained
+ * there, and the line printed right after the dump says so.  The same
+ * holds for a call or jump to an address outside any image (a NULL
+ * function pointer): fetching the instruction is a page fault.
+ *
+ * A fault is ours when the CPU runs a miniport call (this CPU's innermost
+ * bridge context) and the faulting instruction is in that driver's image,
+ * or the instruction pointer is no kernel text and the return address on
+ * top of the stack is in the image (a call to a wild address).  Faults in
+ * Linux code or in our exports are not ours: they oops as before.
+ *
+ * Recovery is what KeBugCheckEx does (nt_bugcheck.c): the driver's frames
+ * are unwound with the image's unwind data up to the innermost bridge
+ * frame, and the exception returns there, as if the miniport function had
+ * returned VP_BUGCHECK_STATUS: the nonvolatile registers and the stack
+ * pointer are the bridge's, so its caller's state (IRQL record, preemption
+ * and the FPU bracket, which the bridge closes itself) is exactly as at
+ * the bridge entry; the interrupt flag is the faulting code's, which is
+ * only accepted when it is the one the context level began with.  The
+ * driver is stopped (never entered again) and its device unbound from a
+ * work item.
+ *
+ * Not contained, with a message before the kernel's oops: a fault in the
+ * interrupt routine (hardirq), a fault while the driver holds a VideoPort
+ * spin lock or runs with interrupts off (no record of what to release), and
+ * code whose frames cannot be unwound.
+ */
+#include <linux/kdebug.h>
+#include <linux/mutex.h>
+#include <linux/notifier.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <asm/pgtable.h>
+#include <asm/special_insns.h>
+#include <asm/trapnr.h>
+#include "pe-loader/pe_loader.h"
+#include "videoport/vp.h"
+#include "videoport/nt_unwind.h"
+#include "videoport/stop.h"
+
+static bool vp_in_image(const struct vp_driver *drv, u64 addr)
+{
+	u64 base = (u64)pe_image_base(drv->img);
+
+	return addr >= base && addr - base < pe_image_size(drv->img);
+}
+
+/*
+ * Where Linux code lives: the kernel image and the module area (modules,
+ * BPF programs).  An instruction pointer there is never a miniport's wild
+ * jump; conservative, as data in those areas counts too.
+ */
+static bool vp_linux_code(unsigned long ip)
+{
+	return ip >= __START_KERNEL_map && ip < MODULES_END;
+}
+
+static void vp_regs_to_nt(const struct pt_regs *regs, struct nt_regs *nr)
+{
+	nr->r[0] = regs->ax;
+	nr->r[1] = regs->cx;
+	nr->r[2] = regs->dx;
+	nr->r[3] = regs->bx;
+	nr->r[NT_RSP] = regs->sp;
+	nr->r[5] = regs->bp;
+	nr->r[6] = regs->si;
+	nr->r[7] = regs->di;
+	nr->r[8] = regs->r8;
+	nr->r[9] = regs->r9;
+	nr->r[10] = regs->r10;
+	nr->r[11] = regs->r11;
+	nr->r[12] = regs->r12;
+	nr->r[13] = regs->r13;
+	nr->r[14] = regs->r14;
+	nr->r[15] = regs->r15;
+	nr->rip = regs->ip;
+}
+
+/* Resumes the bridge: the context the unwind reached, returning @status. */
+static void vp_regs_resume(struct pt_regs *regs, const struct nt_regs *nr, u64 status)
+{
+	regs->ip = nr->rip;
+	regs->sp = nr->r[NT_RSP];
+	regs->bx = nr->r[3];
+	regs->bp = nr->r[5];
+	regs->si = nr->r[6];
+	regs->di = nr->r[7];
+	regs->r12 = nr->r[12];
+	regs->r13 = nr->r[13];
+	regs->r14 = nr->r[14];
+	regs->r15 = nr->r[15];
+	regs->ax = status;
+	/* DF, AC, TF and the arithmetic flags as after a call: clear */
+	regs->flags = (regs->flags & X86_EFLAGS_IF) | X86_EFLAGS_FIXED;
+}
+
+/*
+ * Contains a fault at @regs if it is the current miniport's.  @what names
+ * the exception; @addr is the faulting data address for a page fault.
+ */
+static bool vp_contain(struct pt_regs *regs, const char *what, bool pf)
+{
+	struct vp_ctx *c = vp_ctx_cur();
+	struct vp_driver *drv = c && c->depth ? c->drv : NULL;
+	char where[96], detail[64] = "";
+	const char *why = NULL;
+	struct nt_regs nr;
+	u64 ret = 0;
+
+	if (!drv)
+		return false;
+	if (!vp_in_image(drv, regs->ip)) {
+		/* a call or jump to a wild address: only if it came from the image */
+		if (vp_linux_code(regs->ip) ||
+		    get_kernel_nofault(ret, (u64 *)regs->sp) || !vp_in_image(drv, ret))
+			return false;
+		snprintf(detail, sizeof(detail), " (a jump to 0x%lx)", regs->ip);
+		pe_symbolize(drv->img, (void *)ret, where, sizeof(where));
+	} else {
+		if (pf)
+			snprintf(detail, sizeof(detail), " (address 0x%lx)", read_cr2());
+		pe_symbolize(drv->img, (void *)regs->ip, where, sizeof(where));
+	}
+
+	vp_regs_to_nt(regs, &nr);
+	if (ret) {
+		nr.rip = ret;
+		nr.r[NT_RSP] += 8;
+	}
+	if (vp_level() == 2)
+		why = "in its interrupt routine";
+	else if (!vp_may_abandon(c, regs->flags & X86_EFLAGS_IF))
+		why = "while it holds a spin lock or runs with interrupts off";
+	else if (!vp_unwind_to_bridge(drv, &nr))
+		why = "its frames cannot be unwound (unwind data missing or damaged)";
+	if (why) {
+		pr_emerg("vpwrap: %s: %s at %s%s %s: cannot be contained; the kernel's oops report follows\n",
+			 drv->name, what, where, detail, why);
+		return false;
+	}
+
+	vp_stop_calls(drv, "faulted");
+	if (pf)
+		pr_err("vpwrap: %s: the oops above is the driver's and is contained: no process is killed\n",
+		       drv->name);
+	pr_err("vpwrap: %s: %s at %s%s: contained; the call into the driver failed and the driver is stopped%s\n",
+	       drv->name, what, where, detail,
+	       c->adapter ? "; unbinding its device" : "");
+	vp_unbind_later(c->adapter);
+	vp_regs_resume(regs, &nr, VP_BUGCHECK_STATUS);
+	return true;
+}
+
+static int vp_die(struct notifier_block *nb, unsigned long val, void *data)
+{
+	struct die_args *args = data;
+	const char *what;
+
+	if (!args->regs || user_mode(args->regs))
+		return NOTIFY_DONE;
+	switch (val) {
+	case DIE_GPF:
+		what = "general-protection fault";
+		break;
+	case DIE_TRAP:
+		if (args->trapnr == X86_TRAP_DE)
+			what = "divide error";
+		else if (args->trapnr == X86_TRAP_UD)
+			what = "invalid opcode";
+		else
+			return NOTIFY_DONE;
+		break;
+	case DIE_OOPS:
+		/* page_fault_oops() is the only __die("Oops") of a kernel fault */
+		if (strcmp(args->str, "Oops"))
+			return NOTIFY_DONE;
+		what = "page fault";
+		break;
+	default:
+		return NOTIFY_DONE;
+	}
+	return vp_contain(args->regs, what, val == DIE_OOPS) ? NOTIFY_STOP : NOTIFY_DONE;
+}
+
+static struct notifier_block vp_die_nb = {
+	.notifier_call = vp_die,
+};
+
+static DEFINE_MUTEX(vp_contain_lock);
+static unsigned int vp_contain_users;
+
+int vp_contain_get(void)
+{
+	int ret = 0;
+
+	mutex_lock(&vp_contain_lock);
+	if (!vp_contain_users)
+		ret = register_die_notifier(&vp_die_nb);
+	if (!ret)
+		vp_contain_users++;
+	mutex_unlock(&vp_contain_lock);
+	return ret;
+}
+
+void vp_contain_put(void)
+{
+	mutex_lock(&vp_contain_lock);
+	if (!--vp_contain_users)
+		unregister_die_notifier(&vp_die_nb);
+	mutex_unlock(&vp_contain_lock);
+}
