@@ -301,7 +301,8 @@ int vpdrm_crtc_init(struct vpdrm_device *vdev)
 	int ret;
 
 	ret = drm_crtc_init_with_planes(&vdev->drm, crtc, &vdev->primary,
-					vdev->has_cursor ? &vdev->cursor : NULL,
+					vdev->has_cursor || vdev->sw_cursor ?
+					&vdev->cursor : NULL,
 					&vpdrm_crtc_funcs, NULL);
 	if (ret)
 		return ret;

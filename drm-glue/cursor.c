@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The cursor plane, on the miniport's pointer IOCTLs: only when the miniport
- * reports a hardware pointer.  The image goes down as ARGB8888 with its hot
- * spot at (0,0) (the adapter layer reduces it to AND/XOR masks for
- * monochrome-only pointers); moves are VIDEO_POINTER_POSITION updates.
+ * The cursor plane, on the miniport's pointer IOCTLs when the miniport
+ * reports a hardware pointer (else swcursor.c draws it).  The image goes
+ * down as ARGB8888 with its hot spot at (0,0) (the adapter layer reduces it
+ * to AND/XOR masks for monochrome-only pointers); moves are
+ * VIDEO_POINTER_POSITION updates.
  */
 #include <drm/drm_fourcc.h>
 #include <drm/drm_framebuffer.h>
@@ -26,8 +27,11 @@ void vpdrm_cursor_hw_off(struct vpdrm_device *vdev)
 
 /* A visible cursor plane's own checks, after plane.c's common ones. */
 int vpdrm_cursor_check(struct vpdrm_device *vdev,
+		       struct drm_atomic_state *state,
 		       const struct drm_plane_state *new)
 {
+	if (vdev->sw_cursor)
+		return vpdrm_swcursor_check(vdev, state, new);
 	if (new->src_w >> 16 > vdev->pointer.max_width ||
 	    new->src_h >> 16 > vdev->pointer.max_height)
 		return -EINVAL;
@@ -74,7 +78,10 @@ void vpdrm_cursor_update(struct vpdrm_device *vdev,
 	vp_adapter_enable_pointer(a, true);
 }
 
-/* A cursor plane if the miniport has a pointer; else none, no error. */
+/*
+ * The cursor plane: on the miniport's pointer if it has one, else drawn in
+ * software (swcursor.c).
+ */
 int vpdrm_cursor_init(struct vpdrm_device *vdev)
 {
 	struct drm_device *dev = &vdev->drm;
@@ -83,7 +90,7 @@ int vpdrm_cursor_init(struct vpdrm_device *vdev)
 	if (vp_adapter_pointer_caps(vdev->adapter, &vdev->pointer) ||
 	    !(vdev->pointer.color || vdev->pointer.mono) ||
 	    !vdev->pointer.max_width || !vdev->pointer.max_height)
-		return 0;
+		return vpdrm_swcursor_init(vdev);
 
 	ret = vpdrm_plane_init(vdev, &vdev->cursor, DRM_PLANE_TYPE_CURSOR,
 			       vpdrm_cursor_formats,

@@ -189,6 +189,17 @@ static int vpdrm_kms_init(struct vpdrm_device *vdev)
 	return 0;
 }
 
+/*
+ * vgacon, vesafb/efifb or simpledrm would fight the miniport for the card:
+ * they go before the miniport first touches it, as the kernel's own display
+ * drivers remove them first thing in probe.
+ */
+int vpdrm_remove_conflicting(struct pci_dev *pdev)
+{
+	return drm_aperture_remove_conflicting_pci_framebuffers(pdev,
+							       &vpdrm_driver);
+}
+
 /* Orders vpdrm_current_mode() against detach dropping the device. */
 static DEFINE_MUTEX(vpdrm_drvdata_lock);
 
@@ -202,14 +213,6 @@ int vpdrm_attach(struct vp_adapter *a)
 	group = devres_open_group(parent, NULL, GFP_KERNEL);
 	if (!group)
 		return -ENOMEM;
-
-	/* vgacon, vesafb/efifb or simpledrm would fight us for the card. */
-	if (dev_is_pci(parent)) {
-		ret = drm_aperture_remove_conflicting_pci_framebuffers(to_pci_dev(parent),
-								       &vpdrm_driver);
-		if (ret)
-			goto err;
-	}
 
 	vdev = devm_drm_dev_alloc(parent, &vpdrm_driver, struct vpdrm_device,
 				  drm);

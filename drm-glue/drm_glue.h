@@ -4,7 +4,9 @@
  *
  * The wrapper calls vpdrm_init() first: it fails (-ENODEV) with "nomodeset"
  * on the kernel command line, and vpwrap then does not come up.  The
- * wrapper's PCI probe calls vpdrm_attach() once videoport has started the
+ * wrapper's PCI probe calls vpdrm_remove_conflicting() before videoport
+ * starts the miniport (firmware framebuffers and vgacon let go of the
+ * device first), and vpdrm_attach() once videoport has started the
  * adapter (HwFindAdapter + HwInitialize), and its remove calls
  * vpdrm_detach() before videoport tears the adapter down (unbind, rmmod,
  * KeBugCheckEx).  vpdrm_attach() returns 0 or a negative errno; after a
@@ -15,10 +17,12 @@
 #ifndef VPWRAP_DRM_GLUE_H
 #define VPWRAP_DRM_GLUE_H
 
+struct pci_dev;
 struct vp_adapter;
 struct vp_mode;
 
 int vpdrm_init(void);
+int vpdrm_remove_conflicting(struct pci_dev *pdev);
 int vpdrm_attach(struct vp_adapter *a);
 void vpdrm_detach(struct vp_adapter *a);
 

@@ -28,7 +28,7 @@ static const u64 vpdrm_modifiers[] = {
 };
 
 /* The visible frame buffer of the current mode, as an I/O mapping. */
-static void vpdrm_screen_map(struct vpdrm_device *vdev, struct iosys_map *map)
+void vpdrm_screen_map(struct vpdrm_device *vdev, struct iosys_map *map)
 {
 	iosys_map_set_vaddr_iomem(map, vdev->fb.vaddr + vdev->fb.offset);
 }
@@ -41,7 +41,7 @@ void vpdrm_screen_clear(struct vpdrm_device *vdev)
 }
 
 /* Copy @clip of @fb (framebuffer coordinates) to @dst (its first byte). */
-static void vpdrm_blit(struct iosys_map *dst, unsigned int pitch, u32 hw_format,
+void vpdrm_blit(struct iosys_map *dst, unsigned int pitch, u32 hw_format,
 		       const struct iosys_map *src, struct drm_framebuffer *fb,
 		       const struct drm_rect *clip,
 		       struct drm_format_conv_state *state)
@@ -88,15 +88,50 @@ static int vpdrm_primary_check(const struct drm_plane_state *new,
 	return 0;
 }
 
-/* Copy the primary plane's damage to the screen. */
+/*
+ * Copy @clip of the primary plane's framebuffer (framebuffer coordinates,
+ * inside its source rectangle) to where the screen shows it.
+ */
+void vpdrm_primary_copy(struct vpdrm_device *vdev,
+			struct drm_plane_state *primary,
+			const struct drm_rect *clip,
+			struct drm_format_conv_state *conv)
+{
+	struct drm_shadow_plane_state *shadow = to_drm_shadow_plane_state(primary);
+	const struct vp_mode *m = &vdev->hw_mode->vp;
+	struct drm_rect dst_clip = *clip;
+	struct iosys_map dst;
+
+	/*
+	 * The screen shows the plane's source rectangle at the CRTC's
+	 * origin.  The destination offset takes the *screen's* bytes per
+	 * pixel, which differs from the framebuffer's when converting.
+	 */
+	drm_rect_translate(&dst_clip, primary->dst.x1 - (primary->src.x1 >> 16),
+			   primary->dst.y1 - (primary->src.y1 >> 16));
+	vpdrm_screen_map(vdev, &dst);
+	iosys_map_incr(&dst, drm_fb_clip_offset(m->stride,
+						drm_format_info(vdev->hw_mode->format),
+						&dst_clip));
+	vpdrm_blit(&dst, m->stride, vdev->hw_mode->format, &shadow->data[0],
+		   primary->fb, clip, conv);
+}
+
+/*
+ * Copy the primary plane's damage to the screen, and draw the software
+ * cursor again where the copy went over it.  A commit that holds the
+ * primary plane only for the software cursor's sake has no damage of its
+ * own to copy.
+ */
 static void vpdrm_primary_update(struct vpdrm_device *vdev,
 				 struct drm_atomic_state *state,
 				 const struct drm_plane_state *old,
 				 struct drm_plane_state *new)
 {
-	struct drm_shadow_plane_state *shadow = to_drm_shadow_plane_state(new);
+	struct drm_format_conv_state *conv =
+		VPDRM_CONV_STATE(to_drm_shadow_plane_state(new));
+	struct drm_plane_state *cursor = NULL;
 	struct drm_framebuffer *fb = new->fb;
-	const struct drm_format_info *hw_info;
 	struct drm_atomic_helper_damage_iter iter;
 	struct drm_crtc_state *crtc_state;
 	struct drm_rect damage;
@@ -106,31 +141,24 @@ static void vpdrm_primary_update(struct vpdrm_device *vdev,
 	/* The layout atomic_check validated must be the one on screen. */
 	crtc_state = drm_atomic_get_new_crtc_state(state, new->crtc);
 	if (!crtc_state ||
-	    to_vpdrm_crtc_state(crtc_state)->vmode != vdev->hw_mode)
+	    to_vpdrm_crtc_state(crtc_state)->vmode != vdev->hw_mode ||
+	    to_vpdrm_crtc_state(crtc_state)->primary_for_cursor)
 		return;
+	if (vdev->sw_cursor)
+		cursor = drm_atomic_get_new_plane_state(state, &vdev->cursor);
 	if (drm_gem_fb_begin_cpu_access(fb, DMA_FROM_DEVICE))
 		return;
 
-	hw_info = drm_format_info(vdev->hw_mode->format);
 	drm_atomic_helper_damage_iter_init(&iter, old, new);
 	drm_atomic_for_each_plane_damage(&iter, &damage) {
-		struct drm_rect dst_clip = damage;
-		struct iosys_map dst;
+		struct drm_rect screen = damage;
 
-		/*
-		 * Damage is in framebuffer coordinates; the screen shows
-		 * the plane's source rectangle at the CRTC's origin.  The
-		 * destination offset takes the *screen's* bytes per pixel,
-		 * which differs from the framebuffer's when converting.
-		 */
-		drm_rect_translate(&dst_clip, new->dst.x1 - (new->src.x1 >> 16),
+		vpdrm_primary_copy(vdev, new, &damage, conv);
+		if (!cursor)
+			continue;
+		drm_rect_translate(&screen, new->dst.x1 - (new->src.x1 >> 16),
 				   new->dst.y1 - (new->src.y1 >> 16));
-		vpdrm_screen_map(vdev, &dst);
-		iosys_map_incr(&dst, drm_fb_clip_offset(vdev->hw_mode->vp.stride,
-							hw_info, &dst_clip));
-		vpdrm_blit(&dst, vdev->hw_mode->vp.stride,
-			   vdev->hw_mode->format, &shadow->data[0], fb, &damage,
-			   VPDRM_CONV_STATE(shadow));
+		vpdrm_swcursor_draw(vdev, new, cursor, &screen, conv);
 	}
 	drm_gem_fb_end_cpu_access(fb, DMA_FROM_DEVICE);
 }
@@ -157,11 +185,15 @@ static int vpdrm_plane_atomic_check(struct drm_plane *plane,
 						  DRM_PLANE_NO_SCALING,
 						  DRM_PLANE_NO_SCALING,
 						  cursor, cursor);
+	if (ret)
+		return ret;
+	/* Either plane of a software cursor redraws what the other shows. */
+	ret = vpdrm_swcursor_add_planes(to_vpdrm(plane->dev), state, plane);
 	if (ret || !new->visible)
 		return ret;
 	if (plane->type == DRM_PLANE_TYPE_PRIMARY)
 		return vpdrm_primary_check(new, cs);
-	return vpdrm_cursor_check(to_vpdrm(plane->dev), new);
+	return vpdrm_cursor_check(to_vpdrm(plane->dev), state, new);
 }
 
 /*
@@ -187,6 +219,8 @@ static void vpdrm_plane_atomic_update(struct drm_plane *plane,
 		return;
 	if (plane->type == DRM_PLANE_TYPE_PRIMARY)
 		vpdrm_primary_update(vdev, state, old, new);
+	else if (vdev->sw_cursor)
+		vpdrm_swcursor_update(vdev, state, old, new);
 	else
 		vpdrm_cursor_update(vdev, old, new);
 	drm_dev_exit(idx);
@@ -194,7 +228,8 @@ static void vpdrm_plane_atomic_update(struct drm_plane *plane,
 
 /*
  * Plane off: black instead of a stale picture for the primary plane, the
- * pointer hidden for the cursor plane.
+ * pointer hidden for the cursor plane (the picture repaired where a
+ * software cursor was).
  */
 static void vpdrm_plane_atomic_disable(struct drm_plane *plane,
 				       struct drm_atomic_state *state)
@@ -206,6 +241,10 @@ static void vpdrm_plane_atomic_disable(struct drm_plane *plane,
 		return;
 	if (plane->type == DRM_PLANE_TYPE_PRIMARY)
 		vpdrm_screen_clear(vdev);
+	else if (vdev->sw_cursor)
+		vpdrm_swcursor_update(vdev, state,
+				      drm_atomic_get_old_plane_state(state, plane),
+				      drm_atomic_get_new_plane_state(state, plane));
 	else
 		vpdrm_cursor_hw_off(vdev);
 	drm_dev_exit(idx);

@@ -18,9 +18,14 @@
 #include <drm/drm_crtc.h>
 #include <drm/drm_device.h>
 #include <drm/drm_encoder.h>
+#include <drm/drm_framebuffer.h>
 #include <drm/drm_plane.h>
 
 #include "videoport/adapter.h"
+
+struct drm_format_conv_state;
+struct drm_rect;
+struct iosys_map;
 
 #define VPDRM_NAME	"vpwrap"
 #define VPDRM_MAX_OUTPUTS	4
@@ -51,6 +56,16 @@ struct vpdrm_crc {
 	u32 value;
 };
 
+/*
+ * The software cursor's scratch: the cursor blended over the picture, in
+ * XRGB8888, before the format helpers convert it to the screen.  @fb only
+ * describes @pixels to the helpers (format and pitch); it is no DRM object.
+ */
+struct vpdrm_swcursor {
+	u32 *pixels;
+	struct drm_framebuffer fb;
+};
+
 struct vpdrm_device {
 	struct drm_device drm;
 	struct vp_adapter *adapter;
@@ -63,8 +78,10 @@ struct vpdrm_device {
 
 	struct drm_plane primary;
 	struct drm_plane cursor;
-	bool has_cursor;
+	bool has_cursor;	/* the miniport's hardware pointer */
+	bool sw_cursor;		/* else a cursor drawn into the frame buffer */
 	struct vp_pointer_caps pointer;
+	struct vpdrm_swcursor swc;
 	struct drm_crtc crtc;
 	struct vpdrm_output outputs[VPDRM_MAX_OUTPUTS];
 	unsigned int num_outputs;
@@ -88,6 +105,8 @@ struct vpdrm_crtc_state {
 	struct drm_crtc_state base;
 	const struct vpdrm_mode *vmode;
 	int hw_error;	/* the miniport refused this state's mode set */
+	/* the primary plane is in the commit only to redraw the sw cursor */
+	bool primary_for_cursor;
 };
 
 static inline struct vpdrm_device *to_vpdrm(struct drm_device *dev)
@@ -118,15 +137,42 @@ int vpdrm_plane_init(struct vpdrm_device *vdev, struct drm_plane *plane,
 		     unsigned int num_formats);
 int vpdrm_primary_init(struct vpdrm_device *vdev);
 void vpdrm_screen_clear(struct vpdrm_device *vdev);
+void vpdrm_screen_map(struct vpdrm_device *vdev, struct iosys_map *map);
+void vpdrm_blit(struct iosys_map *dst, unsigned int pitch, u32 hw_format,
+		const struct iosys_map *src, struct drm_framebuffer *fb,
+		const struct drm_rect *clip, struct drm_format_conv_state *state);
+void vpdrm_primary_copy(struct vpdrm_device *vdev,
+			struct drm_plane_state *primary,
+			const struct drm_rect *clip,
+			struct drm_format_conv_state *conv);
 
 /* cursor.c */
 int vpdrm_cursor_init(struct vpdrm_device *vdev);
 int vpdrm_cursor_check(struct vpdrm_device *vdev,
+		       struct drm_atomic_state *state,
 		       const struct drm_plane_state *new);
 void vpdrm_cursor_update(struct vpdrm_device *vdev,
 			 const struct drm_plane_state *old,
 			 struct drm_plane_state *new);
 void vpdrm_cursor_hw_off(struct vpdrm_device *vdev);
+
+/* swcursor.c */
+int vpdrm_swcursor_init(struct vpdrm_device *vdev);
+int vpdrm_swcursor_add_planes(struct vpdrm_device *vdev,
+			      struct drm_atomic_state *state,
+			      struct drm_plane *plane);
+int vpdrm_swcursor_check(struct vpdrm_device *vdev,
+			 struct drm_atomic_state *state,
+			 const struct drm_plane_state *new);
+void vpdrm_swcursor_draw(struct vpdrm_device *vdev,
+			 struct drm_plane_state *primary,
+			 struct drm_plane_state *cursor,
+			 const struct drm_rect *area,
+			 struct drm_format_conv_state *conv);
+void vpdrm_swcursor_update(struct vpdrm_device *vdev,
+			   struct drm_atomic_state *state,
+			   struct drm_plane_state *old,
+			   struct drm_plane_state *new);
 
 /* crtc.c */
 int vpdrm_crtc_init(struct vpdrm_device *vdev);

@@ -5,8 +5,9 @@
  * IDs is offered every display-class device and keeps those that videoport
  * says its miniport claims (vp_driver_claims()).
  *
- * Probe starts the adapter in videoport (HwFindAdapter + HwInitialize), then
- * gives it a DRM device (drm-glue); remove takes them down in reverse.
+ * Probe removes conflicting firmware framebuffers (drm-glue), starts the
+ * adapter in videoport (HwFindAdapter + HwInitialize), then gives it a DRM
+ * device (drm-glue); remove takes them down in reverse.
  */
 #define pr_fmt(fmt) "vpwrap: " fmt
 
@@ -107,6 +108,13 @@ static int vpw_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (id->driver_data == VPW_MATCH_CLASS &&
 	    !vp_driver_claims(&drv->vp, pdev->vendor, pdev->device))
 		return -ENODEV;
+	/* Before HwFindAdapter touches the hardware, as in any DRM driver. */
+	ret = vpdrm_remove_conflicting(pdev);
+	if (ret) {
+		pci_err(pdev, "%s: firmware framebuffer not removed (%d)\n",
+			drv->name, ret);
+		return ret;
+	}
 	ret = vp_driver_probe(&drv->vp, pdev);
 	if (ret) {
 		pci_err(pdev, "%s: adapter not started (%d)\n", drv->name, ret);

@@ -2,6 +2,7 @@
 # drm-glue on QEMU's std VGA with the bundled vpbochs.sys: modetest, the
 # kmstest pattern dumps checked pixel by pixel (every format, 32/24/16 bpp,
 # odd-x damage clips, DPMS off/on), fbcon text, vblank and page-flip rates,
+# the legacy cursor ioctls moving a cursor (std: drawn in software),
 # frame CRCs through the debugfs CRC interface, a forced EDID, vblank
 # counters across a modeset, a flip's event when unbound in flight,
 # "nomodeset" honoured, unbind and rmmod while a client holds the device.
@@ -30,12 +31,17 @@ if [ -n "$DRM_SUITE_CURSOR" ]; then
 	echo "$DRM_SUITE_CURSOR" >"$OUT/cursor"
 	extra+=(--add "$OUT/cursor")
 fi
+# the legacy cursor ioctls move a cursor: overlapping its old place, partly
+# off the top-left and the bottom-right edges
+MOVES=${DRM_SUITE_MOVES:-301,203 317,211 -5,-7 1011,751}
+echo "$MOVES" >"$OUT/moves"
 modetest=$(command -v modetest) && extra+=(--bin "$modetest")
 
 VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "drm $DEV" --profile "$DEV" \
 	--timeout 1500 --add "$ROOT/tests/vm/out/kmstest" \
 	--add "$ROOT/tests/vm/out/kmscrc" --add "$ROOT/tests/vm/out/kmsvblank" \
-	--add "$OUT/modes" --add "$OUT/edid1080.bin" --add "$OUT/edid_expect" \
+	--add "$OUT/modes" --add "$OUT/moves" \
+	--add "$OUT/edid1080.bin" --add "$OUT/edid_expect" \
 	--add "$mp:/miniport.sys" "${extra[@]}" \
 	"$ROOT/tests/vm/guest/drm-vpwrap.sh"
 
@@ -61,4 +67,21 @@ for xy in $DRM_SUITE_CURSOR; do
 		fail "cursor at $x,$y" "no screen dump"
 	fi
 done
+# each dump shows the cursor at its place and the picture everywhere else
+# (so its old places were repaired); hidden at the end, no trace is left
+for xy in $MOVES; do
+	x=${xy%,*} y=${xy#*,}
+	what="legacy cursor moved to $x,$y: shown there, the picture elsewhere"
+	if [ -f "$OUT/vm/move_${x}_${y}.ppm" ]; then
+		python3 "$chk" cursor "$OUT/vm/move_${x}_${y}.ppm" "$x" "$y" "$what"
+	else
+		fail "$what" "no screen dump"
+	fi
+done
+if [ -f "$OUT/vm/move_off.ppm" ]; then
+	python3 "$chk" nocursor "$OUT/vm/move_off.ppm" \
+		"legacy cursor hidden: the picture everywhere"
+else
+	fail "legacy cursor hidden" "no screen dump"
+fi
 exit 0

@@ -1,7 +1,8 @@
 # Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
 # initramfs: /kmstest, /kmscrc, /kmsvblank, /edid1080.bin + /edid_expect
 # (forced EDID), /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..."
-# to test the hardware cursor, absent otherwise), modetest (--bin).
+# to test the hardware cursor, absent otherwise), /moves ("X,Y ..." for the
+# legacy cursor ioctls), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
 check "modprobe vpwrap" modprobe vpwrap miniport=/miniport.sys
@@ -9,6 +10,15 @@ i=0
 while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
 check "card0 appears" test -e /dev/dri/card0
 dmesg | grep -E "vpwrap|\[drm\]" | tail -n 20 | sed 's/^/INFO dmesg: /'
+
+# Hand-over: the firmware console (vgacon here) lets go of the card before
+# the miniport's HwFindAdapter (whose report names the VRAM size) touches it.
+dmesg >/tmp/load.txt
+off=$(grep -n -m1 'vgaarb: deactivate vga console' /tmp/load.txt | cut -d: -f1)
+hw=$(grep -n -m1 'KiB VRAM, ' /tmp/load.txt | cut -d: -f1)
+echo "INFO hand-over: vga console deactivated at dmesg line ${off:-none}, miniport found the adapter at line ${hw:-none}"
+check "firmware console removed before the miniport starts" \
+	test -n "$off" -a -n "$hw" -a "${off:-0}" -lt "${hw:-0}"
 
 # fbcon: text on the card's console
 for i in 1 2 3 4 5 6; do echo "vpwrap fbcon line $i: the quick brown fox" >/dev/tty1; done
@@ -101,6 +111,11 @@ if [ -f /cursor ]; then
 	for xy in $(cat /cursor); do
 		/kmstest cursor -m 1024x768 -- ${xy%,*} ${xy#*,}
 	done
+fi
+# /moves: "X,Y ..." the legacy cursor ioctls move the cursor through (on
+# std VGA the software cursor, drawn into the frame buffer)
+if [ -f /moves ]; then
+	/kmstest cursormove -m 1024x768 -- $(tr ',' ' ' </moves)
 fi
 
 # DPMS off and on again brings the picture back (mode set + full copy)

@@ -3,7 +3,8 @@
 """Host side of kmstest: check QEMU screen dumps pixel by pixel.
 
     kmscheck.py pattern DIR [--lenient]   every p-WxH-FMT[-dNN].ppm in DIR
-    kmscheck.py cursor PPM X Y            pattern A with the cursor at X,Y
+    kmscheck.py cursor PPM X Y [LABEL]    pattern A with the cursor at X,Y
+    kmscheck.py nocursor PPM LABEL        pattern A, no cursor anywhere
     kmscheck.py fbcon PPM                 console text in the top rows
 
 The pictures are the ones tests/vm/guest/pattern.h draws; keep them in step.
@@ -144,7 +145,8 @@ def cursor_pixel(x, y):
     return (255, 255, 255)
 
 
-def check_cursor(path, cx, cy):
+def check_cursor(path, cx, cy, what=None):
+    what = what or f"cursor at {cx},{cy}: shape and position exact"
     img = ppm.load(path)
     w, h = img.width, img.height
 
@@ -162,10 +164,10 @@ def check_cursor(path, cx, cy):
     bad, first = compare(img, expected_rows(w, h, "XR24", damage=False), "888",
                          cursor=overlay)
     if not bad:
-        print(f"PASS: cursor at {cx},{cy}: shape and position exact")
+        print(f"PASS: {what}")
         return True
     x, y, got, want = first
-    print(f"FAIL: cursor at {cx},{cy}: {bad} pixels differ; first at {x},{y}: "
+    print(f"FAIL: {what}: {bad} pixels differ; first at {x},{y}: "
           f"got {got}, want {want}")
     return False
 
@@ -195,6 +197,12 @@ def main(argv):
         return 0 if all(ok) else 1
     if len(argv) == 5 and argv[1] == "cursor":
         return 0 if check_cursor(argv[2], int(argv[3]), int(argv[4])) else 1
+    if len(argv) == 6 and argv[1] == "cursor":
+        return 0 if check_cursor(argv[2], int(argv[3]), int(argv[4]),
+                                 argv[5]) else 1
+    if len(argv) == 4 and argv[1] == "nocursor":
+        # a cursor far off screen: pattern A only, every pixel
+        return 0 if check_cursor(argv[2], -4096, -4096, argv[3]) else 1
     if len(argv) == 3 and argv[1] == "fbcon":
         return 0 if check_fbcon(argv[2]) else 1
     print(__doc__, file=sys.stderr)

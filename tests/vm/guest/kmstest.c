@@ -16,6 +16,11 @@
  *   kmstest vblank [-m WxH]            vblank waits and page-flip events
  *   kmstest cursor [-m WxH] -- X Y     pattern A + 32x32 cursor at X,Y, dump
  *                                      "cursor_X_Y" (X, Y may be negative)
+ *   kmstest cursormove [-m WxH] -- X Y ...  pattern A, the legacy cursor
+ *                                      ioctls set the cursor at the first
+ *                                      X,Y and move it to the next ones,
+ *                                      dumps "move_X_Y", then hide it:
+ *                                      "move_off"
  *   kmstest hold SECONDS               set a mode, keep the device open,
  *                                      then report whether it was unplugged
  *
@@ -596,6 +601,83 @@ static int cmd_cursor(int x, int y, const char *wh)
 	return 0;
 }
 
+/*
+ * The legacy cursor ioctls: pattern A, then CURSOR2 sets a 32x32 image at
+ * the first position, CURSOR moves it to each next one, and CURSOR with no
+ * buffer hides it; a dump after each ("move_X_Y", "move_off").
+ */
+static int cmd_cursormove(char **xy, int n, const char *wh)
+{
+	struct drm_mode_cursor2 c2 = { 0 };
+	struct drm_mode_cursor c = { 0 };
+	struct drm_mode_modeinfo *m;
+	struct kms_buf b, cb;
+	uint32_t gamma = 0;
+	char name[64];
+	struct kms k;
+	int i, w, h, ret;
+
+	if (n < 2 || n % 2)
+		return fail("cursormove: give X Y pairs"), 1;
+	if (open_card(&k))
+		return 1;
+	m = kms_mode_arg(&k, wh);
+	if (!m)
+		return fail("cursormove: mode %s not listed", wh), 1;
+	if (show_pattern(&k, m, DRM_FORMAT_XRGB8888, &b, &gamma))
+		return fail("cursormove: mode set"), 1;
+	if (kms_buf_create(k.fd, &cb, PATTERN_CURSOR, PATTERN_CURSOR,
+			   DRM_FORMAT_ARGB8888, 0))
+		return fail("cursormove: buffer"), 1;
+	for (h = 0; h < PATTERN_CURSOR; h++)
+		for (w = 0; w < PATTERN_CURSOR; w++)
+			((uint32_t *)(cb.map + h * cb.pitch))[w] = pattern_cursor(w, h);
+	for (i = 0; i < n; i += 2) {
+		int x = atoi(xy[i]), y = atoi(xy[i + 1]);
+
+		if (!i) {
+			c2.flags = DRM_MODE_CURSOR_BO | DRM_MODE_CURSOR_MOVE;
+			c2.crtc_id = k.crtc;
+			c2.x = x;
+			c2.y = y;
+			c2.width = PATTERN_CURSOR;
+			c2.height = PATTERN_CURSOR;
+			c2.handle = cb.handle;
+			ret = kms_ioctl(k.fd, DRM_IOCTL_MODE_CURSOR2, &c2);
+			if (ret)
+				fail("legacy cursor: CURSOR2 sets the image at %d,%d: %s",
+				     x, y, strerror(-ret));
+			else
+				pass("legacy cursor: CURSOR2 sets the image at %d,%d",
+				     x, y);
+		} else {
+			c.flags = DRM_MODE_CURSOR_MOVE;
+			c.crtc_id = k.crtc;
+			c.x = x;
+			c.y = y;
+			ret = kms_ioctl(k.fd, DRM_IOCTL_MODE_CURSOR, &c);
+			if (ret)
+				fail("legacy cursor: CURSOR moves it to %d,%d: %s",
+				     x, y, strerror(-ret));
+			else
+				pass("legacy cursor: CURSOR moves it to %d,%d", x, y);
+		}
+		snprintf(name, sizeof(name), "move_%d_%d", x, y);
+		screendump(name);
+	}
+	c.flags = DRM_MODE_CURSOR_BO;
+	c.crtc_id = k.crtc;
+	c.handle = 0;
+	ret = kms_ioctl(k.fd, DRM_IOCTL_MODE_CURSOR, &c);
+	if (ret)
+		fail("legacy cursor: CURSOR without a buffer hides it: %s",
+		     strerror(-ret));
+	else
+		pass("legacy cursor: CURSOR without a buffer hides it");
+	screendump("move_off");
+	return 0;
+}
+
 static int cmd_hold(int seconds)
 {
 	struct drm_mode_modeinfo *m;
@@ -657,6 +739,9 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "cursor") && optind + 2 <= argc)
 		return cmd_cursor(atoi(argv[optind]), atoi(argv[optind + 1]),
 				  modes) || failures;
+	if (!strcmp(argv[1], "cursormove"))
+		return cmd_cursormove(argv + optind, argc - optind, modes) ||
+		       failures;
 	if (!strcmp(argv[1], "hold") && optind + 1 <= argc)
 		return cmd_hold(atoi(argv[optind]));
 	fprintf(stderr, "kmstest: bad command\n");
