@@ -32,12 +32,19 @@
  *    - computes the IRQL the call starts at from the real Linux context,
  *      never lower than it (the table below);
  *    - makes the context this CPU's innermost (vp_cur, read by every
- *      export; the one it replaces, at a lower level, comes back in 4.)
- *      and calls the function with the Windows x64 convention (call64.S:
+ *      export; the one it replaces, at a lower level, comes back in 4.);
+ *    - on x86_64 CPUs that enforce kernel IBT, turns indirect-branch
+ *      tracking off for this CPU (MSVC code has no ENDBR64), as the kernel
+ *      does around EFI runtime calls (ibt.h), remembering whether it was
+ *      on; nested calls (3.) do the same;
+ *    - and calls the function with the Windows x64 convention (call64.S:
  *      16-byte aligned stack, 32-byte home area, stack arguments).
  *
  * 3. Inside.  The miniport calls our exports, ms_abi functions
- *    (export.h).  vp_current_driver() and vp_irql() read the innermost
+ *    (export.h); where IBT is in use, through a stub each that turns
+ *    tracking on for the export's duration and off again on the way back
+ *    (ibt64.S), so exports, their sleeps and the routines they call run
+ *    with it on.  vp_current_driver() and vp_irql() read the innermost
  *    context with one per-CPU load.  Exports that change the real context
  *    change the emulated IRQL with it, so the two agree by construction:
  *    a spin lock held means interrupts off and DISPATCH_LEVEL
@@ -65,10 +72,10 @@
  *    the new bracket's preempt count, and the export returns to the
  *    miniport as if nothing had happened.
  *
- * 4. Out.  When the function returns, the context it replaced becomes the
- *    innermost again, its level's slot is cleared and the bracket closed
- *    (kernel_fpu_end(), or FXRSTOR and preempt_enable()).  RAX is the
- *    result.
+ * 4. Out.  When the function returns, IBT is turned back on if 2. found
+ *    it on, the context it replaced becomes the innermost again, its
+ *    level's slot is cleared and the bracket closed (kernel_fpu_end(), or
+ *    FXRSTOR and preempt_enable()).  RAX is the result.
  *
  * 5. Out the other way: KeBugCheckEx (nt_bugcheck.c, bugcheck64.S,
  *    nt_unwind.c).  The miniport asked for the machine to stop; vpwrap
@@ -80,7 +87,9 @@
  *    return.  That is only done when the miniport holds none of our locks
  *    (its IRQL is still the one 2. computed); otherwise a task that may
  *    sleep parks for good and an atomic context panics.  From then on 1.
- *    refuses every call into the driver.
+ *    refuses every call into the driver.  KeBugCheckEx is linked without
+ *    an IBT stub (it reads its caller's registers), so it turns tracking
+ *    on itself, and off again before it resumes into the bridge.
  *
  *    A CPU exception in the miniport's code (x64: contain.c) takes the
  *    same way out from the kernel's die-notifier chain: the exception
@@ -101,6 +110,7 @@
 #include <linux/string.h>
 #include <asm/fpu/api.h>
 #include "pe-loader/pe_loader.h"
+#include "videoport/ibt.h"
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
@@ -212,7 +222,7 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	u8 fxbuf[512 + 16];
 	struct vp_ctx outer, *prev, *c;
 	struct vp_driver *target;
-	bool kfpu, nested;
+	bool kfpu, ibt, nested;
 	u64 ret;
 
 	/*
@@ -260,7 +270,9 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 		if (a)
 			c->adapter = a;
 		c->frame = &frame;
+		ibt = vp_ibt_leave_linux();
 		ret = vp_call_ms(fn, args, &frame);
+		vp_ibt_enter_linux(ibt);
 		c = vp_ctx_this();
 		c->depth = outer.depth;
 		c->drv = outer.drv;
@@ -292,7 +304,9 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	prev = this_cpu_read(vp_cur);
 	this_cpu_write(vp_cur, c);
 
+	ibt = vp_ibt_leave_linux();
 	ret = vp_call_ms(fn, args, &frame);
+	vp_ibt_enter_linux(ibt);
 
 	/* 4. Leave it; KeBugCheckEx's way out (5.) resumes here as well. */
 	this_cpu_write(vp_cur, prev);

@@ -7,6 +7,11 @@
  *   bridge_calls	how many calls the bridge has made into miniport code
  *			since vpwrap was loaded (tests prove that a path does
  *			not enter the miniport by reading it before and after)
+ *   ibt		(x86_64) self-test of kernel IBT around miniport code:
+ *			the state of MSR_IA32_S_CET's ENDBR_EN outside, inside
+ *			a call into (stand-in) miniport code and inside an
+ *			export it calls; "not present" where the CPU does not
+ *			enforce IBT
  *   <pci>/ioctl	write: u32 IoControlCode, u32 OutputBufferLength, then
  *			the input buffer; the request goes to HwStartIO.  Only
  *			private codes (function 0x800 and up): the standard
@@ -33,6 +38,7 @@
 #include <linux/sort.h>
 #include <linux/uaccess.h>
 #include "videoport/adapter.h"
+#include "videoport/ibt.h"
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
@@ -65,6 +71,14 @@ static int vp_bridge_calls_show(struct seq_file *m, void *v)
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(vp_bridge_calls);
+
+#ifdef CONFIG_X86_64
+static int vp_ibt_show(struct seq_file *m, void *v)
+{
+	return vp_ibt_selftest_show(m);
+}
+DEFINE_SHOW_ATTRIBUTE(vp_ibt);
+#endif
 
 /* CTL_CODE function numbers from 0x800 are the driver's own. */
 static bool vp_private_ioctl(u32 code)
@@ -274,6 +288,9 @@ void vp_debugfs_get(void)
 		debugfs_create_file("exports", 0400, vp_dbg_root, NULL, &vp_exports_fops);
 		debugfs_create_file("bridge_calls", 0400, vp_dbg_root, NULL,
 				    &vp_bridge_calls_fops);
+#ifdef CONFIG_X86_64
+		debugfs_create_file("ibt", 0400, vp_dbg_root, NULL, &vp_ibt_fops);
+#endif
 	}
 	mutex_unlock(&vp_dbg_lock);
 }

@@ -58,6 +58,7 @@ struct vp_export {
 	void *addr;
 	u8 dll;			/* enum vp_dll */
 	u8 status;		/* enum vp_export_status */
+	bool direct;		/* linked without an IBT stub: it switches IBT itself (ibt.h) */
 } __aligned(8);
 
 #define __VP_EXPORT(dll_, status_, conv, ret, cname, winname, ...)	\

@@ -16,6 +16,7 @@
 #include "videoport/export.h"
 #include "videoport/int10.h"
 #include "videoport/adapter.h"
+#include "videoport/ibt.h"
 
 /* the scratch page of the VBE probe: the last page of the buffer area */
 #define VP_INT10_PROBE		(VP_INT10_BUF_END - 0x1000u)
@@ -436,13 +437,18 @@ u32 vp_int10_interface(void *ext, void *p)
 	if (itf->size < sizeof(*itf) || itf->version != 1)
 		return ERROR_INVALID_PARAMETER;
 	itf->context = ext;
-	itf->reference = vp_int10_ref;
-	itf->dereference = vp_int10_deref;
-	itf->allocate_buffer = vp_int10_alloc;
-	itf->free_buffer = vp_int10_free_buf;
-	itf->read_memory = vp_int10_read;
-	itf->write_memory = vp_int10_write;
-	itf->call_bios = vp_int10_call_bios;
+	/* Miniport code calls these: through their IBT stubs (ibt.h). */
+	itf->reference = vp_ibt_thunk(vp_int10_ref);
+	itf->dereference = vp_ibt_thunk(vp_int10_deref);
+	itf->allocate_buffer = vp_ibt_thunk(vp_int10_alloc);
+	itf->free_buffer = vp_ibt_thunk(vp_int10_free_buf);
+	itf->read_memory = vp_ibt_thunk(vp_int10_read);
+	itf->write_memory = vp_ibt_thunk(vp_int10_write);
+	itf->call_bios = vp_ibt_thunk(vp_int10_call_bios);
+	if (!itf->reference || !itf->dereference || !itf->allocate_buffer ||
+	    !itf->free_buffer || !itf->read_memory || !itf->write_memory ||
+	    !itf->call_bios)
+		return ERROR_NOT_ENOUGH_MEMORY;
 	s = vp_int10_iface_session(ext, "VideoPortQueryServices(Int10)", &sl);
 	if (s) {
 		ok = vp_int10_alive(s);

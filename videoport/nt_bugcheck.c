@@ -30,6 +30,7 @@
  */
 #include <linux/uaccess.h>
 #include "pe-loader/pe_loader.h"
+#include "videoport/ibt.h"
 #include "videoport/vp.h"
 #include "videoport/stop.h"
 #include "videoport/export.h"
@@ -49,6 +50,8 @@ static const struct vp_export __vp_row_KeBugCheckEx
 __used __section("vp_exports") __aligned(8) = {
 	.name = "KeBugCheckEx", .addr = (void *)KeBugCheckEx,
 	.dll = VP_DLL_NTOSKRNL, .status = VP_IMPLEMENTED,
+	/* it reads its caller's registers: no stub in between */
+	.direct = true,
 };
 
 /* The return address inside vp_call_ms: the "leave" after its call. */
@@ -85,6 +88,8 @@ void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 
 	const char *name = drv ? drv->name : "?";
 	char where[80] = "an unknown address";
 
+	/* Reached without an IBT stub: Linux code from here on. */
+	vp_ibt_enter_linux(true);
 	if (drv) {
 		vp_stop_calls(drv, "called KeBugCheckEx");
 		pe_symbolize(drv->img, (void *)regs->rip, where, sizeof(where));
@@ -96,6 +101,8 @@ void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 
 		pr_err("vpwrap: %s: the call into the driver failed%s\n", name,
 		       c->adapter ? "; unbinding its device" : "");
 		regs->r[0] = VP_BUGCHECK_STATUS;
+		/* back into miniport code (or the bridge, which restores) */
+		vp_ibt_leave_linux();
 		vp_bugcheck_resume(regs);
 		BUG();
 	}

@@ -7,6 +7,7 @@
 #include <linux/string.h>
 #include "videoport/export.h"
 #include "videoport/driver.h"
+#include "videoport/ibt.h"
 
 /* Room for every videoprt.sys export plus the ntoskrnl/hal subset. */
 #define VP_TABLE_MAX 512
@@ -37,13 +38,18 @@ static bool vp_table_build(void)
 		       VP_TABLE_MAX);
 		return false;
 	}
+	if (vp_ibt_init())
+		return false;
 	for (dll = 0; dll < VP_DLL_COUNT; dll++) {
 		vp_dlls[dll].exports = &vp_table[n];
 		for (e = vp_exports_begin; e < vp_exports_end; e++) {
 			if (e->dll != dll)
 				continue;
 			vp_table[n].name = e->name;
-			vp_table[n].addr = e->addr;
+			/* the IBT stub where the CPU enforces IBT */
+			vp_table[n].addr = e->direct ? e->addr : vp_ibt_thunk(e->addr);
+			if (!vp_table[n].addr)
+				return false;
 			n++;
 		}
 		vp_dlls[dll].count = &vp_table[n] - vp_dlls[dll].exports;
@@ -71,6 +77,6 @@ void *vp_export_lookup(enum vp_dll dll, const char *name)
 
 	for (e = vp_exports_begin; e < vp_exports_end; e++)
 		if (e->dll == dll && !strcmp(e->name, name))
-			return e->addr;
+			return e->direct ? e->addr : vp_ibt_thunk(e->addr);
 	return NULL;
 }

@@ -27,6 +27,8 @@ else
 	exit 0
 fi
 check "i386: vpwrap.ko is ELF32 for i386" sh -c "readelf -h '$VPWRAP_KO' | grep -q 'Machine: *Intel 80386'"
+# Kernel IBT exists on x86_64 only: none of its code is in the i386 module.
+check "i386: no kernel-IBT code (x86_64 only)" sh -c "nm '$VPWRAP_KO' | grep -q ' vp_bridge_call_count\$' && ! nm '$VPWRAP_KO' | grep -q vp_ibt"
 
 # Every export pops what Windows' x86 convention for it says.
 python3 "$ROOT/tests/abi/conventions.py" "$VPWRAP_KO"

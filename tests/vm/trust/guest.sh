@@ -1,7 +1,10 @@
-# Guest (trust suite): miniport signatures with and without lockdown, and
-# that both ways of naming an image read it as a module (IMA sees it).
+# Guest (trust suite): miniport signatures with and without lockdown, that
+# both ways of naming an image read it as a module (IMA sees it), and the
+# IBT switching around miniport code (emulated: TCG has no IBT).
 # Files: /keyadd, /img/{unsigned,signed,stranger,badasn1,badsig,tampered}.sys,
-# /cert.der (the test's key, which the kernel does not trust), /deps.
+# /cert.der (the test's key, which the kernel does not trust), /deps,
+# /mb (tests/vm/miniports7/out: drivers that call KeBugCheckEx or fault),
+# /xmm_ioctl.
 P=/sys/module/vpwrap/parameters/miniport
 for m in $(cat /deps); do modprobe "$m"; done
 mount -t securityfs securityfs /sys/kernel/security 2>/dev/null
@@ -77,6 +80,70 @@ if [ $ima = 1 ]; then
 		else fail "IMA measured $f as a module" "$(grep -c . $M) entries, none for it"; fi
 	done
 fi
+
+rmmod vpwrap
+
+# --- kernel IBT around miniport code ---------------------------------------
+# QEMU/TCG has no IBT: the self-test says "not present"; with ibt_emulate=1
+# the same switching runs against a stand-in for MSR_IA32_S_CET, with every
+# export the miniport calls reached through its stub.
+I=/sys/kernel/debug/vpwrap-videoport/ibt
+check "IBT: vpwrap with ibt_emulate=1 drives the card through the export stubs" \
+	sh -c 'insmod /vpwrap.ko ibt_emulate=1 miniport=/img/unsigned.sys && for i in $(seq 400); do [ -e /dev/dri/card0 ] && break; sleep 0.05; done; [ -e /dev/dri/card0 ]'
+r=$(cat $I 2>&1)
+echo "$r" | sed 's/^/INFO ibt emulated: /'
+if echo "$r" | grep -q 'kernel IBT: emulated' && echo "$r" | grep -q '^inside miniport code: off' &&
+   echo "$r" | grep -q '^in an export: on' && echo "$r" | grep -q '^miniport code after the export: off' &&
+   echo "$r" | grep -q '^outside: on' && echo "$r" | grep -q '^back in Linux: on' &&
+   echo "$r" | grep -q '^result: ok' && echo "$r" | grep -Eq '^export stubs in use: [0-9]{3} '; then
+	pass "IBT (emulated): off inside miniport code, on in exports and outside"
+else
+	fail "IBT (emulated): off inside miniport code, on in exports and outside" "$(echo "$r" | tr '\n' '|')"
+fi
+check "IBT (emulated): fbcon's mode set went through the stubs" sh -c \
+	"for i in \$(seq 200); do grep -Eq '^[0-9]+x[0-9]+ ' /sys/bus/pci/devices/*/vpwrap/mode && exit 0; sleep 0.1; done; exit 1"
+check "IBT (emulated): rmmod" rmmod vpwrap
+
+# The ways out of a driver that skip its own returns leave IBT as they found
+# it: KeBugCheckEx in HwStartIO, KeBugCheckEx in a SynchronizeExecution
+# routine (a nested call, entered from an export's stub), a contained #GP in
+# HwStartIO.  One CPU: the self-test's "outside" reads the CPU the driver
+# ran on.
+# ibt_way NAME IMAGE TRIGGER LOGLINE: load IMAGE emulated, TRIGGER, LOGLINE
+# logged, then the self-test still finds IBT on outside and all of it right
+ibt_way() {
+	dmesg -c >/dev/null
+	insmod /vpwrap.ko ibt_emulate=1 miniport=/mb/$2.sys pci_ids=1234:1111 2>/dev/null
+	if [ "$3" = ioctl ]; then
+		p=$(ls -d /sys/kernel/debug/vpwrap-videoport/0000:* 2>/dev/null | head -n 1)
+		[ -n "$p" ] && /xmm_ioctl "$p/ioctl" 0x232000 >/dev/null 2>&1
+	fi
+	sleep 1
+	klog=$(dmesg)
+	logs "IBT (emulated), $1: the driver left that way" "$4"
+	r=$(cat $I 2>&1)
+	if echo "$r" | grep -q '^kernel IBT: emulated' && echo "$r" | grep -q '^outside: on' &&
+	   echo "$r" | grep -q '^result: ok'; then
+		pass "IBT (emulated), $1: on again in Linux afterwards"
+	else
+		fail "IBT (emulated), $1: on again in Linux afterwards" "$(echo "$r" | tr '\n' '|')"
+	fi
+	rmmod vpwrap 2>/dev/null
+}
+ibt_way "KeBugCheckEx in HwStartIO" mb_bugio ioctl \
+	'mb_bugio.sys: the call into the driver failed; unbinding its device'
+ibt_way "KeBugCheckEx in a SynchronizeExecution routine" mb_bugsync load \
+	'MB bugsync: back in HwFindAdapter \(0, 0\)'
+ibt_way "contained #GP in HwStartIO" mf_io_gp ioctl \
+	'mf_io_gp.sys: general-protection fault .*contained'
+check "IBT: vpwrap without emulation" insmod /vpwrap.ko miniport=/img/unsigned.sys
+r=$(cat $I 2>&1)
+echo "INFO ibt: $r"
+if echo "$r" | grep -q '^kernel IBT: not present'; then pass "IBT: the self-test says not present under TCG ($r)"
+else fail "IBT: the self-test says not present under TCG" "$r"; fi
+check "IBT: rmmod" rmmod vpwrap
+
+idle
 
 # --- lockdown raised at run time ------------------------------------------
 echo integrity >$S/lockdown
