@@ -7,10 +7,11 @@ pkgs=(
 	gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686
 	sparse libcmocka-dev clang libclang-rt-14-dev
 	libdrm-dev libdrm-tests pkg-config openssl
-	libx86emu-dev
+	libx86emu-dev gcc-multilib
 )
 # The i386 suites take Debian's 32-bit kernel and busybox from the i386
-# archive (scripts/kernel.sh); nothing of i386 is installed.
+# archive (scripts/kernel.sh); nothing of i386 is installed (gcc-multilib
+# builds their static -m32 guest programs).
 updated=
 if ! dpkg --print-foreign-architectures | grep -qx i386; then
 	dpkg --add-architecture i386

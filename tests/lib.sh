@@ -15,3 +15,21 @@ check() {
 
 # vmrun ARGS...: the VM harness (see docs/development.md).
 vmrun() { python3 "$ROOT/tests/vm/vmrun.py" "$@"; }
+
+# expect NAME WANT_RC GREP_PATTERN CMD...: exit code ("*": any) and an
+# output line matching the extended regular expression.
+expect() {
+	local name=$1 want=$2 pat=$3 out rc
+	shift 3
+	out=$("$@" 2>&1)
+	rc=$?
+	echo "\$ $* (rc $rc)" >>"$OUT/commands.log"
+	echo "$out" >>"$OUT/commands.log"
+	if [ "$want" != "*" ] && [ "$rc" != "$want" ]; then
+		fail "$name" "exit $rc, want $want: $(echo "$out" | tail -n 1)"
+	elif ! grep -qE -- "$pat" <<<"$out"; then
+		fail "$name" "no line matching '$pat' in: $(echo "$out" | tail -n 1)"
+	else
+		pass "$name"
+	fi
+}

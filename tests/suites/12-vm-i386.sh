@@ -4,7 +4,8 @@
 # export's x86 calling convention checked against mingw-w64's decorated
 # import libraries, the check shown to catch mis-declared exports, the
 # module loaded and unloaded in that kernel under QEMU, and the bundled
-# miniports' i686 builds driving std VGA and Cirrus there (load, mode list).
+# miniports' i686 builds driving std VGA and Cirrus there (load, mode list),
+# and `vpwrap inspect` judging PE32 images by the i386 module's export list.
 . "$ROOT/tests/lib.sh"
 if ! KCACHE=$("$ROOT/scripts/kernel.sh" fetch 686-pae 2>"$OUT/fetch.log"); then
 	fail "i386: fetch the 686-pae kernel" "$(tail -n1 "$OUT/fetch.log")"
@@ -69,5 +70,37 @@ if make -s -C "$MP" >"$OUT/miniports.log" 2>&1; then
 	done
 else
 	fail "i386: build the bundled miniports" "$(tail -n1 "$OUT/miniports.log")"
+fi
+
+# `make module` wrote the i386 module's export list; a tool built with it
+# judges PE32 images by it: the x86-only imports are implemented there and
+# missing from the x86_64 list (the same image judged by that one).
+X86=$ROOT/videoport/out/exports-i386.txt
+check "i386: make module wrote the i386 export list with the x86-only exports" \
+	grep -q '^hal.dll KfAcquireSpinLock implemented$' "$X86"
+TD=$ROOT/tools/testdata
+for d in hal ntoskrnl videoprt; do
+	i686-w64-mingw32-dlltool -d "$TD/x86_$d.def" -l "$OUT/lib$d.a" 2>>"$OUT/tools.log"
+done
+if i686-w64-mingw32-gcc -O2 -ffreestanding -nostdlib -Wl,--subsystem,native \
+	-Wl,--entry,_DriverEntry -o "$OUT/x86.sys" "$TD/x86_imports.c" \
+	"$OUT/libhal.a" "$OUT/libntoskrnl.a" "$OUT/libvideoprt.a" >>"$OUT/tools.log" 2>&1 &&
+   make -s -C "$ROOT/tools" TOOLS_OUT="$OUT/tools" EXPORTS_I386_TXT="$X86" >>"$OUT/tools.log" 2>&1 &&
+   make -s -C "$ROOT/tools" TOOLS_OUT="$OUT/tools64" EXPORTS_I386_TXT="$ROOT/videoport/out/exports.txt" \
+	>>"$OUT/tools.log" 2>&1; then
+	V=$OUT/tools/vpwrap
+	for sys in vpbochs vpcirrus; do
+		expect "i386: inspect: i686 $sys.sys can load on the i386 module" 0 " 0 missing: can load$" \
+			"$V" inspect "$MP/out/i686/$sys.sys" --arch i686
+	done
+	expect "i386: inspect: KfAcquireSpinLock implemented for a PE32 image" 0 "^  KfAcquireSpinLock +implemented$" \
+		"$V" inspect "$OUT/x86.sys" --arch i686
+	expect "i386: inspect: _allmul implemented for a PE32 image" 0 "^  _allmul +implemented$" \
+		"$V" inspect "$OUT/x86.sys" --arch i686
+	expect "i386: inspect: the same image judged by the x86_64 list misses them" 1 \
+		"^result +1 implemented, 0 unsupported, 2 missing: cannot load$" \
+		"$OUT/tools64/vpwrap" inspect "$OUT/x86.sys" --arch i686
+else
+	fail "i386: build the PE32 inspect fixture and tool" "$(tail -n1 "$OUT/tools.log")"
 fi
 exit 0

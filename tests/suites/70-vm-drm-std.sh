@@ -6,16 +6,28 @@
 # frame CRCs through the debugfs CRC interface, a forced EDID, vblank
 # counters across a modeset, a flip's event when unbound in flight,
 # "nomodeset" honoured, unbind and rmmod while a client holds the device.
+# DRM_SUITE_ARCH=i686 runs the same on an i386 kernel (suite 13 sets it up):
+# the miniport's PE32 build and guest programs built with -m32.
 . "$ROOT/tests/lib.sh"
 DEV=${DRM_SUITE_DEV:-std}
 MINIPORT=${DRM_SUITE_MINIPORT:-vpbochs.sys}
 MODES=${DRM_SUITE_MODES:-640x480,800x600,1024x768,1280x1024}
+ARCH=${DRM_SUITE_ARCH:-x86_64}
+NAME="drm $DEV"
+GUEST_OUT=out
+GUEST_CFLAGS=()
+if [ "$ARCH" = i686 ]; then
+	NAME="drm i386 $DEV"
+	GUEST_OUT=out-i386
+	GUEST_CFLAGS=(CFLAGS="-O2 -m32 -Wall -Wextra -Wno-missing-field-initializers")
+fi
+GUEST=$ROOT/tests/vm/$GUEST_OUT
 
-if ! make -s -C "$ROOT/tests/vm" >"$OUT/guest-build.log" 2>&1; then
+if ! make -s -C "$ROOT/tests/vm" OUT="$GUEST_OUT" "${GUEST_CFLAGS[@]}" >"$OUT/guest-build.log" 2>&1; then
 	fail "guest programs build" "$(tail -n 1 "$OUT/guest-build.log")"
 	exit 0
 fi
-mp="$ROOT/miniports/out/x86_64/$MINIPORT"
+mp="$ROOT/miniports/out/$ARCH/$MINIPORT"
 if [ ! -f "$mp" ]; then
 	fail "$MINIPORT built" "no $mp"
 	exit 0
@@ -35,11 +47,12 @@ fi
 # off the top-left and the bottom-right edges
 MOVES=${DRM_SUITE_MOVES:-301,203 317,211 -5,-7 1011,751}
 echo "$MOVES" >"$OUT/moves"
-modetest=$(command -v modetest) && extra+=(--bin "$modetest")
+# modetest is a host (x86_64) program: it runs in x86_64 guests only
+[ "$ARCH" = x86_64 ] && modetest=$(command -v modetest) && extra+=(--bin "$modetest")
 
-VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "drm $DEV" --profile "$DEV" \
-	--timeout 1500 --add "$ROOT/tests/vm/out/kmstest" \
-	--add "$ROOT/tests/vm/out/kmscrc" --add "$ROOT/tests/vm/out/kmsvblank" \
+VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "$NAME" --profile "$DEV" \
+	--timeout 1500 --add "$GUEST/kmstest" \
+	--add "$GUEST/kmscrc" --add "$GUEST/kmsvblank" \
 	--add "$OUT/modes" --add "$OUT/moves" \
 	--add "$OUT/edid1080.bin" --add "$OUT/edid_expect" \
 	--add "$mp:/miniport.sys" "${extra[@]}" \
@@ -47,7 +60,7 @@ VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "drm $DEV" --profile "$DEV" \
 
 # "nomodeset" on the command line: vpwrap stays away (one short boot)
 if [ "$DEV" = std ]; then
-	VPWRAP_KO=$ko vmrun --out "$OUT/vm-nomodeset" --name "drm nomodeset" \
+	VPWRAP_KO=$ko vmrun --out "$OUT/vm-nomodeset" --name "$NAME nomodeset" \
 		--profile std --timeout 600 --append nomodeset \
 		--add "$mp:/miniport.sys" "$ROOT/tests/vm/guest/drm-nomodeset.sh"
 fi

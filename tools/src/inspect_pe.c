@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * vpwrap inspect card.sys: what pe-loader's parser (the module's own) finds
- * in the image, and each import checked against the module's export list
- * and its list of imports refused by design (videoport/refused.c).
+ * in the image, and each import checked against the export list of the
+ * module for the image's architecture (an i386 image against the i386
+ * module's, which has the x86-only exports) and the list of imports refused
+ * by design (videoport/refused.c).
  *
  * Exit: 0 the driver can load, 1 it cannot (imports missing or refused, or
  * built for another architecture), 2 the loader refuses the image, 3 the
@@ -32,6 +34,13 @@ static const char *machine_name(unsigned int m)
 static unsigned int arch_machine(enum inf_arch arch)
 {
 	return arch == INF_ARCH_X86_64 ? PE_MACHINE_AMD64 : PE_MACHINE_I386;
+}
+
+/* The module whose export list judges an image: the one it is built for. */
+static enum inf_arch image_arch(const struct pe_info *pi)
+{
+	return pi->hdr.machine == PE_MACHINE_I386 ? INF_ARCH_I686 :
+						    INF_ARCH_X86_64;
 }
 
 static void print_headers(const struct pe_header_info *pi)
@@ -67,14 +76,15 @@ static void print_sections(const struct pe_info *pi)
 }
 
 /* What the module does with the import; *@reason is set for "refused". */
-static const char *judge(const char *dll, const struct pe_import_info *im,
-			 struct tally *t, const char **reason)
+static const char *judge(enum inf_arch arch, const char *dll,
+			 const struct pe_import_info *im, struct tally *t,
+			 const char **reason)
 {
 	enum vp_export_status st = VP_EXPORT_MISSING;
 
 	*reason = NULL;
-	if (vp_exports_available && im->name)
-		st = vp_export_lookup(dll, im->name);
+	if (vp_exports_available(arch) && im->name)
+		st = vp_export_lookup(arch, dll, im->name);
 	if (st == VP_EXPORT_IMPLEMENTED) {
 		t->implemented++;
 		return "implemented";
@@ -90,7 +100,7 @@ static const char *judge(const char *dll, const struct pe_import_info *im,
 		t->refused++;
 		return "refused";
 	}
-	if (!vp_exports_available)
+	if (!vp_exports_available(arch))
 		return "export list not available";
 	t->missing++;
 	return "missing";
@@ -107,7 +117,8 @@ static void print_imports(const struct pe_info *pi, struct tally *t)
 		for (j = 0; j < d->count; j++) {
 			const struct pe_import_info *im = &d->imports[j];
 			const char *reason;
-			const char *st = judge(d->dll, im, t, &reason);
+			const char *st = judge(image_arch(pi), d->dll, im, t,
+					       &reason);
 
 			if (im->name)
 				printf("  %-40s %s", im->name, st);
@@ -128,13 +139,15 @@ static int verdict(const struct pe_info *pi, const struct tally *t,
 		       machine_name(pi->hdr.machine), inf_arch_name(arch));
 		return EXIT_FAIL;
 	}
-	if (!vp_exports_available && t->refused) {
+	if (!vp_exports_available(arch) && t->refused) {
 		printf("result      cannot load: %u refused (the export list is not available)\n",
 		       t->refused);
 		return EXIT_FAIL;
 	}
-	if (!vp_exports_available) {
-		printf("result      unknown: export list not available (this vpwrap was built without videoport/out/exports.txt: build the module first)\n");
+	if (!vp_exports_available(arch)) {
+		printf("result      unknown: export list not available (this vpwrap was built without videoport/out/%s: build the %s module first)\n",
+		       arch == INF_ARCH_I686 ? "exports-i386.txt" : "exports.txt",
+		       inf_arch_name(arch));
 		return EXIT_NO_EXPORTS;
 	}
 	printf("result      %u implemented, %u unsupported, %u missing",

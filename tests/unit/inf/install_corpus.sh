@@ -8,7 +8,8 @@
 #                       syntax documentation; symlinks share another case's)
 #   CASE/images         "PATH ARCH" lines: a built miniport (vpbochs.sys of
 #                       miniports/out/ARCH) is copied to PATH on the disk,
-#                       with PATH appended so that every image differs
+#                       with PATH appended so that every image differs (and
+#                       its PE checksum made right again)
 #   CASE/cmd            the vpwrap arguments, run from the case's folder
 #   CASE/expected/rc, stdout, stderr
 #   CASE/expected/root/ every text file the command must write, as it must
@@ -28,6 +29,7 @@ corpus_case() {
 			mkdir -p "$(dirname "$w/$path")"
 			cp "$mp/$arch/vpbochs.sys" "$w/$path"
 			printf '%s' "$path" >>"$w/$path"
+			python3 "$ROOT/scripts/pe_checksum.py" fix "$w/$path"
 		done <"$c/images"
 	fi
 	# shellcheck disable=SC2046
