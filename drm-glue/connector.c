@@ -5,13 +5,15 @@
  *
  * The connector lists exactly the miniport's modes; the EDID (the monitor
  * child's, or the kernel's override) only feeds the EDID property, the
- * display info and the choice of the preferred mode.
+ * display info and the choice of the preferred mode.  A mode set the
+ * miniport fails after the checks turns their link-status BAD.
  */
 #include <linux/slab.h>
 #include <drm/drm_atomic_state_helper.h>
 #include <drm/drm_drv.h>
 #include <drm/drm_edid.h>
 #include <drm/drm_modeset_helper_vtables.h>
+#include <drm/drm_modeset_lock.h>
 #include <drm/drm_probe_helper.h>
 #include <drm/drm_simple_kms_helper.h>
 
@@ -136,12 +138,58 @@ static const struct drm_connector_funcs vpdrm_connector_funcs = {
 	.atomic_destroy_state = drm_atomic_helper_connector_destroy_state,
 };
 
+/*
+ * The miniport failed a mode set after the commit's checks had passed: as
+ * upstream drivers do when a link fails to train, the commit stands, the
+ * connectors' link-status goes BAD and a hotplug event tells userspace to
+ * set the mode again.  Runs as work: the commit tail may hold the
+ * connection lock this takes.
+ */
+static void vpdrm_link_bad_work(struct work_struct *work)
+{
+	struct vpdrm_device *vdev = container_of(work, struct vpdrm_device,
+						 link_work);
+	struct drm_device *dev = &vdev->drm;
+	unsigned long good = 0;
+	unsigned int i;
+	int idx;
+
+	if (!drm_dev_enter(dev, &idx))
+		return;
+	/*
+	 * Only a link userspace last saw GOOD changes and sends an event:
+	 * a client that sets the mode again without looking (fbdev) must
+	 * not be told again about the same failure, or it would retry for
+	 * ever against a miniport that keeps failing.
+	 */
+	drm_modeset_lock(&dev->mode_config.connection_mutex, NULL);
+	for (i = 0; i < vdev->num_outputs; i++)
+		if (vdev->outputs[i].connector.state->link_status !=
+		    DRM_MODE_LINK_STATUS_BAD)
+			good |= BIT(i);
+	drm_modeset_unlock(&dev->mode_config.connection_mutex);
+	for (i = 0; i < vdev->num_outputs; i++)
+		if (good & BIT(i))
+			drm_connector_set_link_status_property(&vdev->outputs[i].connector,
+							       DRM_MODE_LINK_STATUS_BAD);
+	if (good)
+		drm_kms_helper_hotplug_event(dev);
+	drm_dev_exit(idx);
+}
+
+/* Called by the commit tail inside drm_dev_enter(). */
+void vpdrm_link_failed(struct vpdrm_device *vdev)
+{
+	schedule_work(&vdev->link_work);
+}
+
 int vpdrm_outputs_init(struct vpdrm_device *vdev)
 {
 	struct drm_device *dev = &vdev->drm;
 	unsigned int i, n, clones;
 	int ret;
 
+	INIT_WORK(&vdev->link_work, vpdrm_link_bad_work);
 	n = vp_adapter_num_monitors(vdev->adapter);
 	n = clamp(n, 1U, (unsigned int)VPDRM_MAX_OUTPUTS);
 	clones = GENMASK(n - 1, 0);

@@ -220,12 +220,12 @@ static void vpdrm_crtc_atomic_enable(struct drm_crtc *crtc,
 	if (drm_dev_enter(crtc->dev, &idx)) {
 		/*
 		 * A commit cannot fail once checked; the miniport can.  The
-		 * error stays with the state, and vpdrm_atomic_commit()
-		 * returns it to a blocking caller.
+		 * CRTC stays dark, and userspace learns it through the
+		 * connectors' link-status and a hotplug event.
 		 */
-		to_vpdrm_crtc_state(cs)->hw_error =
-			vpdrm_hw_set_mode(vdev, to_vpdrm_crtc_state(cs)->vmode,
-					  covered);
+		if (vpdrm_hw_set_mode(vdev, to_vpdrm_crtc_state(cs)->vmode,
+				      covered))
+			vpdrm_link_failed(vdev);
 		drm_dev_exit(idx);
 	}
 	vpdrm_vblank_start(vdev, &cs->adjusted_mode);

@@ -61,32 +61,10 @@ vpdrm_fb_create(struct drm_device *dev, struct drm_file *file,
 	return drm_gem_fb_create_with_dirty(dev, file, cmd);
 }
 
-/*
- * A blocking commit runs its tail before returning, with the modeset locks
- * still held, so the CRTC state it installed is still current: if the
- * miniport refused that state's mode set, userspace gets the error (the
- * state stays, with the CRTC dark, as after any failed hardware step).
- */
-static int vpdrm_atomic_commit(struct drm_device *dev,
-			       struct drm_atomic_state *state, bool nonblock)
-{
-	struct drm_crtc_state *cs;
-	struct drm_crtc *crtc;
-	int ret, i;
-
-	ret = drm_atomic_helper_commit(dev, state, nonblock);
-	if (ret || nonblock)
-		return ret;
-	for_each_new_crtc_in_state(state, crtc, cs, i)
-		if (to_vpdrm_crtc_state(cs)->hw_error)
-			return to_vpdrm_crtc_state(cs)->hw_error;
-	return 0;
-}
-
 static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
 	.fb_create = vpdrm_fb_create,
 	.atomic_check = vpdrm_atomic_check,
-	.atomic_commit = vpdrm_atomic_commit,
+	.atomic_commit = drm_atomic_helper_commit,
 };
 
 /*
@@ -266,6 +244,7 @@ void vpdrm_detach(struct vp_adapter *a)
 	 * its mapping back by hand while the adapter still exists.
 	 */
 	drm_dev_unplug(&vdev->drm);
+	cancel_work_sync(&vdev->link_work);
 	drm_atomic_helper_shutdown(&vdev->drm);
 	vpdrm_hw_shutdown(vdev);
 	mutex_lock(&vpdrm_drvdata_lock);

@@ -14,6 +14,7 @@
 #include <linux/hrtimer.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
+#include <linux/workqueue.h>
 #include <drm/drm_connector.h>
 #include <drm/drm_crtc.h>
 #include <drm/drm_device.h>
@@ -93,6 +94,9 @@ struct vpdrm_device {
 	bool powered_off;
 	bool cursor_reload;	/* the miniport forgot the pointer shape */
 
+	/* link-status BAD + hotplug after a failed mode set (connector.c) */
+	struct work_struct link_work;
+
 	/* Software vblank: runs while the CRTC is on. */
 	struct hrtimer vblank_timer;
 	ktime_t vblank_period;
@@ -104,7 +108,6 @@ struct vpdrm_device {
 struct vpdrm_crtc_state {
 	struct drm_crtc_state base;
 	const struct vpdrm_mode *vmode;
-	int hw_error;	/* the miniport refused this state's mode set */
 	/* the primary plane is in the commit only to redraw the sw cursor */
 	bool primary_for_cursor;
 };
@@ -202,5 +205,6 @@ const char *const *vpdrm_crtc_get_crc_sources(struct drm_crtc *crtc,
 
 /* connector.c */
 int vpdrm_outputs_init(struct vpdrm_device *vdev);
+void vpdrm_link_failed(struct vpdrm_device *vdev);
 
 #endif /* VPWRAP_DRM_GLUE_VPDRM_H */

@@ -15,7 +15,13 @@
  *           one master fd shared by forked workers: 2 modesetters, a page
  *           flipper with events + vblank waits, a cursor mover; 2 dumb-buffer
  *           workers on their own fds.  Prints one "STRESS ..." line per worker.
- *   reltest modeset [-m WxH]    one atomic modeset; prints "MODESET rc=<errno>"
+ *   reltest modeset [-m WxH] [-a WxH -n N] [-u MS]
+ *                               atomic modesets (-n, alternating with -a);
+ *                               prints "MODESET rc=<errno>" for each; -u:
+ *                               the commits also set link-status GOOD, then
+ *                               wait up to MS ms for a DRM hotplug uevent
+ *                               and print the connector's
+ *                               "LINK GOOD|BAD|none hotplug=<0|1>"
  *   reltest crtc                prints "CRTC valid=V WxH fb=N"
  *   reltest vpioctl FILE CODE OUTLEN [U32]   one request through videoport's
  *                               debugfs ioctl file (see cmd_vpioctl)
@@ -29,8 +35,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <linux/netlink.h>
 
 #include <drm.h>
 #include <drm_fourcc.h>
@@ -61,7 +70,50 @@ static void screendump(const char *name)
 }
 
 static const char *opt_mode, *opt_dump, *opt_alt;
-static int opt_count = 1;
+static int opt_count = 1, opt_uevent_ms = -1;
+
+/* The kernel's uevents (as udev reads them): a socket, -1 on failure. */
+static int uevent_open(void)
+{
+	struct sockaddr_nl a = { .nl_family = AF_NETLINK, .nl_groups = 1 };
+	int s = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC,
+		       NETLINK_KOBJECT_UEVENT);
+
+	if (s >= 0 && bind(s, (struct sockaddr *)&a, sizeof(a))) {
+		close(s);
+		s = -1;
+	}
+	return s;
+}
+
+/* Wait up to ms for a DRM hotplug uevent ("HOTPLUG=1" from a drm card). */
+static int uevent_hotplug(int s, int ms)
+{
+	char buf[4096];
+
+	while (s >= 0) {
+		struct pollfd p = { .fd = s, .events = POLLIN };
+		int drm = 0, hp = 0;
+		ssize_t n, i;
+
+		if (poll(&p, 1, ms) <= 0)
+			return 0;
+		n = recv(s, buf, sizeof(buf) - 1, 0);
+		if (n <= 0)
+			return 0;
+		buf[n] = 0;
+		/* "action@devpath\0KEY=VALUE\0..." */
+		for (i = 0; i < n; i += strlen(buf + i) + 1) {
+			if (!strcmp(buf + i, "SUBSYSTEM=drm"))
+				drm = 1;
+			if (!strcmp(buf + i, "HOTPLUG=1"))
+				hp = 1;
+		}
+		if (drm && hp)
+			return 1;
+	}
+	return 0;
+}
 
 static int err(const char *step, int e)
 {
@@ -419,13 +471,37 @@ static int cmd_stress(int seconds, const char *modes)
  * "MODESET rc=" line each.  One process does them all: a test of the
  * kernel's log rate limit then measures the driver, not process start-up.
  */
+/*
+ * A modeset that also sets the connector's link-status GOOD, as userspace
+ * answers a BAD one.
+ */
+static int modeset_link_good(const struct kms *k,
+			     const struct drm_mode_modeinfo *m, uint32_t fb)
+{
+	struct kms_req r = { 0 };
+	uint32_t blob, link;
+	uint64_t v;
+	int ret;
+
+	link = kms_prop_id(k->fd, k->conn, DRM_MODE_OBJECT_CONNECTOR,
+			   "link-status", &v);
+	ret = kms_blob_create(k->fd, m, sizeof(*m), &blob);
+	if (ret)
+		return ret;
+	kms_req_primary(k, &r, fb, m->hdisplay, m->vdisplay, blob);
+	kms_req_add(&r, k->conn, link, DRM_MODE_LINK_STATUS_GOOD);
+	ret = kms_req_commit(k->fd, &r, DRM_MODE_ATOMIC_ALLOW_MODESET);
+	kms_blob_destroy(k->fd, blob);
+	return ret;
+}
+
 static int cmd_modeset(void)
 {
 	struct drm_mode_modeinfo *m[2];
 	const char *step;
 	struct kms_buf b[2];
 	struct kms k;
-	int i, r;
+	int i, r, ue = -1;
 
 	if ((r = setup(&k, &m[0], &b[0], 0x00ffff, &step)))
 		return err(step, r);
@@ -440,9 +516,26 @@ static int cmd_modeset(void)
 			return err("buffer", r);
 		buf_fill(&b[1], 0x00ffff);
 	}
+	if (opt_uevent_ms >= 0)
+		ue = uevent_open();
 	for (i = 0; i < opt_count; i++) {
-		r = kms_modeset(&k, m[i & 1], b[i & 1].fb);
+		if (opt_uevent_ms >= 0)
+			r = modeset_link_good(&k, m[i & 1], b[i & 1].fb);
+		else
+			r = kms_modeset(&k, m[i & 1], b[i & 1].fb);
 		printf("MODESET rc=%d %s\n", -r, r ? strerror(-r) : "ok");
+	}
+	if (opt_uevent_ms >= 0) {
+		/* the hotplug uevent comes after link-status changed */
+		int hp = uevent_hotplug(ue, opt_uevent_ms);
+		uint64_t link = 0;
+
+		if (!kms_prop_id(k.fd, k.conn, DRM_MODE_OBJECT_CONNECTOR,
+				 "link-status", &link))
+			printf("LINK none hotplug=%d\n", hp);
+		else
+			printf("LINK %s hotplug=%d\n",
+			       link == DRM_MODE_LINK_STATUS_BAD ? "BAD" : "GOOD", hp);
 	}
 	if (opt_dump)
 		screendump(opt_dump);
@@ -488,8 +581,10 @@ int main(int argc, char **argv)
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	optind = 2;
-	while ((opt = getopt(argc, argv, "m:d:a:n:")) != -1) {
-		if (opt == 'm')
+	while ((opt = getopt(argc, argv, "m:d:a:n:u:")) != -1) {
+		if (opt == 'u')
+			opt_uevent_ms = atoi(optarg);
+		else if (opt == 'm')
 			opt_mode = optarg;
 		else if (opt == 'd')
 			opt_dump = optarg;
