@@ -220,11 +220,25 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	const u64 args[6] = { a1, a2, a3, a4, a5, a6 };
 	struct vp_frame frame = { 0 };
 	u8 fxbuf[512 + 16];
-	struct vp_ctx *c = vp_ctx_this();
-	struct vp_ctx outer, *prev;
+	struct vp_ctx outer, *prev, *c;
 	struct vp_driver *target;
-	bool kfpu, ibt;
+	bool kfpu, ibt, nested;
 	u64 ret;
+
+	/*
+	 * A call made from inside a miniport call at this level runs in its
+	 * open bracket, preemption off, so this CPU's slot is its own.  A
+	 * first call may be preemptible here: its slot and depth are read
+	 * with preemption off, or after a migration it could read another
+	 * CPU's slot, open for another task's call, and take the nested path
+	 * on it.  Depth seen non-zero this way means the outer bracket is
+	 * ours and keeps preemption off for the whole nested path; a first
+	 * call reads its slot again once its own bracket is open (2.).
+	 */
+	preempt_disable();
+	c = vp_ctx_this();
+	nested = c->depth;
+	preempt_enable();
 
 	/*
 	 * 1. A driver that called KeBugCheckEx asked for the machine to
@@ -233,7 +247,7 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	 * runs its code again.  The failure reads as one as NTSTATUS,
 	 * VP_STATUS and BOOLEAN alike.
 	 */
-	target = drv ?: (c->depth ? c->drv : NULL);
+	target = drv ?: (nested ? c->drv : NULL);
 	if (unlikely(target && READ_ONCE(target->stopped))) {
 		smp_rmb();	/* vp_stop_calls() wrote the reason first */
 		vp_warn_once(target, VP_ONCE_STOPPED,
@@ -243,7 +257,7 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	}
 	this_cpu_inc(vp_bridge_calls);
 
-	if (c->depth) {
+	if (nested) {
 		/*
 		 * 3. Called back from inside a miniport call at this level
 		 * (the bracket is open and preemption off, so this CPU's

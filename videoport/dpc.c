@@ -27,8 +27,16 @@ void vp_dpc_init(struct vp_adapter *a)
 	tasklet_setup(&a->dpc, vp_dpc_fn);
 }
 
+/*
+ * First step of the teardown: from now on neither a DPC can be queued nor
+ * the timer started (a DPC or HwTimer may do either, so stopping the timer
+ * first could see it re-armed), then the queued DPC, if any, runs out.
+ */
 void vp_dpc_teardown(struct vp_adapter *a)
 {
+	spin_lock_irq(&a->dpc_lock);
+	a->quiesced = true;
+	spin_unlock_irq(&a->dpc_lock);
 	tasklet_kill(&a->dpc);
 }
 
@@ -40,15 +48,15 @@ VP_EXPORT(VIDEOPRT, u8, VideoPortQueueDpc, void *ext, void *routine, void *conte
 
 	if (!a || !routine)
 		return 0;
+	/* scheduled under the lock, so the teardown's tasklet_kill() sees it */
 	spin_lock_irqsave(&a->dpc_lock, flags);
-	if (!a->dpc_queued) {
+	if (!a->dpc_queued && !a->quiesced) {
 		a->dpc_queued = true;
 		a->dpc_fn = routine;
 		a->dpc_ctx = context;
 		queued = true;
+		tasklet_schedule(&a->dpc);
 	}
 	spin_unlock_irqrestore(&a->dpc_lock, flags);
-	if (queued)
-		tasklet_schedule(&a->dpc);
 	return queued;
 }

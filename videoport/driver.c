@@ -33,7 +33,16 @@ void vp_adapter_unlink(struct vp_adapter *a)
 	synchronize_rcu();
 }
 
-/* Any context: the exports find their adapter by the extension pointer. */
+/*
+ * Any context: the exports find their adapter by the extension pointer.
+ * RCU covers the walk only (an adapter unlinked meanwhile is not freed
+ * under it: vp_adapter_unlink() waits).  The adapter returned stays valid
+ * for another reason: the caller is miniport code running for it, and
+ * vp_adapter_destroy() frees an adapter only after every path into its
+ * miniport code has ended (client detached, interrupt, DPC and timer torn
+ * down) and it is unlinked.  A miniport passing another adapter's stale
+ * extension is outside that rule, as on Windows.
+ */
 struct vp_adapter *vp_adapter_from_ext(const void *ext)
 {
 	struct vp_adapter *a, *found = NULL;
@@ -264,8 +273,8 @@ int vp_driver_probe(struct vp_driver *drv, struct pci_dev *pdev)
 err_irq:
 	vp_interrupt_teardown(a);
 err_unlink:
-	vp_timer_teardown(a);
 	vp_dpc_teardown(a);
+	vp_timer_teardown(a);
 	vp_adapter_unlink(a);
 	vp_resources_release(a);
 err_disable:
@@ -286,8 +295,8 @@ static void vp_adapter_destroy(struct vp_adapter *a)
 	vp_adapter_reset(a);
 	vp_debugfs_adapter_remove(a);
 	vp_interrupt_teardown(a);
-	vp_timer_teardown(a);
 	vp_dpc_teardown(a);
+	vp_timer_teardown(a);
 	vp_adapter_unlink(a);
 	vp_resources_release(a);
 	list_del(&a->node_drv);

@@ -213,11 +213,21 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortGetAccessRanges, void *ext, u32 nreq,
 	return NO_ERROR;
 }
 
+/* Lists @m as the adapter's, freed at the latest when the adapter goes. */
+static void vp_mapping_keep(struct vp_adapter *a, struct vp_mapping *m)
+{
+	unsigned long flags;
+
+	/* irqsave everywhere: the list is reached from any IRQL */
+	spin_lock_irqsave(&a->map_lock, flags);
+	list_add(&m->node, &a->maps);
+	spin_unlock_irqrestore(&a->map_lock, flags);
+}
+
 /* Maps @len bytes at @phys; for I/O space the cookie is the port number. */
 static void *vp_map(struct vp_adapter *a, u64 phys, u32 len, u32 space)
 {
 	struct vp_mapping *m;
-	unsigned long flags;
 
 	if (!len || phys + len < phys)
 		return NULL;
@@ -242,9 +252,7 @@ static void *vp_map(struct vp_adapter *a, u64 phys, u32 len, u32 space)
 		}
 		m->cookie = (void __force *)m->vaddr;
 	}
-	spin_lock_irqsave(&a->map_lock, flags);
-	list_add(&m->node, &a->maps);
-	spin_unlock_irqrestore(&a->map_lock, flags);
+	vp_mapping_keep(a, m);
 	atomic_inc(&a->drv->mappings);
 	return m->cookie;
 }
@@ -334,9 +342,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortFreeDeviceBase, void *ext, void *base)
 		vp_sleep_end(&s);
 	} else {
 		/* iounmap may sleep: keep it until the adapter goes away */
-		spin_lock(&a->map_lock);
-		list_add(&m->node, &a->maps);
-		spin_unlock(&a->map_lock);
+		vp_mapping_keep(a, m);
 	}
 }
 
@@ -384,9 +390,7 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortUnmapMemory, void *ext, void *virt, void *proc
 	if (!m)
 		return ERROR_INVALID_PARAMETER;
 	if (!vp_sleep_begin(&s)) {
-		spin_lock(&a->map_lock);
-		list_add(&m->node, &a->maps);
-		spin_unlock(&a->map_lock);
+		vp_mapping_keep(a, m);
 		return ERROR_INVALID_PARAMETER;
 	}
 	vp_mapping_free(a, m);

@@ -2,6 +2,7 @@
 /* HwVidTimer, once a second at DISPATCH_LEVEL (a kernel timer: softirq). */
 #include <linux/jiffies.h>
 #include <linux/timer.h>
+#include <linux/version.h>
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
@@ -21,20 +22,30 @@ void vp_timer_init(struct vp_adapter *a)
 	timer_setup(&a->timer, vp_timer_fn, 0);
 }
 
+/* After vp_dpc_teardown(): nothing can start the timer any more. */
 void vp_timer_teardown(struct vp_adapter *a)
 {
 	WRITE_ONCE(a->timer_on, false);
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+	timer_shutdown_sync(&a->timer);	/* a later mod_timer() is a no-op */
+#else
 	timer_delete_sync(&a->timer);
+#endif
 }
 
 VP_EXPORT(VIDEOPRT, void, VideoPortStartTimer, void *ext)
 {
 	struct vp_adapter *a = vp_adapter_from_ext(ext);
+	unsigned long flags;
 
 	if (!a || !a->drv->hw.timer)
 		return;
-	WRITE_ONCE(a->timer_on, true);
-	mod_timer(&a->timer, jiffies + HZ);
+	spin_lock_irqsave(&a->dpc_lock, flags);
+	if (!a->quiesced) {
+		WRITE_ONCE(a->timer_on, true);
+		mod_timer(&a->timer, jiffies + HZ);
+	}
+	spin_unlock_irqrestore(&a->dpc_lock, flags);
 }
 
 /*

@@ -57,6 +57,7 @@ struct vp_adapter {
 	spinlock_t dpc_lock;
 	void *dpc_fn, *dpc_ctx;
 	bool dpc_queued;
+	bool quiesced;			/* teardown began: no DPC queued, no timer started (dpc_lock) */
 
 	void *rom;			/* VideoPortGetRomImage copy */
 	/* the I/O ranges VerifyAccessRanges accepted, legacy VGA ones too */

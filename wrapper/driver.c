@@ -118,10 +118,20 @@ int vpw_driver_publish(struct vpw_driver *drv, struct kobject *parent)
 	return ret;
 }
 
-/* The caller has undone everything else (PCI, videoport, image). */
-void vpw_driver_free(struct vpw_driver *drv)
+/*
+ * Removes the directory; returns once no show() of it runs any more, so
+ * what they print (the image) can go after this.
+ */
+void vpw_driver_unpublish(struct vpw_driver *drv)
 {
 	if (drv->kobj_added)
 		kobject_del(&drv->kobj);
+	drv->kobj_added = false;
+}
+
+/* The caller has undone everything else (PCI, videoport, image). */
+void vpw_driver_free(struct vpw_driver *drv)
+{
+	vpw_driver_unpublish(drv);
 	kobject_put(&drv->kobj);
 }

@@ -181,6 +181,7 @@ void vpw_unload(struct vpw_driver *drv)
 {
 	if (!drv)
 		return;
+	vpw_driver_unpublish(drv);	/* its files print the image */
 	vpw_pci_unregister(drv);	/* removes every bound adapter */
 	vp_driver_stop(&drv->vp);
 	if (drv->image)

@@ -55,6 +55,7 @@ int vpw_image_names(const char *spec, char *image, char *name, char *conf,
 /* driver.c: the driver object, its registry, its sysfs directory */
 struct vpw_driver *vpw_driver_alloc(const char *name);
 int vpw_driver_publish(struct vpw_driver *drv, struct kobject *parent);
+void vpw_driver_unpublish(struct vpw_driver *drv);
 void vpw_driver_free(struct vpw_driver *drv);
 
 /* pci.c: binding to PCI devices */
