@@ -6,8 +6,8 @@
  * on every adapter.
  *
  * Each plane redraws what the other one shows, so a commit that holds
- * either plane gets the other too (atomic_check adds it, which also maps its
- * framebuffer for the commit):
+ * either plane gets the other too if that one is on (atomic_check adds it,
+ * which also maps its framebuffer for the commit):
  *  - the primary plane's copy of its damage draws the cursor again where the
  *    damage went over it (plane.c);
  *  - a cursor that moved or changed gets its old place repaired from the
@@ -26,6 +26,7 @@
 #include <drm/drm_gem_atomic_helper.h>
 #include <drm/drm_gem_framebuffer_helper.h>
 #include <drm/drm_managed.h>
+#include <drm/drm_modeset_lock.h>
 #include <drm/drm_print.h>
 #include <drm/drm_rect.h>
 
@@ -170,11 +171,22 @@ int vpdrm_swcursor_add_planes(struct vpdrm_device *vdev,
 	struct drm_plane *other;
 	struct drm_plane_state *ps;
 	struct drm_crtc_state *cs;
+	int ret;
 
 	if (!vdev->sw_cursor)
 		return 0;
 	other = plane == &vdev->primary ? &vdev->cursor : &vdev->primary;
 	if (drm_atomic_get_new_plane_state(state, other))
+		return 0;
+	/*
+	 * A plane that is off shows nothing to redraw: leave it out, so that
+	 * the commit does not wait on it (a plane without a CRTC is tracked
+	 * by a stand-in commit, which a nonblocking flip finds still busy).
+	 */
+	ret = drm_modeset_lock(&other->mutex, state->acquire_ctx);
+	if (ret)
+		return ret;
+	if (!other->state->crtc)
 		return 0;
 	ps = drm_atomic_get_plane_state(state, other);
 	if (IS_ERR(ps))

@@ -13,6 +13,20 @@ check() {
 	fi
 }
 
+# use_kernel KVER CHECK: fetch another kernel (scripts/kernel.sh names) and
+# make it the one the rest of the suite builds for and boots (KCACHE, KREL,
+# KDIR, VPWRAP_KO); if it cannot be fetched, fail CHECK and return 1.
+use_kernel() {
+	if ! KCACHE=$("$ROOT/scripts/kernel.sh" fetch "$1" 2>"$OUT/fetch.log"); then
+		fail "$2" "$(tail -n1 "$OUT/fetch.log")"
+		return 1
+	fi
+	KREL=$(basename "$KCACHE")
+	KDIR=/lib/modules/$KREL/build
+	VPWRAP_KO=$ROOT/.build/$KREL/vpwrap.ko
+	export KCACHE KREL KDIR VPWRAP_KO
+}
+
 # vmrun ARGS...: the VM harness (see docs/development.md).
 vmrun() { python3 "$ROOT/tests/vm/vmrun.py" "$@"; }
 

@@ -7,14 +7,7 @@ case "$KREL" in
 6.12.*) other= ;;	# Debian 12's default kernel (6.1)
 *) other=6.12 ;;
 esac
-if ! KCACHE=$("$ROOT/scripts/kernel.sh" fetch "$other"); then
-	fail "other kernel: fetch ${other:-default}" "scripts/kernel.sh fetch failed"
-	exit 0
-fi
-KREL=$(basename "$KCACHE")
-KDIR=/lib/modules/$KREL/build
-VPWRAP_KO=$ROOT/.build/$KREL/vpwrap.ko
-export KCACHE KREL KDIR VPWRAP_KO
+use_kernel "$other" "other kernel: fetch ${other:-default}" || exit 0
 rm -f "$VPWRAP_KO"
 if make -s -C "$ROOT" module KDIR="$KDIR" >"$OUT/build.log" 2>&1; then
 	pass "other kernel: vpwrap.ko builds for $KREL"

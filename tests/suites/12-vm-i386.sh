@@ -7,14 +7,7 @@
 # miniports' i686 builds driving std VGA and Cirrus there (load, mode list),
 # and `vpwrap inspect` judging PE32 images by the i386 module's export list.
 . "$ROOT/tests/lib.sh"
-if ! KCACHE=$("$ROOT/scripts/kernel.sh" fetch 686-pae 2>"$OUT/fetch.log"); then
-	fail "i386: fetch the 686-pae kernel" "$(tail -n1 "$OUT/fetch.log")"
-	exit 0
-fi
-KREL=$(basename "$KCACHE")
-KDIR=/lib/modules/$KREL/build
-VPWRAP_KO=$ROOT/.build/$KREL/vpwrap.ko
-export KCACHE KREL KDIR VPWRAP_KO
+use_kernel 686-pae "i386: fetch the 686-pae kernel" || exit 0
 rm -f "$VPWRAP_KO"
 if make -s -C "$ROOT" module KDIR="$KDIR" KBUILD_ARGS=W=1 >"$OUT/build.log" 2>&1; then
 	pass "i386: vpwrap.ko builds for $KREL"

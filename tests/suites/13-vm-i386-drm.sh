@@ -5,14 +5,7 @@
 # checked pixel by pixel, fbcon, vblank and flips, CRCs, a forced EDID,
 # unbind in flight, the Cirrus hardware cursor.
 . "$ROOT/tests/lib.sh"
-if ! KCACHE=$("$ROOT/scripts/kernel.sh" fetch 686-pae 2>"$OUT/fetch.log"); then
-	fail "i386: fetch the 686-pae kernel" "$(tail -n1 "$OUT/fetch.log")"
-	exit 0
-fi
-KREL=$(basename "$KCACHE")
-KDIR=/lib/modules/$KREL/build
-VPWRAP_KO=$ROOT/.build/$KREL/vpwrap.ko
-export KCACHE KREL KDIR VPWRAP_KO
+use_kernel 686-pae "i386: fetch the 686-pae kernel" || exit 0
 # (suite 12 builds it at W=1 and judges the warnings; here it is only needed)
 if ! make -s -C "$ROOT" module KDIR="$KDIR" >"$OUT/build.log" 2>&1; then
 	fail "i386: vpwrap.ko builds for $KREL" "$(grep -m1 error "$OUT/build.log")"
