@@ -4,8 +4,9 @@
  * driver, not the kernel.
  *
  * The hook is the kernel's die-notifier chain, the one kprobes and kgdb
- * use.  For a general protection fault (DIE_GPF), an invalid opcode or a
- * divide error (DIE_TRAP) it runs before the kernel prints anything.  A
+ * use.  For a general protection fault (DIE_GPF), a breakpoint (DIE_INT3,
+ * after kprobes and kgdb had their turn), an invalid opcode or a divide
+ * error (DIE_TRAP) it runs before the kernel prints anything.  A
  * page fault in kernel mode has no such hook: the chain first sees it as
  * DIE_OOPS, from __die() in page_fault_oops(), after the "BUG: unable to
  * handle page fault" banner and the register dump; the fault is contained
@@ -162,7 +163,9 @@ static bool vp_contain(struct pt_regs *regs, unsigned int trapnr, unsigned long 
 {
 	struct vp_ctx *c = vp_ctx_cur();
 	struct vp_driver *drv = c && c->depth ? c->drv : NULL;
-	bool pf = trapnr == X86_TRAP_PF;
+	bool pf = trapnr == X86_TRAP_PF, bp = trapnr == X86_TRAP_BP;
+	/* int3 is a trap: the instruction ends where regs->ip points */
+	unsigned long ip = regs->ip - bp;
 	struct vp_seh_fault f = { .what = what, .rflags = regs->flags };
 	char where[80], detail[64] = "";
 	unsigned long cr2 = pf ? read_cr2() : 0;
@@ -171,9 +174,9 @@ static bool vp_contain(struct pt_regs *regs, unsigned int trapnr, unsigned long 
 
 	if (!drv)
 		return false;
-	if (!vp_in_image(drv, regs->ip)) {
+	if (!vp_in_image(drv, ip)) {
 		/* a call or jump to a wild address: only if it came from the image */
-		if (vp_linux_code(regs->ip) ||
+		if (bp || vp_linux_code(ip) ||
 		    get_kernel_nofault(ret, (u64 *)regs->sp) || !vp_in_image(drv, ret))
 			return false;
 		snprintf(detail, sizeof(detail), " (a jump to 0x%lx)", regs->ip);
@@ -181,20 +184,27 @@ static bool vp_contain(struct pt_regs *regs, unsigned int trapnr, unsigned long 
 	} else {
 		if (pf)
 			snprintf(detail, sizeof(detail), " (address 0x%lx)", cr2);
-		pe_symbolize(drv->img, (void *)regs->ip, where, sizeof(where));
+		pe_symbolize(drv->img, (void *)ip, where, sizeof(where));
 	}
 	snprintf(f.where, sizeof(f.where), "%s%s", where, detail);
 
 	vp_regs_to_nt(regs, &f.regs);
+	f.regs.rip = ip;
 	if (ret) {
 		/* as if the call itself had faulted */
 		f.regs.rip = ret;
 		f.regs.r[NT_RSP] += 8;
 	}
-	if (vp_level() == 2) {
+	/*
+	 * The level of the code that faulted is its context's: int3 is handled
+	 * in an NMI-like context (vp_level() says 2 there), where nothing of
+	 * the recovery may run, so it always takes the way through
+	 * vp_seh_fault(), after the exception returned.
+	 */
+	if (vp_ctx_level_of(c) == 2) {
 		why = "in its interrupt routine";
-	} else if (nt_exception_from_trap(&f.rec, trapnr, regs->ip, err, cr2) &&
-		   vp_seh_take_fault(c, regs, &f)) {
+	} else if (nt_exception_from_trap(&f.rec, trapnr, ip, err, cr2) &&
+		   vp_seh_take_fault(c, regs, &f, bp)) {
 		if (pf)
 			pr_err("vpwrap: %s: the oops above is the driver's and is contained: no process is killed\n",
 			       drv->name);
@@ -230,6 +240,10 @@ static int vp_die(struct notifier_block *nb, unsigned long val, void *data)
 	case DIE_GPF:
 		what = "general-protection fault";
 		trapnr = X86_TRAP_GP;
+		break;
+	case DIE_INT3:
+		what = "breakpoint (int3)";
+		trapnr = X86_TRAP_BP;
 		break;
 	case DIE_TRAP:
 		if (args->trapnr == X86_TRAP_DE)

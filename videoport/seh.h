@@ -10,8 +10,7 @@
 #include <linux/ptrace.h>
 #include "videoport/nt_exception.h"
 #include "videoport/nt_unwind.h"
-
-struct vp_ctx;
+#include "videoport/vp.h"
 
 /* A CPU exception in miniport code, as contain.c found it. */
 struct vp_seh_fault {
@@ -25,11 +24,19 @@ struct vp_seh_fault {
 /*
  * Called from the die notifier for a fault of @c's driver at @regs, with
  * @f filled: if a frame between the fault and the bridge has a language
- * handler, @regs is pointed at the dispatcher, which runs after the
- * exception returns, in the faulting code's context; true then.  False:
- * no handler could take it.
+ * handler, or @always, @regs is pointed at the dispatcher, which runs after
+ * the exception returns, in the faulting code's context, and contains the
+ * fault if no handler takes it; true then.  False: no handler could take
+ * it (and @always is false).
  */
-bool vp_seh_take_fault(struct vp_ctx *c, struct pt_regs *regs, const struct vp_seh_fault *f);
+bool vp_seh_take_fault(struct vp_ctx *c, struct pt_regs *regs, const struct vp_seh_fault *f,
+		       bool always);
+
+/* The context level (0 task, 1 softirq, 2 hardirq) of this CPU's context @c */
+static inline unsigned int vp_ctx_level_of(const struct vp_ctx *c)
+{
+	return c - this_cpu_ptr(&vp_ctx_level[0]);
+}
 
 /*
  * contain.c: leaves @c's driver at the context @f (no handler took the

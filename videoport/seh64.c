@@ -397,11 +397,12 @@ static bool vp_seh_has_handler(const struct vp_driver *drv, const struct nt_regs
 	return false;
 }
 
-bool vp_seh_take_fault(struct vp_ctx *c, struct pt_regs *regs, const struct vp_seh_fault *f)
+bool vp_seh_take_fault(struct vp_ctx *c, struct pt_regs *regs, const struct vp_seh_fault *f,
+		       bool always)
 {
-	if (!vp_seh_has_handler(c->drv, &f->regs))
+	if (!always && !vp_seh_has_handler(c->drv, &f->regs))
 		return false;
-	*this_cpu_ptr(&vp_seh_pending[vp_level()]) = *f;
+	*this_cpu_ptr(&vp_seh_pending[vp_ctx_level_of(c)]) = *f;
 	/*
 	 * Return from the exception into vp_seh_fault() as if called, below
 	 * the faulting frame (with room for the resume's staging slots).
@@ -428,8 +429,8 @@ static noinline void vp_seh_fault_dispatch(struct vp_ctx *c, const struct vp_seh
 /* Entered from the exception's return (vp_seh_take_fault()), never called. */
 void __noreturn vp_seh_fault(void)
 {
-	struct vp_seh_fault f = *this_cpu_ptr(&vp_seh_pending[vp_level()]);
 	struct vp_ctx *c = vp_ctx_cur();
+	struct vp_seh_fault f = *this_cpu_ptr(&vp_seh_pending[vp_ctx_level_of(c)]);
 
 	/* reached without an IBT stub: Linux code from here on */
 	vp_ibt_enter_linux(true);

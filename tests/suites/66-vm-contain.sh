@@ -27,6 +27,8 @@ if ! make -s -C "$ROOT/tests/vm" >"$OUT/guest-build.log" 2>&1; then
 	exit 0
 fi
 modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"
+python3 "$ROOT/tests/vm/hostile/mkhostile.py" "$ROOT/miniports/out/x86_64/vpbochs.sys" \
+	"$OUT/damaged" 1000 code- >"$OUT/mkhostile.log" 2>&1
 if ! gcc -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" \
 	2>"$OUT/xmm_ioctl.log"; then
 	fail "xmm_ioctl build" "$(head -n 1 "$OUT/xmm_ioctl.log")"
@@ -156,6 +158,33 @@ nologs "seh_unhandled_raise: the driver did not go on" 'survived'
 check "seh_unhandled_raise: insmod was not killed (exit $rc)" test "$rc" -lt 128
 unload seh_unhandled_raise
 
+# images whose structure is valid and whose code at the entry point is
+# damaged (tests/vm/hostile/mkhostile.py's "code-" images, checksums
+# recomputed): each fault contained, DriverEntry fails
+for f in /damaged/*.sys; do
+	n=${f##*/}
+	n=${n%.sys}
+	dmesg -c >/dev/null
+	insmod /vpwrap.ko miniport=$f >/tmp/insmod.out 2>&1
+	rc=$?
+	klog=$(klog_uncontained)
+	case $n in
+	*ud2*) k='invalid opcode' ;;
+	*int3*) k='breakpoint \(int3\)' ;;
+	*noncanonical*) k='general-protection fault' ;;
+	*) k='page fault' ;;
+	esac
+	logs "$n: $k contained at the entry point" \
+		"$n.sys: $k at $n.sys\\+0x[0-9a-f]+.*: contained; the call into the driver failed"
+	logs "$n: DriverEntry failed" "$n.sys: DriverEntry failed: status 0xc0000400"
+	check "$n: insmod refused, not killed (exit $rc)" test "$rc" -gt 0 -a "$rc" -lt 128
+	_bad=$(echo "$klog" | grep -E 'Oops|BUG[: ]|WARNING:|general protection|Call Trace' | head -n 1)
+	if [ -z "$_bad" ]; then pass "$n: no report beyond the documented one"; else
+		fail "$n: no report beyond the documented one" "$_bad"; fi
+	unload $n
+done
+check "four damaged-code images ran" test "$(ls /damaged | wc -l)" = 4
+
 # after all of that, the good driver binds and draws
 dmesg -c >/dev/null
 check "good driver afterwards: modprobe" insmod /vpwrap.ko miniport=/vpbochs.sys
@@ -171,6 +200,7 @@ GUEST
 # broken to the kernel's boot check, which then panics before the test
 vmrun --out "$OUT/vm" --name "contain" --profile std --timeout 900 --append no_timer_check \
 	--add "$ROOT/tests/vm/miniports7/out:/mf" --add "$OUT/deps" --add "$OUT/xmm_ioctl" \
+	--add "$OUT/damaged:/damaged" \
 	--add "$ROOT/tests/vm/out/kmstest" \
 	--add "$ROOT/miniports/out/x86_64/vpbochs.sys:/vpbochs.sys" "$OUT/guest.sh"
 python3 "$ROOT/tests/vm/guest/kmscheck.py" pattern "$OUT/vm"
