@@ -122,7 +122,7 @@ struct vp_seh {
 void vp_seh_resume(const struct nt_regs *regs, u64 rflags);
 void vp_seh_raise(struct vp_seh_caller *caller, u32 status,
 		  const struct nt_exception_record *rec);
-void vp_seh_fault(void);
+void __noreturn vp_seh_fault(void);
 
 /* pending CPU exceptions, between the die notifier and vp_seh_fault() */
 static DEFINE_PER_CPU(struct vp_seh_fault, vp_seh_pending[3]);
