@@ -15,7 +15,8 @@ one keeps the stale CheckSum of a patched code byte.  The generator is
 deterministic (seeded), so a failure can be reproduced from its file name.
 
 usage: mkhostile.py GOOD.sys OUTDIR [COUNT [PREFIX]]
-  PREFIX: only the images whose label starts with it ("code-")
+  PREFIX: of the first COUNT mutations, only those whose label starts
+          with it ("code-")
 """
 import os
 import random
@@ -229,8 +230,12 @@ def main():
     prefix = sys.argv[4] if len(sys.argv) > 4 else ""
     os.makedirs(out, exist_ok=True)
     rng = random.Random(0x76707772)
-    made = 0
+    made = tried = 0
     for label, data in mutations(good, rng):
+        # the mutations never end: with a PREFIX, COUNT of them are looked at
+        tried += 1
+        if prefix and tried > count:
+            break
         if data == good or not label.startswith(prefix):
             continue
         if not label.startswith("checksum-"):
