@@ -22,7 +22,7 @@ VP_EXPORT(NTOSKRNL, void, KeBugCheckEx, u32 code, win_ulong_ptr p1,
 
 	if (drv) {
 		vp_stop_calls(drv, "called KeBugCheckEx");
-		pe_symbolize(drv->img, __builtin_return_address(0), where, sizeof(where));
+		pe_symbolize(drv->img, vp_export_caller(), where, sizeof(where));
 	}
 	pr_err("vpwrap: %s: KeBugCheckEx(0x%08x, 0x%lx, 0x%lx, 0x%lx, 0x%lx) called from %s: the driver is stopped\n",
 	       name, code, p1, p2, p3, p4, where);
