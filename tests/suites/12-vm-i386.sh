@@ -5,6 +5,7 @@
 # import libraries, the check shown to catch mis-declared exports, the
 # module loaded and unloaded in that kernel under QEMU, and the bundled
 # miniports' i686 builds driving std VGA and Cirrus there (load, mode list),
+# miniport code's own FS (a Windows processor control region per CPU),
 # and `vpwrap inspect` judging PE32 images by the i386 module's export list.
 . "$ROOT/tests/lib.sh"
 use_kernel 686-pae "i386: fetch the 686-pae kernel" || exit 0
@@ -63,6 +64,17 @@ if make -s -C "$MP" >"$OUT/miniports.log" 2>&1; then
 	done
 else
 	fail "i386: build the bundled miniports" "$(tail -n1 "$OUT/miniports.log")"
+fi
+
+# The Windows view of FS (videoport/kpcr.h), seen by an MSVC-shaped PE32
+# miniport (clang, lld-link) on two CPUs: the region's fields, a registered
+# exception record across a sleep, timer interrupts and a nested call.
+if make -s -C "$ROOT/tests/vm/miniports" msvc32 >"$OUT/msvc32.log" 2>&1; then
+	vmrun --out "$OUT/vm-fs32" --name "i386 FS" --profile std --smp 2 --timeout 300 \
+		--add "$ROOT/tests/vm/miniports/out/i686/vpfs32.sys:/vpfs32.sys" \
+		"$ROOT/tests/vm/scenarios/fs32.sh"
+else
+	fail "i386: build the MSVC-shaped test miniports" "$(grep -m1 -i error "$OUT/msvc32.log")"
 fi
 
 # `make module` wrote the i386 module's export list; a tool built with it

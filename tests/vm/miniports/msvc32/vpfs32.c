@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vpfs32.sys: an x86 miniport built the way MSVC builds them (clang's
+ * i686-pc-windows-msvc target, lld-link, import libraries from .def files)
+ * that checks the Windows view of FS vpwrap gives it.  Each check prints
+ * "FS32 PASS <name>" or "FS32 FAIL <name>: ..." through VideoPortDebugPrint.
+ *
+ * DriverEntry, HwFindAdapter and a SynchronizeExecution routine read the
+ * processor control region through FS: the exception chain is empty at
+ * every entry from vpwrap, NT_TIB.Self, SelfPcr and Prcb point into one
+ * readable region, and the stack bounds enclose the stack.  HwFindAdapter
+ * links an exception registration into fs:[0], then waits 20 ms on an event
+ * (a real sleep; with two CPUs it may wake on the other), spins in its own
+ * code for 100 ms of timer interrupts, and calls a SynchronizeExecution
+ * routine: after each, its registration must still head the chain and FS
+ * must still be a region of this kind.  It then unlinks the record and
+ * reports the device as absent.
+ */
+typedef unsigned char UCHAR;
+typedef unsigned short USHORT;
+typedef unsigned long ULONG;
+typedef long LONG;
+typedef long long LONGLONG;
+typedef void *PVOID;
+typedef ULONG VP_STATUS;
+
+#define DECLSPEC_IMPORT __declspec(dllimport)
+#define NO_ERROR		0
+#define ERROR_DEV_NOT_EXIST	55
+#define WAIT_TIMEOUT		258
+#define VpMediumPriority	1
+
+struct hw_init_data {			/* VIDEO_HW_INITIALIZATION_DATA, NT4 part */
+	ULONG size;
+	ULONG interface_type;
+	PVOID find_adapter, initialize, interrupt, start_io;
+	ULONG device_extension_size;
+	ULONG starting_device_number;
+	PVOID reset_hw, timer;
+};
+
+DECLSPEC_IMPORT ULONG __stdcall VideoPortInitialize(PVOID, PVOID, struct hw_init_data *, PVOID);
+DECLSPEC_IMPORT void __cdecl VideoPortDebugPrint(ULONG, const char *, ...);
+DECLSPEC_IMPORT VP_STATUS __stdcall VideoPortCreateEvent(PVOID, ULONG, PVOID, PVOID *);
+DECLSPEC_IMPORT VP_STATUS __stdcall VideoPortDeleteEvent(PVOID, PVOID);
+DECLSPEC_IMPORT VP_STATUS __stdcall VideoPortWaitForSingleObject(PVOID, PVOID, LONGLONG *);
+DECLSPEC_IMPORT UCHAR __stdcall VideoPortSynchronizeExecution(PVOID, ULONG, PVOID, PVOID);
+DECLSPEC_IMPORT LONGLONG __stdcall KeQueryPerformanceCounter(LONGLONG *);
+
+#define say(...) VideoPortDebugPrint(0, __VA_ARGS__)
+
+static ULONG fs_read(ULONG off)
+{
+	ULONG v;
+
+	__asm__ volatile("movl %%fs:(%1), %0" : "=r"(v) : "r"(off));
+	return v;
+}
+
+static UCHAR fs_read8(ULONG off)
+{
+	UCHAR v;
+
+	__asm__ volatile("movb %%fs:(%1), %0" : "=q"(v) : "r"(off));
+	return v;
+}
+
+static void fs_write(ULONG off, ULONG v)
+{
+	__asm__ volatile("movl %1, %%fs:(%0)" : : "r"(off), "r"(v) : "memory");
+}
+
+static int failures;
+
+static void check(int ok, const char *where, const char *name, ULONG got)
+{
+	if (ok) {
+		say("FS32 PASS %s: %s\n", where, name);
+	} else {
+		say("FS32 FAIL %s: %s: got 0x%08lx\n", where, name, got);
+		failures++;
+	}
+}
+
+/* The region behind FS is one of vpwrap's: Self, SelfPcr, Prcb agree. */
+static int region_sane(void)
+{
+	ULONG self = fs_read(0x18);
+
+	return self && fs_read(0x1c) == self && fs_read(0x20) == self + 0x120 &&
+	       *(volatile ULONG *)(self + 0x18) == self &&
+	       fs_read8(0x51) == *(volatile UCHAR *)(self + 0x130);
+}
+
+/* What every entry from vpwrap finds. */
+static void check_entry(const char *where)
+{
+	ULONG here = (ULONG)&here;
+
+	check(fs_read(0) == 0xffffffff, where, "fs:[0] is the end of an empty exception chain",
+	      fs_read(0));
+	check(region_sane(), where, "fs:[0x18] Self, SelfPcr, Prcb and the number agree",
+	      fs_read(0x18));
+	check(fs_read(8) < here && here < fs_read(4), where,
+	      "the stack lies between fs:[8] StackLimit and fs:[4] StackBase", fs_read(4));
+	say("FS32 INFO %s: self 0x%08lx cpu %u\n", where, fs_read(0x18), fs_read8(0x51));
+}
+
+struct registration {			/* EXCEPTION_REGISTRATION_RECORD */
+	struct registration *next;
+	PVOID handler;
+};
+
+static ULONG __cdecl never_called(PVOID rec, PVOID frame, PVOID ctx, PVOID dc)
+{
+	return 1;			/* ExceptionContinueSearch */
+}
+
+static UCHAR __stdcall sync_routine(PVOID ctx)
+{
+	check_entry("SynchronizeExecution routine");
+	return 1;
+}
+
+static UCHAR __stdcall hw_initialize(PVOID ext)
+{
+	return 1;
+}
+
+static UCHAR __stdcall hw_start_io(PVOID ext, PVOID req)
+{
+	return 0;
+}
+
+static VP_STATUS __stdcall hw_find_adapter(PVOID ext, PVOID hw_context, PVOID args,
+					   PVOID config, UCHAR *again)
+{
+	struct registration rec = { 0, (PVOID)never_called };
+	LONGLONG freq, t0, timeout = -200000;	/* 20 ms, relative */
+	ULONG spins = 0, bad = 0;
+	PVOID event = 0;
+	ULONG status;
+
+	check_entry("HwFindAdapter");
+
+	rec.next = (struct registration *)fs_read(0);
+	fs_write(0, (ULONG)&rec);
+	check(fs_read(0) == (ULONG)&rec, "HwFindAdapter", "a registration links into fs:[0]",
+	      fs_read(0));
+
+	if (VideoPortCreateEvent(ext, 0, 0, &event) == NO_ERROR) {
+		status = VideoPortWaitForSingleObject(ext, event, &timeout);
+		check(status == WAIT_TIMEOUT, "HwFindAdapter", "a 20 ms wait times out", status);
+		VideoPortDeleteEvent(ext, event);
+	} else {
+		check(0, "HwFindAdapter", "VideoPortCreateEvent", 0);
+	}
+	check(fs_read(0) == (ULONG)&rec && region_sane(), "HwFindAdapter",
+	      "after a sleep: the registration heads the chain of a sane region", fs_read(0));
+
+	/* timer interrupts arrive while this loop, miniport code, runs */
+	t0 = KeQueryPerformanceCounter(&freq);
+	while (KeQueryPerformanceCounter(0) - t0 < freq / 10) {
+		ULONG i;
+
+		for (i = 0; i < 10000; i++) {
+			if (fs_read(0) != (ULONG)&rec || !region_sane())
+				bad++;
+		}
+		spins++;
+	}
+	check(!bad && spins, "HwFindAdapter",
+	      "100 ms of miniport code under timer interrupts: FS unchanged", bad);
+
+	VideoPortSynchronizeExecution(ext, VpMediumPriority, (PVOID)sync_routine, 0);
+	check(fs_read(0) == (ULONG)&rec && region_sane(), "HwFindAdapter",
+	      "after a SynchronizeExecution routine: the registration heads the chain",
+	      fs_read(0));
+
+	fs_write(0, (ULONG)rec.next);
+	say("FS32 DONE %d\n", failures);
+	*again = 0;
+	return ERROR_DEV_NOT_EXIST;
+}
+
+ULONG __stdcall DriverEntry(PVOID driver_object, PVOID registry_path)
+{
+	struct hw_init_data hw = {
+		.size = sizeof(hw),
+		.interface_type = 5,		/* PCIBus */
+		.find_adapter = (PVOID)hw_find_adapter,
+		.initialize = (PVOID)hw_initialize,
+		.start_io = (PVOID)hw_start_io,
+		.device_extension_size = 64,
+	};
+
+	check_entry("DriverEntry");
+	return VideoPortInitialize(driver_object, registry_path, &hw, 0);
+}
