@@ -97,6 +97,18 @@ struct vp_export {
 		.direct = true,						\
 	}
 
+/*
+ * VP_EXPORT_DATA(dll, Name): the row of a data export (KeTickCount): the
+ * importing image's IAT slot receives the variable's address, so no stub.
+ */
+#define VP_EXPORT_DATA(dll_, var)					\
+	static const struct vp_export __vp_row_##var			\
+	__used __section("vp_exports") __aligned(8) = {			\
+		.name = #var, .addr = (void *)&var,			\
+		.dll = VP_DLL_##dll_, .status = VP_IMPLEMENTED,		\
+		.direct = true,						\
+	}
+
 /* The markers (table_begin.c, table_end.c). */
 extern const struct vp_export vp_exports_begin[];
 extern const struct vp_export vp_exports_end[];

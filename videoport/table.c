@@ -7,6 +7,7 @@
 #include <linux/string.h>
 #include "videoport/export.h"
 #include "videoport/driver.h"
+#include "videoport/nt_time.h"
 #include "videoport/thunk.h"
 
 /* Room for every videoprt.sys export plus the ntoskrnl/hal subset. */
@@ -40,6 +41,7 @@ static bool vp_table_build(void)
 	}
 	if (vp_thunk_init())
 		return false;
+	vp_tick_start();
 	for (dll = 0; dll < VP_DLL_COUNT; dll++) {
 		vp_dlls[dll].exports = &vp_table[n];
 		for (e = vp_exports_begin; e < vp_exports_end; e++) {
@@ -74,6 +76,7 @@ const struct pe_export_dll *vp_export_dlls(unsigned int *count)
 void vp_export_dlls_exit(void)
 {
 	mutex_lock(&vp_table_lock);
+	vp_tick_stop();
 	vp_kpcr_exit();
 	mutex_unlock(&vp_table_lock);
 }

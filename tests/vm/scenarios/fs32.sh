@@ -15,8 +15,8 @@ while read -r verdict rest; do
 	*) fail "${rest%%: got*}" "got${rest##*: got}" ;;
 	esac
 done </tmp/fs32
-# DriverEntry 3, the SynchronizeExecution routine 3, HwFindAdapter 8
-if [ "$n" -eq 14 ]; then pass "all 14 checks of the miniport reported"; else fail "all 14 checks of the miniport reported" "$n"; fi
+# DriverEntry 3, the SynchronizeExecution routine 3, HwFindAdapter 9
+if [ "$n" -eq 15 ]; then pass "all 15 checks of the miniport reported"; else fail "all 15 checks of the miniport reported" "$n"; fi
 dmesg | grep 'FS32 INFO' | sed 's/^.*FS32 INFO/info:/'
 check "debugfs kpcr: selector 0xf0 (GDT entry 30)" grep -q '^selector 0xf0 (GDT entry 30)$' $K
 ncpu=$(grep -c '^processor' /proc/cpuinfo)

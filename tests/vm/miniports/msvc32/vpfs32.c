@@ -13,7 +13,8 @@
  * (a real sleep; with two CPUs it may wake on the other), spins in its own
  * code for 100 ms of timer interrupts, and calls a SynchronizeExecution
  * routine: after each, its registration must still head the chain and FS
- * must still be a region of this kind.  It then unlinks the record and
+ * must still be a region of this kind; KeTickCount, read as the data
+ * import it is on x86, moves with the 100 ms.  It then unlinks the record and
  * reports the device as absent.
  */
 typedef unsigned char UCHAR;
@@ -46,6 +47,13 @@ DECLSPEC_IMPORT VP_STATUS __stdcall VideoPortDeleteEvent(PVOID, PVOID);
 DECLSPEC_IMPORT VP_STATUS __stdcall VideoPortWaitForSingleObject(PVOID, PVOID, LONGLONG *);
 DECLSPEC_IMPORT UCHAR __stdcall VideoPortSynchronizeExecution(PVOID, ULONG, PVOID, PVOID);
 DECLSPEC_IMPORT LONGLONG __stdcall KeQueryPerformanceCounter(LONGLONG *);
+
+typedef struct {			/* KSYSTEM_TIME */
+	ULONG LowPart;
+	LONG High1Time;
+	LONG High2Time;
+} KSYSTEM_TIME;
+DECLSPEC_IMPORT extern volatile KSYSTEM_TIME KeTickCount;	/* a data import */
 
 #define say(...) VideoPortDebugPrint(0, __VA_ARGS__)
 
@@ -137,7 +145,7 @@ static VP_STATUS __stdcall hw_find_adapter(PVOID ext, PVOID hw_context, PVOID ar
 {
 	struct registration rec = { 0, (PVOID)never_called };
 	LONGLONG freq, t0, timeout = -200000;	/* 20 ms, relative */
-	ULONG spins = 0, bad = 0;
+	ULONG spins = 0, bad = 0, ticks;
 	PVOID event = 0;
 	ULONG status;
 
@@ -159,6 +167,7 @@ static VP_STATUS __stdcall hw_find_adapter(PVOID ext, PVOID hw_context, PVOID ar
 	      "after a sleep: the registration heads the chain of a sane region", fs_read(0));
 
 	/* timer interrupts arrive while this loop, miniport code, runs */
+	ticks = KeTickCount.LowPart;
 	t0 = KeQueryPerformanceCounter(&freq);
 	while (KeQueryPerformanceCounter(0) - t0 < freq / 10) {
 		ULONG i;
@@ -171,6 +180,10 @@ static VP_STATUS __stdcall hw_find_adapter(PVOID ext, PVOID hw_context, PVOID ar
 	}
 	check(!bad && spins, "HwFindAdapter",
 	      "100 ms of miniport code under timer interrupts: FS unchanged", bad);
+	/* 6.4 ticks of 15.625 ms; the count is brought up to date every tick */
+	ticks = KeTickCount.LowPart - ticks;
+	check(ticks >= 3 && ticks <= 12, "HwFindAdapter",
+	      "KeTickCount (data import) advanced by 100 ms of 15.625 ms ticks", ticks);
 
 	VideoPortSynchronizeExecution(ext, VpMediumPriority, (PVOID)sync_routine, 0);
 	check(fs_read(0) == (ULONG)&rec && region_sane(), "HwFindAdapter",
