@@ -206,6 +206,24 @@ const void *vp_kpcr_caller(const void *ret, const void *frame)
 	return (const void *)stub_frame[1];
 }
 
+u32 vp_kpcr_chain(void)
+{
+	return this_cpu_read(vp_kpcr)->exception_list;
+}
+
+void vp_kpcr_set_chain(u32 head)
+{
+	this_cpu_read(vp_kpcr)->exception_list = head;
+}
+
+void vp_kpcr_stack(u32 *limit, u32 *base)
+{
+	const struct vp_kpcr *k = this_cpu_read(vp_kpcr);
+
+	*limit = k->stack_limit;
+	*base = k->stack_base;
+}
+
 u32 vp_kpcr_self(void)
 {
 	return this_cpu_read(vp_kpcr)->self;

@@ -81,6 +81,11 @@ void vp_kpcr_save(struct vp_tib *t);
  */
 const void *vp_kpcr_caller(const void *ret, const void *frame);
 
+/* This CPU's exception chain: its head, a new head, the stack it lies on. */
+u32 vp_kpcr_chain(void);
+void vp_kpcr_set_chain(u32 head);
+void vp_kpcr_stack(u32 *limit, u32 *base);
+
 /* The address of this CPU's region (what fs:[0x18] reads in Windows code). */
 u32 vp_kpcr_self(void);
 

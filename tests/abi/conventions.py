@@ -37,6 +37,12 @@ EXTRA_STDCALL = {
     "RtlCopyMemory": 12,
 }
 
+# Where mingw-w64's decoration disagrees with the DDK's prototype (its
+# libntoskrnl.a has _RtlRaiseException@24; the DDK declares one pointer).
+DDK_STDCALL = {
+    "RtlRaiseException": 4,
+}
+
 
 def reference(libdir):
     ref, imports = {}, set()
@@ -157,6 +163,8 @@ def main():
             failed += 1
             continue
         conv, pops = ref.get((DLLS[dll], name), (None, None))
+        if name in DDK_STDCALL:
+            conv, pops = "stdcall", DDK_STDCALL[name]
         if conv is None and name in EXTRA_STDCALL:
             conv, pops = "stdcall", EXTRA_STDCALL[name]
         if conv is None:

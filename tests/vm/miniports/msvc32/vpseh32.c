@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vpseh32.sys: structured exception handling in an x86 miniport built the
+ * way MSVC builds them (clang's i686-pc-windows-msvc target: __try blocks
+ * registered at fs:[0] with ntoskrnl's _except_handler3, filters and
+ * __finally blocks as funclets), for exceptions it raises with
+ * ExRaiseStatus and RtlRaiseException.  DriverEntry prints "SEH32 PASS
+ * <name>" or "SEH32 FAIL <name>: ..." per check through VideoPortDebugPrint.
+ * Its HwFindAdapter raises an exception nothing handles: vpwrap must stop
+ * the driver and fail the call, and the kernel must go on.
+ * It also divides 64-bit numbers, which MSVC-target code does through
+ * ntoskrnl's _aulldiv/_allrem.
+ */
+typedef unsigned char UCHAR;
+typedef unsigned long ULONG;
+typedef long LONG;
+typedef void *PVOID;
+typedef unsigned long long ULONGLONG;
+typedef long long LONGLONG;
+
+#define DECLSPEC_IMPORT __declspec(dllimport)
+#define EXCEPTION_EXECUTE_HANDLER	1
+#define EXCEPTION_CONTINUE_SEARCH	0
+#define EXCEPTION_CONTINUE_EXECUTION	(-1)
+
+typedef struct _EXCEPTION_RECORD {
+	ULONG ExceptionCode;
+	ULONG ExceptionFlags;
+	struct _EXCEPTION_RECORD *ExceptionRecord;
+	PVOID ExceptionAddress;
+	ULONG NumberParameters;
+	ULONG ExceptionInformation[15];
+} EXCEPTION_RECORD;
+
+typedef struct {
+	EXCEPTION_RECORD *ExceptionRecord;
+	PVOID ContextRecord;
+} EXCEPTION_POINTERS;
+
+struct hw_init_data {			/* VIDEO_HW_INITIALIZATION_DATA, NT4 part */
+	ULONG size;
+	ULONG interface_type;
+	PVOID find_adapter, initialize, interrupt, start_io;
+	ULONG device_extension_size;
+	ULONG starting_device_number;
+	PVOID reset_hw, timer;
+};
+
+DECLSPEC_IMPORT ULONG __stdcall VideoPortInitialize(PVOID, PVOID, struct hw_init_data *, PVOID);
+DECLSPEC_IMPORT void __cdecl VideoPortDebugPrint(ULONG, const char *, ...);
+DECLSPEC_IMPORT void __stdcall ExRaiseStatus(LONG);
+DECLSPEC_IMPORT void __stdcall RtlRaiseException(EXCEPTION_RECORD *);
+
+#define say(...) VideoPortDebugPrint(0, __VA_ARGS__)
+
+static int failures;
+
+static void check(int ok, const char *name, ULONG got)
+{
+	if (ok) {
+		say("SEH32 PASS %s\n", name);
+	} else {
+		say("SEH32 FAIL %s: got 0x%08lx\n", name, got);
+		failures++;
+	}
+}
+
+static ULONG fs0(void)
+{
+	ULONG v;
+
+	__asm__ volatile("movl %%fs:0, %0" : "=r"(v));
+	return v;
+}
+
+/* what ran, in order: one letter per step */
+static char trace[16];
+static int ntrace;
+
+static void step(char c)
+{
+	if (ntrace < (int)sizeof(trace) - 1)
+		trace[ntrace++] = c;
+}
+
+static int trace_is(const char *want)
+{
+	int i;
+
+	for (i = 0; want[i]; i++)
+		if (i >= ntrace || trace[i] != want[i])
+			return 0;
+	return i == ntrace;
+}
+
+static void trace_reset(void)
+{
+	ntrace = 0;
+}
+
+static volatile ULONG raise_what = 0xC0000001;
+
+/* A callee with a __finally of its own, raising through it. */
+static __declspec(noinline) void callee_raises(void)
+{
+	__try {
+		step('r');
+		ExRaiseStatus(raise_what);
+		step('X');		/* never: noncontinuable */
+	} __finally {
+		step(_abnormal_termination() ? 'f' : 'F');
+	}
+}
+
+static int filter_params(EXCEPTION_POINTERS *p, ULONG *param, ULONG *n)
+{
+	*param = p->ExceptionRecord->ExceptionInformation[0];
+	*n = p->ExceptionRecord->NumberParameters;
+	return EXCEPTION_EXECUTE_HANDLER;
+}
+
+static void seh_checks(void)
+{
+	ULONG code = 0, param = 0, n = 0;
+	volatile int inner_body = 0;
+	EXCEPTION_RECORD rec = { 0 };
+
+	/* 1. ExRaiseStatus caught by __except, the code seen by the filter */
+	__try {
+		ExRaiseStatus(0xC0000001);
+	} __except (code = _exception_code(), EXCEPTION_EXECUTE_HANDLER) {
+		step('e');
+	}
+	check(code == 0xC0000001, "__except catches ExRaiseStatus(0xC0000001) with its code", code);
+
+	/* 2. the callee's __finally runs (abnormally) before the caller's __except */
+	trace_reset();
+	__try {
+		callee_raises();
+	} __except (EXCEPTION_EXECUTE_HANDLER) {
+		step('e');
+	}
+	check(trace_is("rfe"), "a raise through a callee: its __finally (abnormal) runs, then the __except",
+	      ntrace);
+
+	/* 3. a filter that searches on: the outer __except takes it */
+	trace_reset();
+	__try {
+		__try {
+			ExRaiseStatus(0xC0000002);
+		} __except (step('i'), EXCEPTION_CONTINUE_SEARCH) {
+			inner_body = 1;
+		}
+	} __except (step('o'), EXCEPTION_EXECUTE_HANDLER) {
+		step('e');
+	}
+	check(trace_is("ioe") && !inner_body,
+	      "an inner filter that continues the search: the outer __except takes it", ntrace);
+
+	/* 4. __finally inside the same function, on the way to its __except */
+	trace_reset();
+	__try {
+		__try {
+			ExRaiseStatus(0xC0000003);
+		} __finally {
+			step(_abnormal_termination() ? 'f' : 'F');
+		}
+	} __except (EXCEPTION_EXECUTE_HANDLER) {
+		step('e');
+	}
+	check(trace_is("fe"), "a nested __finally in the same frame runs before the __except", ntrace);
+
+	/* 5. RtlRaiseException: its record's parameters reach the filter */
+	rec.ExceptionCode = 0xE0001234;
+	rec.ExceptionFlags = 1;		/* EXCEPTION_NONCONTINUABLE */
+	rec.NumberParameters = 1;
+	rec.ExceptionInformation[0] = 0x1234;
+	code = 0;
+	__try {
+		RtlRaiseException(&rec);
+	} __except (code = _exception_code(),
+		    filter_params((EXCEPTION_POINTERS *)_exception_info(), &param, &n)) {
+		step('e');
+	}
+	check(code == 0xE0001234 && param == 0x1234 && n == 1,
+	      "RtlRaiseException: code and parameters reach the filter", param);
+
+	/* 6. a continuable exception that the filter continues: the raise returns */
+	trace_reset();
+	rec.ExceptionFlags = 0;
+	__try {
+		RtlRaiseException(&rec);
+		step('c');
+	} __except (step('x'), EXCEPTION_CONTINUE_EXECUTION) {
+		step('X');
+	}
+	check(trace_is("xc"), "a continuable exception continued by its filter: the raise returns",
+	      ntrace);
+
+	/* 7. no exception: __finally runs normally */
+	trace_reset();
+	__try {
+		step('b');
+	} __finally {
+		step(_abnormal_termination() ? 'f' : 'F');
+	}
+	check(trace_is("bF"), "without an exception __finally runs as a normal exit", ntrace);
+}
+
+static volatile ULONGLONG big = 0x123456789abcdef0ull;
+static volatile LONGLONG neg = -1000000000007ll;
+
+static void arithmetic_checks(void)
+{
+	ULONGLONG q = big / 0x10001;		/* _aulldiv */
+	LONGLONG r = neg % 1000003;		/* _allrem */
+
+	check(q == 0x123456789abcdef0ull / 0x10001, "_aulldiv: 64-bit unsigned division",
+	      (ULONG)q);
+	check(r == -1000000000007ll % 1000003, "_allrem: 64-bit signed remainder", (ULONG)r);
+}
+
+static UCHAR __stdcall hw_initialize(PVOID ext)
+{
+	return 1;
+}
+
+static UCHAR __stdcall hw_start_io(PVOID ext, PVOID req)
+{
+	return 0;
+}
+
+/* Nothing handles this one: vpwrap stops the driver and the call fails. */
+static ULONG __stdcall hw_find_adapter(PVOID ext, PVOID hw_context, PVOID args,
+				       PVOID config, UCHAR *again)
+{
+	say("SEH32 raising 0xC0000005 with no handler\n");
+	__try {
+		ExRaiseStatus(0xC0000005);
+	} __except (EXCEPTION_CONTINUE_SEARCH) {
+	}
+	say("SEH32 FAIL an unhandled exception came back\n");
+	return 0;
+}
+
+ULONG __stdcall DriverEntry(PVOID driver_object, PVOID registry_path)
+{
+	struct hw_init_data hw = {
+		.size = sizeof(hw),
+		.interface_type = 5,		/* PCIBus */
+		.find_adapter = (PVOID)hw_find_adapter,
+		.initialize = (PVOID)hw_initialize,
+		.start_io = (PVOID)hw_start_io,
+		.device_extension_size = 64,
+	};
+
+	seh_checks();
+	/* 8. seh_checks() unlinked its record: the chain is empty again */
+	check(fs0() == 0xffffffff, "fs:[0] is the empty chain again after the handled exceptions",
+	      fs0());
+	arithmetic_checks();
+	say("SEH32 DONE %d\n", failures);
+	return VideoPortInitialize(driver_object, registry_path, &hw, 0);
+}
