@@ -14,34 +14,14 @@
  * code for 100 ms of timer interrupts, and calls a SynchronizeExecution
  * routine: after each, its registration must still head the chain and FS
  * must still be a region of this kind; KeTickCount, read as the data
- * import it is on x86, moves with the 100 ms.  It then unlinks the record and
- * reports the device as absent.
+ * import it is on x86, moves with the 100 ms.  It then unlinks the record
+ * and reports the device as absent.
  */
-typedef unsigned char UCHAR;
-typedef unsigned short USHORT;
-typedef unsigned long ULONG;
-typedef long LONG;
-typedef long long LONGLONG;
-typedef void *PVOID;
-typedef ULONG VP_STATUS;
+#include "msvc32.h"
 
-#define DECLSPEC_IMPORT __declspec(dllimport)
-#define NO_ERROR		0
-#define ERROR_DEV_NOT_EXIST	55
 #define WAIT_TIMEOUT		258
 #define VpMediumPriority	1
 
-struct hw_init_data {			/* VIDEO_HW_INITIALIZATION_DATA, NT4 part */
-	ULONG size;
-	ULONG interface_type;
-	PVOID find_adapter, initialize, interrupt, start_io;
-	ULONG device_extension_size;
-	ULONG starting_device_number;
-	PVOID reset_hw, timer;
-};
-
-DECLSPEC_IMPORT ULONG __stdcall VideoPortInitialize(PVOID, PVOID, struct hw_init_data *, PVOID);
-DECLSPEC_IMPORT void __cdecl VideoPortDebugPrint(ULONG, const char *, ...);
 DECLSPEC_IMPORT VP_STATUS __stdcall VideoPortCreateEvent(PVOID, ULONG, PVOID, PVOID *);
 DECLSPEC_IMPORT VP_STATUS __stdcall VideoPortDeleteEvent(PVOID, PVOID);
 DECLSPEC_IMPORT VP_STATUS __stdcall VideoPortWaitForSingleObject(PVOID, PVOID, LONGLONG *);
@@ -54,8 +34,6 @@ typedef struct {			/* KSYSTEM_TIME */
 	LONG High2Time;
 } KSYSTEM_TIME;
 DECLSPEC_IMPORT extern volatile KSYSTEM_TIME KeTickCount;	/* a data import */
-
-#define say(...) VideoPortDebugPrint(0, __VA_ARGS__)
 
 static ULONG fs_read(ULONG off)
 {
@@ -130,16 +108,6 @@ static UCHAR __stdcall sync_routine(PVOID ctx)
 	return 1;
 }
 
-static UCHAR __stdcall hw_initialize(PVOID ext)
-{
-	return 1;
-}
-
-static UCHAR __stdcall hw_start_io(PVOID ext, PVOID req)
-{
-	return 0;
-}
-
 static VP_STATUS __stdcall hw_find_adapter(PVOID ext, PVOID hw_context, PVOID args,
 					   PVOID config, UCHAR *again)
 {
@@ -198,15 +166,6 @@ static VP_STATUS __stdcall hw_find_adapter(PVOID ext, PVOID hw_context, PVOID ar
 
 ULONG __stdcall DriverEntry(PVOID driver_object, PVOID registry_path)
 {
-	struct hw_init_data hw = {
-		.size = sizeof(hw),
-		.interface_type = 5,		/* PCIBus */
-		.find_adapter = (PVOID)hw_find_adapter,
-		.initialize = (PVOID)hw_initialize,
-		.start_io = (PVOID)hw_start_io,
-		.device_extension_size = 64,
-	};
-
 	check_entry("DriverEntry");
-	return VideoPortInitialize(driver_object, registry_path, &hw, 0);
+	return register_miniport(driver_object, registry_path, hw_find_adapter);
 }

@@ -11,14 +11,8 @@
  * It also divides 64-bit numbers, which MSVC-target code does through
  * ntoskrnl's _aulldiv/_allrem.
  */
-typedef unsigned char UCHAR;
-typedef unsigned long ULONG;
-typedef long LONG;
-typedef void *PVOID;
-typedef unsigned long long ULONGLONG;
-typedef long long LONGLONG;
+#include "msvc32.h"
 
-#define DECLSPEC_IMPORT __declspec(dllimport)
 #define EXCEPTION_EXECUTE_HANDLER	1
 #define EXCEPTION_CONTINUE_SEARCH	0
 #define EXCEPTION_CONTINUE_EXECUTION	(-1)
@@ -37,21 +31,8 @@ typedef struct {
 	PVOID ContextRecord;
 } EXCEPTION_POINTERS;
 
-struct hw_init_data {			/* VIDEO_HW_INITIALIZATION_DATA, NT4 part */
-	ULONG size;
-	ULONG interface_type;
-	PVOID find_adapter, initialize, interrupt, start_io;
-	ULONG device_extension_size;
-	ULONG starting_device_number;
-	PVOID reset_hw, timer;
-};
-
-DECLSPEC_IMPORT ULONG __stdcall VideoPortInitialize(PVOID, PVOID, struct hw_init_data *, PVOID);
-DECLSPEC_IMPORT void __cdecl VideoPortDebugPrint(ULONG, const char *, ...);
 DECLSPEC_IMPORT void __stdcall ExRaiseStatus(LONG);
 DECLSPEC_IMPORT void __stdcall RtlRaiseException(EXCEPTION_RECORD *);
-
-#define say(...) VideoPortDebugPrint(0, __VA_ARGS__)
 
 static int failures;
 
@@ -220,18 +201,8 @@ static void arithmetic_checks(void)
 	check(r == -1000000000007ll % 1000003, "_allrem: 64-bit signed remainder", (ULONG)r);
 }
 
-static UCHAR __stdcall hw_initialize(PVOID ext)
-{
-	return 1;
-}
-
-static UCHAR __stdcall hw_start_io(PVOID ext, PVOID req)
-{
-	return 0;
-}
-
 /* Nothing handles this one: vpwrap stops the driver and the call fails. */
-static ULONG __stdcall hw_find_adapter(PVOID ext, PVOID hw_context, PVOID args,
+static VP_STATUS __stdcall hw_find_adapter(PVOID ext, PVOID hw_context, PVOID args,
 				       PVOID config, UCHAR *again)
 {
 	say("SEH32 raising 0xC0000005 with no handler\n");
@@ -245,20 +216,11 @@ static ULONG __stdcall hw_find_adapter(PVOID ext, PVOID hw_context, PVOID args,
 
 ULONG __stdcall DriverEntry(PVOID driver_object, PVOID registry_path)
 {
-	struct hw_init_data hw = {
-		.size = sizeof(hw),
-		.interface_type = 5,		/* PCIBus */
-		.find_adapter = (PVOID)hw_find_adapter,
-		.initialize = (PVOID)hw_initialize,
-		.start_io = (PVOID)hw_start_io,
-		.device_extension_size = 64,
-	};
-
 	seh_checks();
 	/* 8. seh_checks() unlinked its record: the chain is empty again */
 	check(fs0() == 0xffffffff, "fs:[0] is the empty chain again after the handled exceptions",
 	      fs0());
 	arithmetic_checks();
 	say("SEH32 DONE %d\n", failures);
-	return VideoPortInitialize(driver_object, registry_path, &hw, 0);
+	return register_miniport(driver_object, registry_path, hw_find_adapter);
 }
