@@ -6,7 +6,8 @@
 # module loaded and unloaded in that kernel under QEMU, and the bundled
 # miniports' i686 builds driving std VGA and Cirrus there (load, mode list),
 # miniport code's own FS (a Windows processor control region per CPU) and
-# structured exception handling seen by MSVC-shaped images,
+# structured exception handling seen by MSVC-shaped images, the verifier
+# suite (64) with PE32 miniports,
 # and `vpwrap inspect` judging PE32 images by the i386 module's export list.
 . "$ROOT/tests/lib.sh"
 use_kernel 686-pae "i386: fetch the 686-pae kernel" || exit 0
@@ -80,6 +81,11 @@ if make -s -C "$ROOT/tests/vm/miniports" msvc32 >"$OUT/msvc32.log" 2>&1; then
 else
 	fail "i386: build the MSVC-shaped test miniports" "$(grep -m1 -i error "$OUT/msvc32.log")"
 fi
+
+# The verifier suite (64) with PE32 builds of its miniports: every rule
+# reported once, the caller named inside the image through the export stubs.
+mkdir -p "$OUT/verifier"
+OUT=$OUT/verifier VERIFY_SUITE_ARCH=i686 bash "$ROOT/tests/suites/64-vm-verifier.sh"
 
 # `make module` wrote the i386 module's export list; a tool built with it
 # judges PE32 images by it: the x86-only imports are implemented there and
