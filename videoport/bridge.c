@@ -357,7 +357,7 @@ bool vp_sleep_begin(struct vp_sleep *s)
 	if (!c->kfpu || vp_irql() != PASSIVE_LEVEL)
 		return false;
 	vp_fxsave(vp_fx_area(s->fx));
-	vp_kpcr_save(&s->tib);
+	vp_kpcr_park(&s->tib);
 	s->ctx = *c;
 	memset(c, 0, sizeof(*c));
 	this_cpu_write(vp_cur, NULL);	/* task level: nothing below it */

@@ -158,6 +158,12 @@ void vp_kpcr_save(struct vp_tib *t)
 	t->stack_limit = k->stack_limit;
 }
 
+void vp_kpcr_park(struct vp_tib *t)
+{
+	vp_kpcr_save(t);
+	this_cpu_read(vp_kpcr)->exception_list = VP_SEH_CHAIN_END;
+}
+
 void vp_kpcr_restore(const struct vp_tib *t)
 {
 	struct vp_kpcr *k = this_cpu_read(vp_kpcr);

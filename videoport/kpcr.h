@@ -71,8 +71,10 @@ void *vp_fs_thunk(void *fn);
 void vp_kpcr_enter(struct vp_tib *t);
 /* Bridge (the call returned), sleep (on the CPU it woke on): put @t back. */
 void vp_kpcr_restore(const struct vp_tib *t);
-/* Sleep: keep this CPU's chain in @t. */
+/* Keep this CPU's chain in @t. */
 void vp_kpcr_save(struct vp_tib *t);
+/* Sleep: move this CPU's chain to @t, leaving the CPU an empty one. */
+void vp_kpcr_park(struct vp_tib *t);
 
 /*
  * The address in miniport code an export was called from, given the
@@ -114,7 +116,7 @@ static inline void vp_kpcr_restore(const struct vp_tib *t)
 {
 }
 
-static inline void vp_kpcr_save(struct vp_tib *t)
+static inline void vp_kpcr_park(struct vp_tib *t)
 {
 }
 
