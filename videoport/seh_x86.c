@@ -46,6 +46,12 @@
 u32 vp_seh_call_frame(const void *fn, unsigned long ebp);
 void __noreturn vp_seh_resume(const void *fn, unsigned long ebp);
 
+/* EXCEPTION_POINTERS, what a filter's GetExceptionInformation() returns */
+struct vp_seh_pointers {
+	struct nt_exception_record *record;
+	void *context;
+};
+
 struct vp_seh3_scope {
 	u32 enclosing;
 	void *filter;		/* NULL: a __finally block, handler is its code */
@@ -86,36 +92,36 @@ static void vp_seh3_local_unwind(struct vp_seh3_reg *reg, u32 stop)
 	}
 }
 
-static u32 vp_except_handler3(struct win_exception_record *rec, struct vp_seh3_reg *reg,
+static u32 vp_except_handler3(struct nt_exception_record *rec, struct vp_seh3_reg *reg,
 			      void *ctx);
 
 /* The records above @target run their __finally blocks and leave the chain. */
-static void vp_seh3_global_unwind(const struct win_exception_record *rec,
+static void vp_seh3_global_unwind(const struct nt_exception_record *rec,
 				  struct vp_seh3_reg *target, void *ctx)
 {
-	struct win_exception_record unwind = *rec;
+	struct nt_exception_record unwind = *rec;
 	struct vp_seh3_reg *reg;
 
-	unwind.flags |= WIN_EXCEPTION_UNWINDING;
+	unwind.flags |= NT_EXCEPTION_UNWINDING;
 	for (reg = (struct vp_seh3_reg *)vp_kpcr_chain(); reg != target; reg = reg->next) {
 		vp_except_handler3(&unwind, reg, ctx);
 		vp_kpcr_set_chain((u32)(unsigned long)reg->next);
 	}
 }
 
-static u32 vp_except_handler3(struct win_exception_record *rec, struct vp_seh3_reg *reg,
+static u32 vp_except_handler3(struct nt_exception_record *rec, struct vp_seh3_reg *reg,
 			      void *ctx)
 {
-	struct win_exception_pointers ptrs = { rec, ctx };
+	struct vp_seh_pointers ptrs = { rec, ctx };
 	unsigned int n = 0;
 	u32 level;
 	s32 f;
 
-	if (rec->flags & WIN_EXCEPTION_UNWIND) {
+	if (rec->flags & (NT_EXCEPTION_UNWINDING | NT_EXCEPTION_EXIT_UNWIND)) {
 		vp_seh3_local_unwind(reg, VP_SEH3_TOP);
-		return WIN_EXCEPTION_CONTINUE_SEARCH;
+		return NT_EXCEPTION_CONTINUE_SEARCH;
 	}
-	((struct win_exception_pointers **)reg)[-1] = &ptrs;
+	((struct vp_seh_pointers **)reg)[-1] = &ptrs;
 	for (level = reg->try_level; level != VP_SEH3_TOP && n++ < VP_SEH3_MAX_DEPTH;
 	     level = reg->scope[level].enclosing) {
 		const struct vp_seh3_scope *e = &reg->scope[level];
@@ -124,8 +130,8 @@ static u32 vp_except_handler3(struct win_exception_record *rec, struct vp_seh3_r
 			continue;
 		f = vp_seh_call_frame(e->filter, vp_seh3_ebp(reg));
 		if (f < 0)
-			return WIN_EXCEPTION_CONTINUE_EXECUTION;
-		if (f == WIN_FILTER_CONTINUE_SEARCH)
+			return NT_EXCEPTION_CONTINUE_EXECUTION;
+		if (f == NT_FILTER_CONTINUE_SEARCH)
 			continue;
 		vp_seh3_global_unwind(rec, reg, ctx);
 		vp_seh3_local_unwind(reg, level);
@@ -133,7 +139,7 @@ static u32 vp_except_handler3(struct win_exception_record *rec, struct vp_seh3_r
 		vp_kpcr_set_chain((u32)(unsigned long)reg);
 		vp_seh_resume(e->handler, vp_seh3_ebp(reg));
 	}
-	return WIN_EXCEPTION_CONTINUE_SEARCH;
+	return NT_EXCEPTION_CONTINUE_SEARCH;
 }
 
 /*
@@ -157,7 +163,7 @@ static bool vp_seh3_is_ours(const void *handler)
 }
 
 /* Finds the __except block for @rec; returns only if none takes it. */
-static const char *vp_seh_dispatch(struct win_exception_record *rec, void *ctx)
+static const char *vp_seh_dispatch(struct nt_exception_record *rec, void *ctx)
 {
 	u32 limit, base, disp;
 	struct vp_seh3_reg *reg;
@@ -173,8 +179,8 @@ static const char *vp_seh_dispatch(struct win_exception_record *rec, void *ctx)
 		if (!vp_seh3_is_ours(reg->handler))
 			return "a frame's exception handler is not _except_handler3 (not supported)";
 		disp = vp_except_handler3(rec, reg, ctx);
-		if (disp == WIN_EXCEPTION_CONTINUE_EXECUTION) {
-			if (rec->flags & WIN_EXCEPTION_NONCONTINUABLE)
+		if (disp == NT_EXCEPTION_CONTINUE_EXECUTION) {
+			if (rec->flags & NT_EXCEPTION_NONCONTINUABLE)
 				return "a filter continued a noncontinuable exception";
 			return NULL;
 		}
@@ -183,17 +189,15 @@ static const char *vp_seh_dispatch(struct win_exception_record *rec, void *ctx)
 }
 
 /* KMODE_EXCEPTION_NOT_HANDLED: the driver stops, as for KeBugCheckEx. */
-#define VP_KMODE_EXCEPTION_NOT_HANDLED	0x1e
-
-static void __noreturn vp_seh_unhandled(const struct win_exception_record *rec)
+static void __noreturn vp_seh_unhandled(const struct nt_exception_record *rec)
 {
 	vp_bugcheck32("raised an exception nothing handled", "for the exception raised at",
-		      VP_KMODE_EXCEPTION_NOT_HANDLED, rec->code, (win_ulong_ptr)rec->address,
-		      0, 0, rec->address);
+		      NT_KMODE_EXCEPTION_NOT_HANDLED, rec->code, rec->address,
+		      0, 0, (const void *)rec->address);
 }
 
 /* Returns if a filter continued the exception (or no driver raised it). */
-static void vp_seh_raise(struct win_exception_record *rec, void *ctx)
+static void vp_seh_raise(struct nt_exception_record *rec, void *ctx)
 {
 	struct vp_driver *drv = vp_current_driver();
 	char where[80] = "an unknown address";
@@ -207,36 +211,38 @@ static void vp_seh_raise(struct win_exception_record *rec, void *ctx)
 	why = vp_seh_dispatch(rec, ctx);
 	if (!why)
 		return;
-	pe_symbolize(drv->img, rec->address, where, sizeof(where));
+	pe_symbolize(drv->img, (const void *)rec->address, where, sizeof(where));
 	vp_err(drv, "exception 0x%08x raised at %s is not handled: %s\n", rec->code, where, why);
 	vp_seh_unhandled(rec);
 }
 
 VP_EXPORT(NTOSKRNL, void, ExRaiseStatus, u32 status)
 {
-	struct win_exception_record rec;
+	struct nt_exception_record rec;
 	u8 ctx[VP_X86_CONTEXT_SIZE] = { };
 
-	nt_exception_status(&rec, status, (void *)vp_export_caller());
+	nt_exception_raised(&rec, status, NT_EXCEPTION_NONCONTINUABLE,
+			    (unsigned long)vp_export_caller());
 	vp_seh_raise(&rec, ctx);
 	/* a noncontinuable exception: never back into the raiser */
 	if (vp_current_driver())
 		vp_seh_unhandled(&rec);
 }
 
-VP_EXPORT(NTOSKRNL, void, RtlRaiseException, struct win_exception_record *r)
+VP_EXPORT(NTOSKRNL, void, RtlRaiseException, struct nt_exception_record *r)
 {
-	struct win_exception_record rec;
+	struct nt_exception_record rec;
 	u8 ctx[VP_X86_CONTEXT_SIZE] = { };
 
-	if (!r || r->nparams > WIN_EXCEPTION_MAXIMUM_PARAMETERS) {
-		nt_exception_status(&rec, STATUS_INVALID_PARAMETER, (void *)vp_export_caller());
+	if (!r || r->nparams > NT_EXCEPTION_MAXIMUM_PARAMETERS) {
+		nt_exception_raised(&rec, STATUS_INVALID_PARAMETER, NT_EXCEPTION_NONCONTINUABLE,
+				    (unsigned long)vp_export_caller());
 	} else {
 		rec = *r;
-		rec.address = rec.address ?: (void *)vp_export_caller();
+		rec.address = rec.address ?: (unsigned long)vp_export_caller();
 	}
 	vp_seh_raise(&rec, ctx);
-	if ((rec.flags & WIN_EXCEPTION_NONCONTINUABLE) && vp_current_driver())
+	if ((rec.flags & NT_EXCEPTION_NONCONTINUABLE) && vp_current_driver())
 		vp_seh_unhandled(&rec);
 }
 
@@ -245,10 +251,10 @@ VP_EXPORT(NTOSKRNL, void, RtlRaiseException, struct win_exception_record *r)
  * ourselves when we dispatch (above); a call from miniport code (a
  * hand-made dispatcher) gets the same answer.
  */
-VP_EXPORT_CDECL(NTOSKRNL, u32, _except_handler3, struct win_exception_record *rec,
+VP_EXPORT_CDECL(NTOSKRNL, u32, _except_handler3, struct nt_exception_record *rec,
 		struct vp_seh3_reg *reg, void *ctx, void *dispatcher)
 {
 	if (!rec || !reg)
-		return WIN_EXCEPTION_CONTINUE_SEARCH;
+		return NT_EXCEPTION_CONTINUE_SEARCH;
 	return vp_except_handler3(rec, reg, ctx);
 }
