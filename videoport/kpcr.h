@@ -120,15 +120,15 @@ static inline void vp_kpcr_park(struct vp_tib *t)
 {
 }
 
-static inline const void *vp_kpcr_caller(const void *ret, const void *frame)
-{
-	return ret;
-}
 #endif /* CONFIG_X86_32 */
 
 /* The miniport code that called the export this is used in. */
+#ifdef CONFIG_X86_32
 #define vp_export_caller()						\
 	vp_kpcr_caller(__builtin_return_address(0), __builtin_frame_address(0))
+#else
+#define vp_export_caller()	__builtin_return_address(0)
+#endif
 
 #endif /* __ASSEMBLY__ */
 #endif /* VPWRAP_VIDEOPORT_KPCR_H */
