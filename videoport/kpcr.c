@@ -200,16 +200,28 @@ void *vp_fs_thunk(void *fn)
 
 /*
  * Behind a stub the export's frame pointer leads to the stub's frame,
- * which a plain call built: its return address is the miniport's.
+ * which a plain call built: its return address is the miniport's.  The
+ * export may have called a helper of its own that asks (a slow path): the
+ * walk goes up our own frames, at most a few, until the one the stub
+ * called, and never beyond it into miniport frames.
  */
+#define VP_CALLER_MAX_FRAMES	4
+
 const void *vp_kpcr_caller(const void *ret, const void *frame)
 {
-	const unsigned long *stub_frame;
+	const unsigned long *fp = frame;
+	const void *r = ret;
+	unsigned int i;
 
-	if (ret != vp_fs_stub_return || !frame)
-		return ret;
-	stub_frame = *(const unsigned long * const *)frame;
-	return (const void *)stub_frame[1];
+	for (i = 0; i < VP_CALLER_MAX_FRAMES && fp; i++) {
+		if (r == vp_fs_stub_return)
+			return (const void *)((const unsigned long *)fp[0])[1];
+		fp = (const unsigned long *)fp[0];
+		if (!fp)
+			break;
+		r = (const void *)fp[1];
+	}
+	return ret;
 }
 
 u32 vp_kpcr_chain(void)
