@@ -9,7 +9,10 @@
  * Its HwFindAdapter raises an exception nothing handles: vpwrap must stop
  * the driver and fail the call, and the kernel must go on.
  * It also divides 64-bit numbers, which MSVC-target code does through
- * ntoskrnl's _aulldiv/_allrem.
+ * ntoskrnl's _aulldiv/_allrem, and is built with /GS stack cookies
+ * (-fstack-protector-strong): the cookie and its check are here, as
+ * BufferOverflowK.lib gives them to an MSVC build, and the load config
+ * names the cookie, which the loader must replace with a random one.
  */
 #include "msvc32.h"
 
@@ -32,6 +35,32 @@ typedef struct {
 } EXCEPTION_POINTERS;
 
 DECLSPEC_IMPORT void __stdcall ExRaiseStatus(LONG);
+DECLSPEC_IMPORT void __stdcall KeBugCheckEx(ULONG, ULONG, ULONG, ULONG, ULONG);
+
+/* /GS: the cookie, its check, and the load config that names the cookie */
+#define GS_DEFAULT_COOKIE	0xBB40E64E
+ULONG __security_cookie = GS_DEFAULT_COOKIE;
+
+void __fastcall __security_check_cookie(ULONG cookie)
+{
+	if (cookie != __security_cookie)
+		KeBugCheckEx(0xF7, cookie, __security_cookie, ~__security_cookie, 0);
+}
+
+struct load_config32 {			/* IMAGE_LOAD_CONFIG_DIRECTORY32, to SEHandlerCount */
+	ULONG Size, TimeDateStamp;
+	unsigned short MajorVersion, MinorVersion;
+	ULONG GlobalFlagsClear, GlobalFlagsSet, CriticalSectionDefaultTimeout;
+	ULONG DeCommitFreeBlockThreshold, DeCommitTotalFreeThreshold, LockPrefixTable;
+	ULONG MaximumAllocationSize, VirtualMemoryThreshold, ProcessHeapFlags;
+	ULONG ProcessAffinityMask;
+	unsigned short CSDVersion, DependentLoadFlags;
+	ULONG EditList, SecurityCookie, SEHandlerTable, SEHandlerCount;
+};
+const struct load_config32 _load_config_used = {
+	.Size = sizeof(struct load_config32),
+	.SecurityCookie = (ULONG)&__security_cookie,
+};
 DECLSPEC_IMPORT void __stdcall RtlRaiseException(EXCEPTION_RECORD *);
 
 static int failures;
@@ -191,6 +220,27 @@ static void seh_checks(void)
 static volatile ULONGLONG big = 0x123456789abcdef0ull;
 static volatile LONGLONG neg = -1000000000007ll;
 
+/* a buffer: -fstack-protector-strong gives this function a cookie check */
+static __declspec(noinline) ULONG gs_buffer(ULONG n)
+{
+	volatile char buf[32];
+	ULONG i, sum = 0;
+
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (char)(n + i);
+	for (i = 0; i < sizeof(buf); i++)
+		sum += buf[i];
+	return sum;
+}
+
+static void gs_checks(void)
+{
+	check(__security_cookie != GS_DEFAULT_COOKIE && __security_cookie != 0,
+	      "/GS: the loader replaced the default security cookie", __security_cookie);
+	check(gs_buffer(1) == 32 + 31 * 32 / 2,
+	      "/GS: a function with a checked stack cookie returns", gs_buffer(1));
+}
+
 static void arithmetic_checks(void)
 {
 	ULONGLONG q = big / 0x10001;		/* _aulldiv */
@@ -221,6 +271,7 @@ ULONG __stdcall DriverEntry(PVOID driver_object, PVOID registry_path)
 	check(fs0() == 0xffffffff, "fs:[0] is the empty chain again after the handled exceptions",
 	      fs0());
 	arithmetic_checks();
+	gs_checks();
 	say("SEH32 DONE %d\n", failures);
 	return register_miniport(driver_object, registry_path, hw_find_adapter);
 }
