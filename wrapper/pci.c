@@ -145,6 +145,89 @@ static void vpw_pci_remove(struct pci_dev *pdev)
 	vp_driver_remove(&drv->vp, pdev);
 }
 
+/*
+ * System sleep, as Windows orders it: the display goes off (DRM state saved,
+ * monitors to DPMS off), then the adapter to D3 through the miniport's
+ * power path; on the way back the adapter returns to D0 first (the miniport
+ * programs its mode again), then the saved display state is committed.
+ * The PCI core saves and restores the config space around these.  A
+ * miniport that refuses a power request is logged; sleep goes on, since the
+ * mode set after resume restores the picture either way.
+ */
+static int vpw_pci_sleep(struct device *dev, enum vp_power_state state)
+{
+	struct pci_dev *pdev = to_pci_dev(dev);
+	struct vp_adapter *a = vp_driver_adapter(pdev);
+	int ret;
+
+	if (!a)
+		return 0;
+	ret = vpdrm_suspend(a);
+	if (ret) {
+		pci_err(pdev, "%s: display state not saved (%d)\n",
+			vpw_pci_owner(pdev)->name, ret);
+		return ret;
+	}
+	ret = vp_adapter_set_power(a, state);
+	if (ret && ret != -EOPNOTSUPP)
+		pci_warn(pdev, "%s: miniport refused power state %d (%d)\n",
+			 vpw_pci_owner(pdev)->name, state, ret);
+	return 0;
+}
+
+static int vpw_pci_suspend(struct device *dev)
+{
+	return vpw_pci_sleep(dev, VP_POWER_OFF);
+}
+
+static int vpw_pci_poweroff(struct device *dev)
+{
+	return vpw_pci_sleep(dev, VP_POWER_HIBERNATE);
+}
+
+static int vpw_pci_resume(struct device *dev)
+{
+	struct pci_dev *pdev = to_pci_dev(dev);
+	struct vp_adapter *a = vp_driver_adapter(pdev);
+	int ret;
+
+	if (!a)
+		return 0;
+	ret = vp_adapter_set_power(a, VP_POWER_ON);
+	if (ret && ret != -EOPNOTSUPP)
+		pci_warn(pdev, "%s: miniport refused to power on (%d)\n",
+			 vpw_pci_owner(pdev)->name, ret);
+	ret = vpdrm_resume(a);
+	if (ret)
+		pci_err(pdev, "%s: display state not restored (%d)\n",
+			vpw_pci_owner(pdev)->name, ret);
+	return ret;
+}
+
+/* Hibernation image: only the display state; the adapter stays in D0. */
+static int vpw_pci_freeze(struct device *dev)
+{
+	struct vp_adapter *a = vp_driver_adapter(to_pci_dev(dev));
+
+	return a ? vpdrm_suspend(a) : 0;
+}
+
+static int vpw_pci_thaw(struct device *dev)
+{
+	struct vp_adapter *a = vp_driver_adapter(to_pci_dev(dev));
+
+	return a ? vpdrm_resume(a) : 0;
+}
+
+static const struct dev_pm_ops vpw_pci_pm = {
+	.suspend = vpw_pci_suspend,
+	.resume = vpw_pci_resume,
+	.freeze = vpw_pci_freeze,
+	.thaw = vpw_pci_thaw,
+	.poweroff = vpw_pci_poweroff,
+	.restore = vpw_pci_resume,
+};
+
 static struct pci_device_id *vpw_pci_table(const struct vpw_settings *s)
 {
 	struct pci_device_id *t;
@@ -183,6 +266,7 @@ int vpw_pci_register(struct vpw_driver *drv)
 	drv->pdrv.id_table = drv->id_table;
 	drv->pdrv.probe = vpw_pci_probe;
 	drv->pdrv.remove = vpw_pci_remove;
+	drv->pdrv.driver.pm = pm_sleep_ptr(&vpw_pci_pm);
 	ret = pci_register_driver(&drv->pdrv);
 	if (ret)
 		return ret;
