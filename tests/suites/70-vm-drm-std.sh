@@ -5,6 +5,7 @@
 # the legacy cursor ioctls moving a cursor (std: drawn in software),
 # frame CRCs through the debugfs CRC interface, a forced EDID, vblank
 # counters across a modeset, a flip's event when unbound in flight,
+# suspend to RAM and resume (picture and palette back, the client draws on),
 # "nomodeset" honoured, unbind and rmmod while a client holds the device.
 # DRM_SUITE_ARCH=i686 runs the same on an i386 kernel (suite 13 sets it up):
 # the miniport's PE32 build and guest programs built with -m32.
@@ -47,6 +48,11 @@ fi
 # off the top-left and the bottom-right edges
 MOVES=${DRM_SUITE_MOVES:-301,203 317,211 -5,-7 1011,751}
 echo "$MOVES" >"$OUT/moves"
+# suspend to RAM and back (S3 enabled in QEMU's PIIX4 power management)
+if [ "${DRM_SUITE_S3:-1}" = 1 ]; then
+	: >"$OUT/s3"
+	extra+=(--add "$OUT/s3" --qemu-arg=-global --qemu-arg=PIIX4_PM.disable_s3=0)
+fi
 # modetest is a host (x86_64) program: it runs in x86_64 guests only
 [ "$ARCH" = x86_64 ] && modetest=$(command -v modetest) && extra+=(--bin "$modetest")
 
@@ -91,6 +97,16 @@ for xy in $MOVES; do
 		fail "$what" "no screen dump"
 	fi
 done
+# after suspend to RAM and resume, before the client draws again: the
+# picture it showed, exactly (the damage commit after it is a p-* dump)
+if [ "${DRM_SUITE_S3:-1}" = 1 ]; then
+	if [ -f "$OUT/vm/s3-1024x768-XR24-s3.ppm" ]; then
+		python3 "$chk" nocursor "$OUT/vm/s3-1024x768-XR24-s3.ppm" \
+			"suspend to RAM: the picture is back exactly after resume"
+	else
+		fail "suspend to RAM: the picture is back after resume" "no screen dump"
+	fi
+fi
 if [ -f "$OUT/vm/move_off.ppm" ]; then
 	python3 "$chk" nocursor "$OUT/vm/move_off.ppm" \
 		"legacy cursor hidden: the picture everywhere"

@@ -235,6 +235,18 @@ class Qmp:
                 return reply
 
 
+def wake_when_suspended(qmp, limit=300):
+    """The guest asked to be woken from suspend to RAM: wait until QEMU
+    reports it suspended, then press the (emulated) wake-up button."""
+    end = time.time() + limit
+    while time.time() < end:
+        status = qmp.cmd("query-status").get("return", {}).get("status")
+        if status == "suspended":
+            return "error" not in qmp.cmd("system_wakeup")
+        time.sleep(0.2)
+    return False
+
+
 def wait_for(path, proc, limit=30):
     end = time.time() + limit
     while not os.path.exists(path):
@@ -315,6 +327,10 @@ def run(args):
                     shot = os.path.join(args.out, line.split()[1] + ".ppm")
                     r = qmp.cmd("screendump", filename=shot)
                     ctl.sendall(b"ok\n" if "return" in r else b"error\n")
+                elif line.startswith("@@WAKEUP"):
+                    ctl.sendall(b"ok\n")
+                    woke = wake_when_suspended(qmp)
+                    guest_log.write(f"@@ host: system_wakeup {'sent' if woke else 'not sent: guest never suspended'}\n")
                 elif line.startswith("@@DONE"):
                     done = line.split()[1] if len(line.split()) > 1 else "?"
                 elif args.verbose:

@@ -2,7 +2,7 @@
 # initramfs: /kmstest, /kmscrc, /kmsvblank, /edid1080.bin + /edid_expect
 # (forced EDID), /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..."
 # to test the hardware cursor, absent otherwise), /moves ("X,Y ..." for the
-# legacy cursor ioctls), modetest (--bin).
+# legacy cursor ioctls), /s3 (present: QEMU has S3 on), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
 check "modprobe vpwrap" modprobe vpwrap miniport=/miniport.sys
@@ -120,6 +120,13 @@ fi
 
 # DPMS off and on again brings the picture back (mode set + full copy)
 /kmstest pattern -m 1024x768 -f XR24 -t dpms -D
+
+# Suspend to RAM with a picture on screen, resume: the mode, the palette
+# (C8) and the picture come back, and the client's next damage commit shows.
+if [ -f /s3 ]; then
+	/kmstest pattern -m 1024x768 -f XR24,C8 -t s3 -P
+	kclean "no oops or warning after suspend and resume"
+fi
 
 # A mode set that keeps the mode (new mode blob, new framebuffer) does not
 # ask the miniport to set it again, and the new framebuffer is all on screen.

@@ -108,7 +108,7 @@ def compare(img, rows, quant, cursor=None):
 
 def check_pattern(path, lenient):
     name = os.path.basename(path)[:-4]
-    m = re.match(r"p-(\d+)x(\d+)-([A-Z0-9]+)(?:-d(\d+)|-dpms|-same)?$", name)
+    m = re.match(r"p-(\d+)x(\d+)-([A-Z0-9]+)(?:-d(\d+)|-dpms|-same|-s3)?$", name)
     if not m:
         print(f"FAIL: {name}: not a pattern dump name")
         return False
