@@ -5,9 +5,11 @@
  * IDs is offered every display-class device and keeps those that videoport
  * says its miniport claims (vp_driver_claims()).
  *
- * Probe removes conflicting firmware framebuffers (drm-glue), starts the
- * adapter in videoport (HwFindAdapter + HwInitialize), then gives it a DRM
- * device (drm-glue); remove takes them down in reverse.
+ * Probe removes conflicting firmware framebuffers (drm-glue), saves the VGA
+ * text console, starts the adapter in videoport (HwFindAdapter +
+ * HwInitialize), then gives it a DRM device (drm-glue); remove takes them
+ * down in reverse.  Shutdown (reboot, kexec, power off) takes the display
+ * down and hands the adapter back in VGA text mode.
  */
 #define pr_fmt(fmt) "vpwrap: " fmt
 
@@ -116,9 +118,11 @@ static int vpw_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 			drv->name, ret);
 		return ret;
 	}
+	vpw_vga_text_save(pdev);
 	ret = vp_driver_probe(&drv->vp, pdev);
 	if (ret) {
 		pci_err(pdev, "%s: adapter not started (%d)\n", drv->name, ret);
+		vpw_vga_text_restore(pdev);
 		return ret;
 	}
 	a = vp_driver_adapter(pdev);
@@ -131,6 +135,7 @@ static int vpw_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		pci_err(pdev, "%s: no vpwrap/ attributes in sysfs (%d)\n", drv->name, ret);
 		vpdrm_detach(a);
 		vp_driver_remove(&drv->vp, pdev);
+		vpw_vga_text_restore(pdev);
 	}
 	return ret;
 }
@@ -143,6 +148,28 @@ static void vpw_pci_remove(struct pci_dev *pdev)
 	device_remove_group(&pdev->dev, &vpw_pci_group);
 	vpdrm_detach(vp_driver_adapter(pdev));
 	vp_driver_remove(&drv->vp, pdev);
+	vpw_vga_text_restore(pdev);
+}
+
+/*
+ * Reboot, kexec or power off: no display client reaches the adapter any
+ * more (the DRM device goes, as at unbind), the monitors are on again, the
+ * miniport hears of the shutdown and leaves its modes (RESET_DEVICE), and
+ * the VGA text console comes back for the BIOS or the next kernel.
+ */
+static void vpw_pci_shutdown(struct pci_dev *pdev)
+{
+	struct vp_adapter *a = vp_driver_adapter(pdev);
+	unsigned int i;
+
+	if (!a)
+		return;
+	vpdrm_detach(a);
+	for (i = 0; i < vp_adapter_num_monitors(a); i++)
+		vp_adapter_set_monitor_power(a, i, VP_POWER_ON);
+	vp_adapter_set_power(a, VP_POWER_SHUTDOWN);
+	vp_adapter_reset(a);
+	vpw_vga_text_restore(pdev);
 }
 
 /*
@@ -266,6 +293,7 @@ int vpw_pci_register(struct vpw_driver *drv)
 	drv->pdrv.id_table = drv->id_table;
 	drv->pdrv.probe = vpw_pci_probe;
 	drv->pdrv.remove = vpw_pci_remove;
+	drv->pdrv.shutdown = vpw_pci_shutdown;
 	drv->pdrv.driver.pm = pm_sleep_ptr(&vpw_pci_pm);
 	ret = pci_register_driver(&drv->pdrv);
 	if (ret)
