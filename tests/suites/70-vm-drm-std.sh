@@ -6,6 +6,7 @@
 # frame CRCs through the debugfs CRC interface, a forced EDID, vblank
 # counters across a modeset, a flip's event when unbound in flight,
 # suspend to RAM and resume (picture and palette back, the client draws on),
+# the VGA text screen back after rmmod and after shutdown (halt),
 # "nomodeset" honoured, unbind and rmmod while a client holds the device.
 # DRM_SUITE_ARCH=i686 runs the same on an i386 kernel (suite 13 sets it up):
 # the miniport's PE32 build and guest programs built with -m32.
@@ -107,6 +108,16 @@ if [ "${DRM_SUITE_S3:-1}" = 1 ]; then
 		fail "suspend to RAM: the picture is back after resume" "no screen dump"
 	fi
 fi
+# unloading, and shutting down (halt), hand the adapter back in VGA text
+# mode with the firmware's text screen on it
+for t in unloaded halt; do
+	what="VGA text screen back after $([ $t = halt ] && echo "shutdown (halt)" || echo rmmod)"
+	if [ -f "$OUT/vm/text-boot.ppm" ] && [ -f "$OUT/vm/text-$t.ppm" ]; then
+		python3 "$chk" textback "$OUT/vm/text-boot.ppm" "$OUT/vm/text-$t.ppm" "$what"
+	else
+		fail "$what" "no screen dump"
+	fi
+done
 if [ -f "$OUT/vm/move_off.ppm" ]; then
 	python3 "$chk" nocursor "$OUT/vm/move_off.ppm" \
 		"legacy cursor hidden: the picture everywhere"

@@ -33,6 +33,16 @@ suspend_resume() {
 	echo mem >/sys/power/state
 }
 
+# halt_screendump NAME: halt the guest (the kernel shuts every device down,
+# as before a reboot or kexec); the host saves the screen as NAME.ppm once the
+# kernel has halted.  Last command of a guest script: it does not return.
+halt_screendump() {
+	echo "@@HALT $1"
+	read -r _ack </dev/ttyS1
+	sync
+	halt -f
+}
+
 # klog_uncontained: dmesg without the page-fault reports vpwrap contained
 # (the kernel prints them before vpwrap can act, docs/trust-model.md): from
 # the report's "BUG:" line through vpwrap's "is contained" line and the

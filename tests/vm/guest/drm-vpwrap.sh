@@ -5,6 +5,8 @@
 # legacy cursor ioctls), /s3 (present: QEMU has S3 on), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
+# the firmware's VGA text screen, to be back when vpwrap lets go
+screendump text-boot
 check "modprobe vpwrap" modprobe vpwrap miniport=/miniport.sys
 i=0
 while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
@@ -159,4 +161,13 @@ i=0
 while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
 /kmsvblank unbind
 check "rmmod after the unbind in flight" rmmod vpwrap
+screendump text-unloaded
+
+# Halt with vpwrap driving the card: its shutdown hands the adapter back in
+# VGA text mode, the firmware's text screen on it (the host compares).
+check "modprobe vpwrap for the shutdown" modprobe vpwrap miniport=/miniport.sys
+i=0
+while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
+/kmstest pattern -m 1024x768 -f XR24 -t halt
 kclean "no oops or warning"
+halt_screendump text-halt
