@@ -4,7 +4,8 @@
 # odd-x damage clips, DPMS off/on), fbcon text, vblank and page-flip rates,
 # the legacy cursor ioctls moving a cursor (std: drawn in software),
 # frame CRCs through the debugfs CRC interface, a forced EDID, vblank
-# counters across a modeset, a flip's event when unbound in flight,
+# counters across a modeset, a flip's event when unbound in flight, a DRM
+# lease and its LEASE uevent,
 # suspend to RAM and resume (picture and palette back, the client draws on),
 # the VGA text screen back after rmmod and after shutdown (halt),
 # "nomodeset" honoured, unbind and rmmod while a client holds the device.
@@ -59,7 +60,7 @@ fi
 
 VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "$NAME" --profile "$DEV" \
 	--timeout 1500 --add "$GUEST/kmstest" \
-	--add "$GUEST/kmscrc" --add "$GUEST/kmsvblank" \
+	--add "$GUEST/kmscrc" --add "$GUEST/kmsvblank" --add "$GUEST/kmslease" \
 	--add "$OUT/modes" --add "$OUT/moves" \
 	--add "$OUT/edid1080.bin" --add "$OUT/edid_expect" \
 	--add "$mp:/miniport.sys" "${extra[@]}" \

@@ -1,5 +1,5 @@
 # Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
-# initramfs: /kmstest, /kmscrc, /kmsvblank, /edid1080.bin + /edid_expect
+# initramfs: /kmstest, /kmscrc, /kmsvblank, /kmslease, /edid1080.bin + /edid_expect
 # (forced EDID), /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..."
 # to test the hardware cursor, absent otherwise), /moves ("X,Y ..." for the
 # legacy cursor ioctls), /s3 (present: QEMU has S3 on), modetest (--bin).
@@ -67,6 +67,9 @@ echo 0 >/sys/module/vpwrap/parameters/xrgb_depth
 /kmscrc -m 1024x768
 # vblank counter and timestamps continue across a modeset with an event
 /kmsvblank modeset 1024x768 800x600
+# a DRM lease: the lessee sees its objects, revoking takes them, the end of
+# the lease is announced with a LEASE=1 uevent
+/kmslease
 
 # A forced EDID (debugfs edid_override, as drm.edid_firmware would give):
 # its 1920x1080 becomes the preferred mode if the miniport offers that size
