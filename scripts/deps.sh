@@ -5,7 +5,7 @@ pkgs=(
 	build-essential make gcc bc flex bison libelf-dev kmod cpio xz-utils zstd
 	python3 qemu-system-x86 qemu-utils busybox-static socat
 	gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 binutils-mingw-w64-x86-64 binutils-mingw-w64-i686
-	sparse libcmocka-dev clang libclang-rt-14-dev
+	sparse libcmocka-dev clang libclang-rt-14-dev lld llvm
 	libdrm-dev libdrm-tests pkg-config openssl
 	libx86emu-dev gcc-multilib
 )

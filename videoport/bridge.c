@@ -34,6 +34,9 @@
  *      never lower than it (the table below);
  *    - makes the context this CPU's innermost (vp_cur, read by every
  *      export; the one it replaces, at a lower level, comes back in 4.);
+ *    - on x86, starts a fresh exception chain in this CPU's Windows
+ *      processor control region, keeping the one it found (kpcr.h); the
+ *      bridge's assembly (call32.S) gives the miniport that region as FS;
  *    - on x86_64 CPUs that enforce kernel IBT, turns indirect-branch
  *      tracking off for this CPU (MSVC code has no ENDBR64), as the kernel
  *      does around EFI runtime calls (ibt.h), remembering whether it was
@@ -45,7 +48,8 @@
  *    (export.h); where IBT is in use, through a stub each that turns
  *    tracking on for the export's duration and off again on the way back
  *    (ibt64.S), so exports, their sleeps and the routines they call run
- *    with it on.  vp_current_driver() and vp_irql() read the innermost
+ *    with it on.  On x86 every export has a stub that gives it Linux's FS
+ *    and the miniport's back on return (thunk32.S).  vp_current_driver() and vp_irql() read the innermost
  *    context with one per-CPU load.  Exports that change the real context
  *    change the emulated IRQL with it, so the two agree by construction:
  *    a spin lock held means interrupts off and DISPATCH_LEVEL
@@ -66,15 +70,15 @@
  *    Otherwise it FXSAVEs the miniport's FPU/SSE registers into the
  *    export's struct vp_sleep (xmm6-15 and MXCSR are callee-saved for the
  *    miniport, and our exports, built with -mno-sse, save none of them),
- *    moves the context there, leaves this CPU's slot empty and closes the
- *    bracket.  Preemption is back on: the task may sleep, and wake on
- *    another CPU.  End opens a bracket on whatever CPU it runs on,
- *    restores the registers, puts the context into that CPU's slot with
- *    the new bracket's preempt count, and the export returns to the
- *    miniport as if nothing had happened.
+ *    moves the context (and on x86 the call's exception chain) there,
+ *    leaves this CPU's slot empty and closes the bracket.  Preemption is
+ *    back on: the task may sleep, and wake on another CPU.  End opens a
+ *    bracket on whatever CPU it runs on, restores the registers, puts the
+ *    context into that CPU's slot with the new bracket's preempt count,
+ *    and the export returns to the miniport as if nothing had happened.
  *
  * 4. Out.  When the function returns, IBT is turned back on if 2. found
- *    it on, the context it replaced becomes the innermost again, its
+ *    it on, the exception chain 2. found is put back (x86), the context it replaced becomes the innermost again, its
  *    level's slot is cleared and the bracket closed (kernel_fpu_end(), or
  *    FXRSTOR and preempt_enable()).  RAX is the result.
  *
@@ -214,6 +218,7 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 {
 	const u64 args[6] = { a1, a2, a3, a4, a5, a6 };
 	struct vp_frame frame = { 0 };
+	struct vp_tib tib;
 	u8 fxbuf[512 + 16];
 	struct vp_ctx outer, *prev, *c;
 	struct vp_driver *target;
@@ -265,9 +270,11 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 		if (a)
 			c->adapter = a;
 		c->frame = &frame;
+		vp_kpcr_enter(&tib);
 		ibt = vp_ibt_leave_linux();
 		ret = vp_call_ms(fn, args, &frame);
 		vp_ibt_enter_linux(ibt);
+		vp_kpcr_restore(&tib);
 		c = vp_ctx_this();
 		c->depth = outer.depth;
 		c->drv = outer.drv;
@@ -299,9 +306,11 @@ u64 vp_call(struct vp_driver *drv, struct vp_adapter *a, const void *fn,
 	prev = this_cpu_read(vp_cur);
 	this_cpu_write(vp_cur, c);
 
+	vp_kpcr_enter(&tib);
 	ibt = vp_ibt_leave_linux();
 	ret = vp_call_ms(fn, args, &frame);
 	vp_ibt_enter_linux(ibt);
+	vp_kpcr_restore(&tib);
 
 	/* 4. Leave it; KeBugCheckEx's way out (5.) resumes here as well. */
 	this_cpu_write(vp_cur, prev);
@@ -348,6 +357,7 @@ bool vp_sleep_begin(struct vp_sleep *s)
 	if (!c->kfpu || vp_irql() != PASSIVE_LEVEL)
 		return false;
 	vp_fxsave(vp_fx_area(s->fx));
+	vp_kpcr_park(&s->tib);
 	s->ctx = *c;
 	memset(c, 0, sizeof(*c));
 	this_cpu_write(vp_cur, NULL);	/* task level: nothing below it */
@@ -365,6 +375,7 @@ void vp_sleep_end(struct vp_sleep *s)
 		return;
 	kernel_fpu_begin_mask(KFPU_MXCSR);
 	vp_fxrstor(vp_fx_area(s->fx));
+	vp_kpcr_restore(&s->tib);
 	c = vp_ctx_this();
 	*c = s->ctx;
 	c->pc = vp_pc();

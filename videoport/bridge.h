@@ -14,6 +14,7 @@
 #include <linux/preempt.h>
 #include <linux/sched.h>		/* softirq_count() on PREEMPT_RT */
 #include <linux/types.h>
+#include "videoport/kpcr.h"
 
 struct vp_driver;
 struct vp_adapter;
@@ -158,6 +159,7 @@ static __always_inline void vp_irql_set(u8 irql)
 struct vp_sleep {
 	u8 fx[512 + 16];		/* FXSAVE area, 16-byte aligned inside */
 	struct vp_ctx ctx;		/* the parked context */
+	struct vp_tib tib;		/* x86: the call's exception chain */
 	bool active;
 };
 bool vp_sleep_begin(struct vp_sleep *s);

@@ -12,8 +12,9 @@
 #include "videoport/stop.h"
 #include "videoport/export.h"
 
-VP_EXPORT(NTOSKRNL, void, KeBugCheckEx, u32 code, win_ulong_ptr p1,
-	  win_ulong_ptr p2, win_ulong_ptr p3, win_ulong_ptr p4)
+void __noreturn vp_bugcheck32(const char *why, const char *from_what, u32 code,
+			      win_ulong_ptr p1, win_ulong_ptr p2, win_ulong_ptr p3,
+			      win_ulong_ptr p4, const void *from)
 {
 	struct vp_ctx *c = vp_ctx_this();
 	struct vp_driver *drv = c->depth ? c->drv : NULL;
@@ -21,11 +22,11 @@ VP_EXPORT(NTOSKRNL, void, KeBugCheckEx, u32 code, win_ulong_ptr p1,
 	char where[80] = "an unknown address";
 
 	if (drv) {
-		vp_stop_calls(drv, "called KeBugCheckEx");
-		pe_symbolize(drv->img, __builtin_return_address(0), where, sizeof(where));
+		vp_stop_calls(drv, why);
+		pe_symbolize(drv->img, from, where, sizeof(where));
 	}
-	pr_err("vpwrap: %s: KeBugCheckEx(0x%08x, 0x%lx, 0x%lx, 0x%lx, 0x%lx) called from %s: the driver is stopped\n",
-	       name, code, p1, p2, p3, p4, where);
+	pr_err("vpwrap: %s: KeBugCheckEx(0x%08x, 0x%lx, 0x%lx, 0x%lx, 0x%lx) %s %s: the driver is stopped\n",
+	       name, code, p1, p2, p3, p4, from_what, where);
 	if (drv && c->frame && vp_may_abandon(c, !irqs_disabled())) {
 		vp_unbind_later(c->adapter);
 		pr_err("vpwrap: %s: the call into the driver failed%s\n", name,
@@ -33,4 +34,11 @@ VP_EXPORT(NTOSKRNL, void, KeBugCheckEx, u32 code, win_ulong_ptr p1,
 		vp_call_abandon(c->frame);
 	}
 	vp_bugcheck_stuck(name, code, "a lock held");
+}
+
+VP_EXPORT(NTOSKRNL, void, KeBugCheckEx, u32 code, win_ulong_ptr p1,
+	  win_ulong_ptr p2, win_ulong_ptr p3, win_ulong_ptr p4)
+{
+	vp_bugcheck32("called KeBugCheckEx", "called from", code, p1, p2, p3, p4,
+		      vp_export_caller());
 }

@@ -12,12 +12,17 @@
  * arguments) cannot corrupt our stack: f->popped says how many it popped,
  * and the bridge compares that with what the prototype implies.
  *
+ * FS is the miniport's processor control region while fn runs and Linux's
+ * per-CPU selector again before anything else happens (kpcr.h).
+ *
  * f->esp records the stack pointer below the saved registers:
  * vp_call_abandon() (KeBugCheckEx) resumes there, as if fn had returned
  * VP_BUGCHECK_STATUS.
  */
 #include <linux/linkage.h>
 #include <asm/nospec-branch.h>
+#include <asm/segment.h>
+#include "videoport/kpcr.h"
 
 #define F_POPPED	0
 #define F_ESP		4
@@ -41,12 +46,16 @@ SYM_FUNC_START(vp_call_ms)
 	pushl	8(%edx)
 	pushl	(%edx)
 	mov	%esp, %esi
+	mov	$VP_KPCR_SELECTOR, %ecx
+	mov	%ecx, %fs
 	CALL_NOSPEC eax
 	mov	%esp, %ecx
 	sub	%esi, %ecx
 	mov	%ecx, F_POPPED(%ebx)
 	xor	%edx, %edx
 .Lvp_call_out:
+	mov	$__KERNEL_PERCPU, %ecx
+	mov	%ecx, %fs
 	lea	-12(%ebp), %esp
 	pop	%edi
 	pop	%esi

@@ -12,6 +12,8 @@
  *			a call into (stand-in) miniport code and inside an
  *			export it calls; "not present" where the CPU does not
  *			enforce IBT
+ *   kpcr		(i386) the FS miniport code runs with: the selector and
+ *			each CPU's Windows processor control region
  *   <pci>/ioctl	write: u32 IoControlCode, u32 OutputBufferLength, then
  *			the input buffer; the request goes to HwStartIO.  Only
  *			private codes (function 0x800 and up): the standard
@@ -39,6 +41,7 @@
 #include <linux/uaccess.h>
 #include "videoport/adapter.h"
 #include "videoport/ibt.h"
+#include "videoport/kpcr.h"
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
@@ -78,6 +81,12 @@ static int vp_ibt_show(struct seq_file *m, void *v)
 	return vp_ibt_selftest_show(m);
 }
 DEFINE_SHOW_ATTRIBUTE(vp_ibt);
+#else
+static int vp_kpcr_dbg_show(struct seq_file *m, void *v)
+{
+	return vp_kpcr_show(m);
+}
+DEFINE_SHOW_ATTRIBUTE(vp_kpcr_dbg);
 #endif
 
 /* CTL_CODE function numbers from 0x800 are the driver's own. */
@@ -290,6 +299,8 @@ void vp_debugfs_get(void)
 				    &vp_bridge_calls_fops);
 #ifdef CONFIG_X86_64
 		debugfs_create_file("ibt", 0400, vp_dbg_root, NULL, &vp_ibt_fops);
+#else
+		debugfs_create_file("kpcr", 0400, vp_dbg_root, NULL, &vp_kpcr_dbg_fops);
 #endif
 	}
 	mutex_unlock(&vp_dbg_lock);

@@ -107,6 +107,8 @@ struct vp_driver {
 
 /* videoprt.sys, ntoskrnl.exe, hal.dll: static tables, valid for the module's life. */
 const struct pe_export_dll *vp_export_dlls(unsigned int *count);
+/* Module exit, after the last driver is gone: undo what building them set up. */
+void vp_export_dlls_exit(void);
 
 /*
  * verify=1: check the miniport's calls against the documented IRQL rules

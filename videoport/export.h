@@ -58,7 +58,7 @@ struct vp_export {
 	void *addr;
 	u8 dll;			/* enum vp_dll */
 	u8 status;		/* enum vp_export_status */
-	bool direct;		/* linked without an IBT stub: it switches IBT itself (ibt.h) */
+	bool direct;		/* linked without a stub (thunk.h): needs none, or does its job itself */
 } __aligned(8);
 
 #define __VP_EXPORT(dll_, status_, conv, ret, cname, winname, ...)	\
@@ -83,7 +83,10 @@ struct vp_export {
 
 /*
  * VP_EXPORT_ASM(dll, Name): the row of an export written in assembly, for
- * the x86 helpers whose register conventions C cannot declare.
+ * the x86 helpers whose register conventions C cannot declare.  They touch
+ * nothing of Linux's (no per-CPU data, no calls), so miniport code calls
+ * them directly, with its own FS, and no stub is in the way of the
+ * registers and stack they take arguments in.
  */
 #define VP_EXPORT_ASM(dll_, sym)					\
 	void sym(void);							\
@@ -91,6 +94,19 @@ struct vp_export {
 	__used __section("vp_exports") __aligned(8) = {			\
 		.name = #sym, .addr = (void *)sym,			\
 		.dll = VP_DLL_##dll_, .status = VP_IMPLEMENTED,		\
+		.direct = true,						\
+	}
+
+/*
+ * VP_EXPORT_DATA(dll, Name): the row of a data export (KeTickCount): the
+ * importing image's IAT slot receives the variable's address, so no stub.
+ */
+#define VP_EXPORT_DATA(dll_, var)					\
+	static const struct vp_export __vp_row_##var			\
+	__used __section("vp_exports") __aligned(8) = {			\
+		.name = #var, .addr = (void *)&var,			\
+		.dll = VP_DLL_##dll_, .status = VP_IMPLEMENTED,		\
+		.direct = true,						\
 	}
 
 /* The markers (table_begin.c, table_end.c). */

@@ -16,7 +16,7 @@
 #include "videoport/export.h"
 #include "videoport/int10.h"
 #include "videoport/adapter.h"
-#include "videoport/ibt.h"
+#include "videoport/thunk.h"
 
 /* the scratch page of the VBE probe: the last page of the buffer area */
 #define VP_INT10_PROBE		(VP_INT10_BUF_END - 0x1000u)
@@ -438,13 +438,13 @@ u32 vp_int10_interface(void *ext, void *p)
 		return ERROR_INVALID_PARAMETER;
 	itf->context = ext;
 	/* Miniport code calls these: through their IBT stubs (ibt.h). */
-	itf->reference = vp_ibt_thunk(vp_int10_ref);
-	itf->dereference = vp_ibt_thunk(vp_int10_deref);
-	itf->allocate_buffer = vp_ibt_thunk(vp_int10_alloc);
-	itf->free_buffer = vp_ibt_thunk(vp_int10_free_buf);
-	itf->read_memory = vp_ibt_thunk(vp_int10_read);
-	itf->write_memory = vp_ibt_thunk(vp_int10_write);
-	itf->call_bios = vp_ibt_thunk(vp_int10_call_bios);
+	itf->reference = vp_export_thunk(vp_int10_ref);
+	itf->dereference = vp_export_thunk(vp_int10_deref);
+	itf->allocate_buffer = vp_export_thunk(vp_int10_alloc);
+	itf->free_buffer = vp_export_thunk(vp_int10_free_buf);
+	itf->read_memory = vp_export_thunk(vp_int10_read);
+	itf->write_memory = vp_export_thunk(vp_int10_write);
+	itf->call_bios = vp_export_thunk(vp_int10_call_bios);
 	if (!itf->reference || !itf->dereference || !itf->allocate_buffer ||
 	    !itf->free_buffer || !itf->read_memory || !itf->write_memory ||
 	    !itf->call_bios)

@@ -8,7 +8,7 @@
  * callable at any IRQL, and a frequency that never changes, as the DDI
  * promises.  x64 headers inline KeQuerySystemTime and KeQueryTickCount as
  * reads of KUSER_SHARED_DATA, a fixed Windows address no Linux kernel maps;
- * only x86 images import them (docs/videoport-unsupported.md).
+ * only x86 images import them (KeTickCount: nt_tickcount.c).
  */
 #include <linux/ktime.h>
 #include <linux/math64.h>
@@ -20,8 +20,8 @@
 #define VP_PERF_FREQ		10000000LL
 /* 100 ns intervals between 1601-01-01 and 1970-01-01 */
 #define VP_EPOCH_1601		116444736000000000LL
-/* the clock tick Windows reports on a PC: 15.625 ms, in 100 ns units */
-#define VP_TIME_INCREMENT	156250
+/* the clock tick, in 100 ns units */
+#define VP_TIME_INCREMENT	(VP_TIME_INCREMENT_NS / 100)
 
 s64 vp_perf_counter(s64 *freq)
 {

@@ -21,7 +21,7 @@
 #include <linux/pci.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include "videoport/ibt.h"
+#include "videoport/thunk.h"
 #include "videoport/vp.h"
 #include "videoport/export.h"
 #include "videoport/int10.h"
@@ -150,7 +150,7 @@ int vp_config_fill(struct vp_adapter *a)
 	c->vdm_physical_video_memory_address = 0xa0000;
 	c->vdm_physical_video_memory_length = 0x20000;
 	c->interrupt_shareable = 1;
-	c->get_proc_address = vp_ibt_thunk(vp_get_proc_address);
+	c->get_proc_address = vp_export_thunk(vp_get_proc_address);
 	c->driver_registry_path = a->drv->regpath_buf;
 	c->system_memory_size = (u64)totalram_pages() << PAGE_SHIFT;
 	/* until MAP_VIDEO_MEMORY tells: the largest memory BAR */

@@ -175,7 +175,7 @@ static noinline void WINAPI vp_acquire_slow(void *ext, struct vp_spin_lock *l,
 					    u8 *old_irql) __acquires(l)
 {
 	/* Reached by a tail call: the return address is the miniport's. */
-	const void *caller = __builtin_return_address(0);
+	const void *caller = vp_export_caller();
 	struct vp_ctx *c;
 	unsigned long flags;
 	u8 old;
@@ -246,7 +246,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 static noinline void WINAPI vp_release_slow(void *ext, struct vp_spin_lock *l,
 					    u8 new_irql) __releases(l)
 {
-	const void *caller = __builtin_return_address(0);
+	const void *caller = vp_export_caller();
 
 	if (!vp_lock_check(l, "VideoPortReleaseSpinLock")) {
 		__release(l);	/* for sparse: nothing was taken */
@@ -288,7 +288,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,
 	}
 	if (vp_verifying() &&
 	    vp_verify_acquire(l, "VideoPortAcquireSpinLockAtDpcLevel", VP_V_IRQL_ACQUIRE_DPC,
-			      DISPATCH_LEVEL, NULL, __builtin_return_address(0))) {
+			      DISPATCH_LEVEL, NULL, vp_export_caller())) {
 		__acquire(l);	/* for sparse: nothing was taken */
 		return;
 	}
@@ -305,7 +305,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLockFromDpcLevel, void *ext,
 	}
 	if (vp_verifying() &&
 	    vp_verify_release(l, "VideoPortReleaseSpinLockFromDpcLevel", VP_V_IRQL_RELEASE_DPC,
-			      NULL, __builtin_return_address(0))) {
+			      NULL, vp_export_caller())) {
 		__release(l);	/* for sparse: nothing was released */
 		return;
 	}

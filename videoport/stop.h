@@ -60,6 +60,17 @@ static inline int vp_contain_get(void)
 static inline void vp_contain_put(void)
 {
 }
+
+/*
+ * bugcheck32.c: what KeBugCheckEx does on x86, for a stop that @from (an
+ * address in the driver's code) asked for or caused: the driver stops and,
+ * when it holds nothing, the bridge call into it fails.  @why is the
+ * reason the bridge gives for refusing later calls, @from_what says what
+ * @from is ("called from").
+ */
+void __noreturn vp_bugcheck32(const char *why, const char *from_what, u32 code,
+			      win_ulong_ptr p1, win_ulong_ptr p2, win_ulong_ptr p3,
+			      win_ulong_ptr p4, const void *from);
 #endif
 
 /*

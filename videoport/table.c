@@ -7,7 +7,8 @@
 #include <linux/string.h>
 #include "videoport/export.h"
 #include "videoport/driver.h"
-#include "videoport/ibt.h"
+#include "videoport/nt_time.h"
+#include "videoport/thunk.h"
 
 /* Room for every videoprt.sys export plus the ntoskrnl/hal subset. */
 #define VP_TABLE_MAX 512
@@ -38,16 +39,17 @@ static bool vp_table_build(void)
 		       VP_TABLE_MAX);
 		return false;
 	}
-	if (vp_ibt_init())
+	if (vp_thunk_init())
 		return false;
+	vp_tick_start();
 	for (dll = 0; dll < VP_DLL_COUNT; dll++) {
 		vp_dlls[dll].exports = &vp_table[n];
 		for (e = vp_exports_begin; e < vp_exports_end; e++) {
 			if (e->dll != dll)
 				continue;
 			vp_table[n].name = e->name;
-			/* the IBT stub where the CPU enforces IBT */
-			vp_table[n].addr = e->direct ? e->addr : vp_ibt_thunk(e->addr);
+			/* the stub where miniport code runs with other CPU state (thunk.h) */
+			vp_table[n].addr = e->direct ? e->addr : vp_export_thunk(e->addr);
 			if (!vp_table[n].addr)
 				return false;
 			n++;
@@ -71,12 +73,20 @@ const struct pe_export_dll *vp_export_dlls(unsigned int *count)
 	return ret;
 }
 
+void vp_export_dlls_exit(void)
+{
+	mutex_lock(&vp_table_lock);
+	vp_tick_stop();
+	vp_kpcr_exit();
+	mutex_unlock(&vp_table_lock);
+}
+
 void *vp_export_lookup(enum vp_dll dll, const char *name)
 {
 	const struct vp_export *e;
 
 	for (e = vp_exports_begin; e < vp_exports_end; e++)
 		if (e->dll == dll && !strcmp(e->name, name))
-			return e->direct ? e->addr : vp_ibt_thunk(e->addr);
+			return e->direct ? e->addr : vp_export_thunk(e->addr);
 	return NULL;
 }

@@ -12,6 +12,7 @@
 #include <linux/types.h>
 #include "videoport/wintypes.h"
 #include "videoport/bridge.h"
+#include "videoport/kpcr.h"
 #include "videoport/driver.h"
 
 struct pci_dev;
@@ -129,7 +130,7 @@ void vp_verify_irql(enum vp_vrule rule, const char *export, u8 lo, u8 hi,
 	do {								\
 		if (vp_verifying())					\
 			vp_verify_irql(rule, export, lo, hi,		\
-				       __builtin_return_address(0));	\
+				       vp_export_caller());	\
 	} while (0)
 
 /*

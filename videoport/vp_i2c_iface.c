@@ -9,7 +9,7 @@
 #include <linux/math.h>
 #include "videoport/vp.h"
 #include "videoport/export.h"
-#include "videoport/ibt.h"
+#include "videoport/thunk.h"
 #include "videoport/vp_i2c.h"
 
 /* VIDEO_PORT_I2C_INTERFACE(_2): INTERFACE, then the four operations */
@@ -139,12 +139,12 @@ u32 vp_i2c_interface(void *ext, void *p)
 	v2 = itf->version == 2;
 	itf->context = ext;
 	/* Miniport code calls these: through their IBT stubs (ibt.h). */
-	itf->reference = vp_ibt_thunk(vp_i2c_ref);
+	itf->reference = vp_export_thunk(vp_i2c_ref);
 	itf->dereference = itf->reference;
-	itf->start = vp_ibt_thunk(v2 ? (void *)vp_i2c_start2 : (void *)vp_i2c_start1);
-	itf->stop = vp_ibt_thunk(v2 ? (void *)vp_i2c_stop2 : (void *)vp_i2c_stop1);
-	itf->write = vp_ibt_thunk(v2 ? (void *)vp_i2c_write2 : (void *)vp_i2c_write1);
-	itf->read = vp_ibt_thunk(v2 ? (void *)vp_i2c_read2 : (void *)vp_i2c_read1);
+	itf->start = vp_export_thunk(v2 ? (void *)vp_i2c_start2 : (void *)vp_i2c_start1);
+	itf->stop = vp_export_thunk(v2 ? (void *)vp_i2c_stop2 : (void *)vp_i2c_stop1);
+	itf->write = vp_export_thunk(v2 ? (void *)vp_i2c_write2 : (void *)vp_i2c_write1);
+	itf->read = vp_export_thunk(v2 ? (void *)vp_i2c_read2 : (void *)vp_i2c_read1);
 	if (!itf->reference || !itf->start || !itf->stop || !itf->write || !itf->read)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	return NO_ERROR;

@@ -123,6 +123,7 @@ static int __init vpwrap_init(void)
 				   &ret);
 		if (!vpw_drv) {
 			kobject_put(vpw_miniports_kobj);
+			vp_export_dlls_exit();
 			vpw_sig_exit();
 			return ret;
 		}
@@ -146,6 +147,7 @@ static void __exit vpwrap_exit(void)
 	kernel_param_unlock(THIS_MODULE);
 	vpw_unload(vpw_drv);
 	kobject_put(vpw_miniports_kobj);
+	vp_export_dlls_exit();
 	vpw_sig_exit();
 	printk(KERN_INFO "vpwrap unloaded\n");
 }

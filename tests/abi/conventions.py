@@ -37,14 +37,25 @@ EXTRA_STDCALL = {
     "RtlCopyMemory": 12,
 }
 
+# Where mingw-w64's decoration disagrees with the DDK's prototype (its
+# libntoskrnl.a has _RtlRaiseException@24; the DDK declares one pointer).
+DDK_STDCALL = {
+    "RtlRaiseException": 4,
+}
+
 
 def reference(libdir):
-    ref = {}
+    ref, imports = {}, set()
     for dll in DLLS:
         out = subprocess.run(["nm", f"{libdir}/lib{dll}.a"], capture_output=True,
                              text=True, check=True).stdout
         for line in out.splitlines():
             parts = line.split()
+            if len(parts) == 3 and parts[1] == "I":
+                m = re.fullmatch(r"__imp__(\w+)", parts[2])
+                if m:
+                    imports.add((dll, m[1]))
+                continue
             if len(parts) != 3 or parts[1] != "T":
                 continue
             sym = parts[2]
@@ -59,6 +70,9 @@ def reference(libdir):
             m = re.fullmatch(r"_(\w+)", sym)
             if m:
                 ref.setdefault((dll, m[1]), ("cdecl", 0))
+    # an import without a code stub is data (KeTickCount)
+    for key in imports:
+        ref.setdefault(key, ("data", None))
     return ref
 
 
@@ -107,6 +121,9 @@ def rows(path):
             name_of[off // ROW] = cstr(elf, target["off"] + st_value + addend)
         elif off % ROW == 4:	# the address: the function's symbol
             func_of[off // ROW] = cstr(elf, strtab["off"] + st_name)
+            if not func_of[off // ROW] and st_shndx < len(secs):
+                # a static variable (a data export): section and offset
+                func_of[off // ROW] = f"{secs[st_shndx]['sname']}+{addend}"
     out = []
     for i in range(len(data) // ROW):
         out.append((data[i * ROW + 8], name_of.get(i), func_of.get(i)))
@@ -146,6 +163,8 @@ def main():
             failed += 1
             continue
         conv, pops = ref.get((DLLS[dll], name), (None, None))
+        if name in DDK_STDCALL:
+            conv, pops = "stdcall", DDK_STDCALL[name]
         if conv is None and name in EXTRA_STDCALL:
             conv, pops = "stdcall", EXTRA_STDCALL[name]
         if conv is None:
@@ -153,6 +172,14 @@ def main():
             failed += 1
             continue
         seen = sorted(set(code.get(func, [])))
+        if conv == "data":
+            # the row must name a variable, not code
+            if func in code:
+                print(f"FAIL: convention: {what}: a data export whose row names code ({func})")
+                failed += 1
+            else:
+                passed += 1
+            continue
         if not seen:
             # no ret at all: a function that never returns (KeBugCheckEx)
             # or ends in a tail call; neither can pop wrongly on its own

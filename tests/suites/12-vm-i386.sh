@@ -5,6 +5,9 @@
 # import libraries, the check shown to catch mis-declared exports, the
 # module loaded and unloaded in that kernel under QEMU, and the bundled
 # miniports' i686 builds driving std VGA and Cirrus there (load, mode list),
+# miniport code's own FS (a Windows processor control region per CPU) and
+# structured exception handling seen by MSVC-shaped images, the verifier
+# suite (64) with PE32 miniports,
 # and `vpwrap inspect` judging PE32 images by the i386 module's export list.
 . "$ROOT/tests/lib.sh"
 use_kernel 686-pae "i386: fetch the 686-pae kernel" || exit 0
@@ -64,6 +67,25 @@ if make -s -C "$MP" >"$OUT/miniports.log" 2>&1; then
 else
 	fail "i386: build the bundled miniports" "$(tail -n1 "$OUT/miniports.log")"
 fi
+
+# MSVC-shaped PE32 miniports (clang, lld-link) on two CPUs, one boot: the
+# Windows view of FS (videoport/kpcr.h: the region's fields, a registered
+# exception record across a sleep, timer interrupts and a nested call) and
+# structured exception handling (videoport/seh_x86.c: __try/__except/
+# __finally around ExRaiseStatus/RtlRaiseException, an unhandled one).
+if make -s -C "$ROOT/tests/vm/miniports" msvc32 >"$OUT/msvc32.log" 2>&1; then
+	M32=$ROOT/tests/vm/miniports/out/i686
+	vmrun --out "$OUT/vm-msvc32" --name "i386 MSVC" --profile std --smp 2 --timeout 300 \
+		--add "$M32/vpfs32.sys:/vpfs32.sys" --add "$M32/vpseh32.sys:/vpseh32.sys" \
+		"$ROOT/tests/vm/scenarios/msvc32.sh"
+else
+	fail "i386: build the MSVC-shaped test miniports" "$(grep -m1 -i error "$OUT/msvc32.log")"
+fi
+
+# The verifier suite (64) with PE32 builds of its miniports: every rule
+# reported once, the caller named inside the image through the export stubs.
+mkdir -p "$OUT/verifier"
+OUT=$OUT/verifier VERIFY_SUITE_ARCH=i686 bash "$ROOT/tests/suites/64-vm-verifier.sh"
 
 # `make module` wrote the i386 module's export list; a tool built with it
 # judges PE32 images by it: the x86-only imports are implemented there and
