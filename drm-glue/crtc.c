@@ -24,6 +24,8 @@
 
 static void vpdrm_hw_unmap(struct vpdrm_device *vdev)
 {
+	/* A buffer living in the frame buffer moves out before it goes. */
+	vpdrm_zc_evict(vdev);
 	if (vdev->fb_mapped) {
 		vp_adapter_unmap_fb(vdev->adapter, &vdev->fb);
 		vdev->fb_mapped = false;

@@ -16,6 +16,7 @@
 #include <linux/pci.h>
 #include <drm/drm_atomic.h>
 #include <drm/drm_atomic_helper.h>
+#include <drm/drm_damage_helper.h>
 #include <drm/drm_drv.h>
 #include <drm/drm_fourcc.h>
 #include <drm/drm_gem_framebuffer_helper.h>
@@ -36,12 +37,33 @@ static const struct drm_driver vpdrm_driver = {
 	.driver_features = DRIVER_GEM | DRIVER_MODESET | DRIVER_ATOMIC,
 	.fops = &vpdrm_fops,
 	DRM_GEM_SHMEM_DRIVER_OPS,
+	.gem_create_object = vpdrm_gem_create_object,
 	VPDRM_FBDEV_DRIVER_OPS
 	.name = VPDRM_NAME,
 	.desc = "Windows video miniport (Video Port wrapper)",
 	VPDRM_DRIVER_DATE("20240101")
 	.major = 1,
 	.minor = 0,
+};
+
+/*
+ * DIRTYFB: a commit with the damage, unless the buffer is the one in video
+ * memory (zerocopy.c), where what userspace drew is on screen already.
+ */
+static int vpdrm_fb_dirty(struct drm_framebuffer *fb, struct drm_file *file,
+			  unsigned int flags, unsigned int color,
+			  struct drm_clip_rect *clips, unsigned int num_clips)
+{
+	if (vpdrm_zc_shown(to_vpdrm(fb->dev), fb))
+		return 0;
+	return drm_atomic_helper_dirtyfb(fb, file, flags, color, clips,
+					 num_clips);
+}
+
+static const struct drm_framebuffer_funcs vpdrm_fb_funcs = {
+	.destroy = drm_gem_fb_destroy,
+	.create_handle = drm_gem_fb_create_handle,
+	.dirty = vpdrm_fb_dirty,
 };
 
 /*
@@ -58,7 +80,8 @@ vpdrm_fb_create(VPDRM_FB_CREATE_ARGS(dev, file, info, cmd))
 			if (cmd->handles[i] &&
 			    cmd->modifier[i] != DRM_FORMAT_MOD_LINEAR)
 				return ERR_PTR(-EINVAL);
-	return vpdrm_gem_fb_create(dev, file, info, cmd);
+	return vpdrm_gem_fb_create_with_funcs(dev, file, info, cmd,
+					      &vpdrm_fb_funcs);
 }
 
 static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
@@ -83,6 +106,7 @@ static void vpdrm_atomic_commit_tail(struct vpdrm_atomic *state)
 	struct vpdrm_device *vdev = to_vpdrm(dev);
 
 	vpdrm_crc_commit_begin(vdev);
+	vpdrm_zc_commit_begin(vdev);
 	drm_atomic_helper_commit_modeset_disables(dev, state);
 	drm_atomic_helper_commit_modeset_enables(dev, state);
 	drm_atomic_helper_commit_planes(dev, state,
@@ -199,6 +223,7 @@ int vpdrm_attach(struct vp_adapter *a)
 	}
 	vdev->adapter = a;
 	vdev->devres_group = group;
+	vpdrm_zc_init(vdev);
 
 	ret = vpdrm_modes_init(vdev);
 	if (ret) {

@@ -143,6 +143,9 @@ static void vpdrm_primary_update(struct vpdrm_device *vdev,
 	    to_vpdrm_crtc_state(crtc_state)->vmode != vdev->hw_mode ||
 	    to_vpdrm_crtc_state(crtc_state)->primary_for_cursor)
 		return;
+	/* The buffer in video memory: what userspace drew is on screen. */
+	if (vpdrm_zc_primary(vdev, old, new))
+		return;
 	if (vdev->sw_cursor)
 		cursor = drm_atomic_get_new_plane_state(state, &vdev->cursor);
 	if (drm_gem_fb_begin_cpu_access(fb, DMA_FROM_DEVICE))

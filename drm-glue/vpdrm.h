@@ -12,6 +12,7 @@
 #define VPWRAP_DRM_GLUE_VPDRM_H
 
 #include <linux/hrtimer.h>
+#include <linux/iosys-map.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
@@ -26,8 +27,8 @@
 #include "videoport/adapter.h"
 
 struct drm_format_conv_state;
+struct drm_gem_object;
 struct drm_rect;
-struct iosys_map;
 
 #define VPDRM_NAME	"vpwrap"
 #define VPDRM_MAX_OUTPUTS	4
@@ -68,6 +69,18 @@ struct vpdrm_swcursor {
 	struct drm_framebuffer fb;
 };
 
+/*
+ * Zero-copy scanout (zerocopy.c): @fb is the framebuffer whose buffer lives
+ * in the visible frame buffer (NULL: none), held with a reference and with
+ * @map/@data, its kernel mapping (the shmem pages, for the copy back).
+ */
+struct vpdrm_zerocopy {
+	struct mutex lock;
+	struct drm_framebuffer *fb;
+	struct iosys_map map[DRM_FORMAT_MAX_PLANES];
+	struct iosys_map data[DRM_FORMAT_MAX_PLANES];
+};
+
 struct vpdrm_device {
 	struct drm_device drm;
 	struct vp_adapter *adapter;
@@ -103,6 +116,7 @@ struct vpdrm_device {
 	ktime_t vblank_period;
 
 	struct vpdrm_crc crc;
+	struct vpdrm_zerocopy zc;
 };
 
 /* CRTC state: which miniport mode the mode + primary format resolved to. */
@@ -203,6 +217,18 @@ int vpdrm_crtc_verify_crc_source(struct drm_crtc *crtc, const char *source,
 				 size_t *values_cnt);
 const char *const *vpdrm_crtc_get_crc_sources(struct drm_crtc *crtc,
 					       size_t *count);
+
+/* zerocopy.c */
+struct drm_gem_object *vpdrm_gem_create_object(struct drm_device *dev,
+					       size_t size);
+void vpdrm_zc_init(struct vpdrm_device *vdev);
+void vpdrm_zc_commit_begin(struct vpdrm_device *vdev);
+bool vpdrm_zc_primary(struct vpdrm_device *vdev,
+		      const struct drm_plane_state *old,
+		      const struct drm_plane_state *new);
+bool vpdrm_zc_shown(struct vpdrm_device *vdev, struct drm_framebuffer *fb);
+void vpdrm_zc_evict(struct vpdrm_device *vdev);
+void vpdrm_zc_evict_locked(struct vpdrm_device *vdev);
 
 /* connector.c */
 int vpdrm_outputs_init(struct vpdrm_device *vdev);

@@ -110,13 +110,17 @@ enum pe_dir_index {
 /*
  * x64 UNWIND_INFO: a header, then CountOfCodes 16-bit unwind code slots
  * (padded to an even number) and, with PE_UNW_FLAG_CHAININFO, the
- * RUNTIME_FUNCTION of the entry it continues.
+ * RUNTIME_FUNCTION of the entry it continues, or with PE_UNW_FLAG_EHANDLER /
+ * UHANDLER the RVA of the language handler and that handler's data.
  */
 #define PE_UI_FLAGS		0	/* version in bits 0-2, flags in 3-7 */
+#define PE_UI_PROLOG		1	/* size of the prolog in bytes */
 #define PE_UI_NCODES		2
 #define PE_UI_FRAME		3	/* frame register in bits 0-3, its offset / 16 in 4-7 */
 #define PE_UI_CODES		4
 #define PE_UI_FLAGS_SHIFT	3
+#define PE_UNW_FLAG_EHANDLER	0x1	/* a language handler for exceptions ... */
+#define PE_UNW_FLAG_UHANDLER	0x2	/* ... and/or for unwinding follows the codes */
 #define PE_UNW_FLAG_CHAININFO	0x4
 
 /*

@@ -27,6 +27,20 @@ use_kernel() {
 	export KCACHE KREL KDIR VPWRAP_KO
 }
 
+# switch_kernel KVER NAME: for a suite that repeats its boot on a second
+# kernel.  Unless KVER is the suite's kernel already, use_kernel KVER and
+# build vpwrap.ko for it (KDIR from the environment is the first kernel's, so
+# it is named).  Returns 1 when there is nothing to boot, after failing
+# "NAME: ..." if a fetch or build broke.
+switch_kernel() {
+	[ "$("$ROOT/scripts/kernel.sh" resolve "$1" 2>/dev/null)" = "$KREL" ] && return 1
+	use_kernel "$1" "$2: kernel fetch" || return 1
+	if ! make -s -C "$ROOT" module KDIR="$KDIR" >"$OUT/build-$KREL.log" 2>&1; then
+		fail "$2: module build" "$(grep -m1 -i error "$OUT/build-$KREL.log")"
+		return 1
+	fi
+}
+
 # vmrun ARGS...: the VM harness (see docs/development.md).
 vmrun() { python3 "$ROOT/tests/vm/vmrun.py" "$@"; }
 

@@ -14,14 +14,7 @@ other_kernel() {
 	if [ "$("$ROOT/scripts/kernel.sh" resolve "$kver" 2>/dev/null)" = "$KREL" ]; then
 		kver=
 	fi
-	if ! KCACHE=$("$ROOT/scripts/kernel.sh" fetch "$kver" 2>"$OUT/fetch.log"); then
-		fail "kernel ${kver:-default}: fetch" "$(tail -n 1 "$OUT/fetch.log")"
-		return 0
-	fi
-	KREL=$(basename "$KCACHE")
-	KDIR=/lib/modules/$KREL/build
-	VPWRAP_KO=$ROOT/.build/$KREL/vpwrap.ko
-	export KCACHE KREL KDIR VPWRAP_KO
+	use_kernel "$kver" "kernel ${kver:-default}: fetch" || return 0
 	echo "== kernel $KREL: build and suites $*"
 	static_build "$KREL" "$KDIR" "$ROOT/.build/$KREL" "$OUT/build.log" ||
 		[ -e "$VPWRAP_KO" ] || return 0

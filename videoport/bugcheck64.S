@@ -17,27 +17,13 @@
 #include <asm/ibt.h>
 #include <asm/nospec-branch.h>
 #include <asm/unwind_hints.h>
+#include "videoport/nt_regs64.h"
 
-#define R(n)	((n) * 8)
-#define REG_RIP	R(16)
-#define FRAME	(17 * 8 + 8)
 
 	.text
 SYM_FUNC_START(KeBugCheckEx)
 	ENDBR		/* reached by an indirect call through the import table */
-	sub	$FRAME, %rsp
-	mov	%rbx, R(3)(%rsp)
-	mov	%rbp, R(5)(%rsp)
-	mov	%rsi, R(6)(%rsp)
-	mov	%rdi, R(7)(%rsp)
-	mov	%r12, R(12)(%rsp)
-	mov	%r13, R(13)(%rsp)
-	mov	%r14, R(14)(%rsp)
-	mov	%r15, R(15)(%rsp)
-	lea	FRAME+8(%rsp), %rax
-	mov	%rax, R(4)(%rsp)
-	mov	FRAME(%rsp), %rax
-	mov	%rax, REG_RIP(%rsp)
+	NT_SAVE_CALLER
 	/* ms_abi (rcx, rdx, r8, r9, [rsp+40]) to SysV (rdi = regs, rsi, rdx, rcx, r8, r9) */
 	mov	%rcx, %rsi
 	mov	%r8, %rcx

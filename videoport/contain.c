@@ -4,8 +4,9 @@
  * driver, not the kernel.
  *
  * The hook is the kernel's die-notifier chain, the one kprobes and kgdb
- * use.  For a general protection fault (DIE_GPF), an invalid opcode or a
- * divide error (DIE_TRAP) it runs before the kernel prints anything.  A
+ * use.  For a general protection fault (DIE_GPF), a breakpoint (DIE_INT3,
+ * after kprobes and kgdb had their turn), an invalid opcode or a divide
+ * error (DIE_TRAP) it runs before the kernel prints anything.  A
  * page fault in kernel mode has no such hook: the chain first sees it as
  * DIE_OOPS, from __die() in page_fault_oops(), after the "BUG: unable to
  * handle page fault" banner and the register dump; the fault is contained
@@ -18,6 +19,13 @@
  * or the instruction pointer is no kernel text and the return address on
  * top of the stack is in the image (a call to a wild address).  Faults in
  * Linux code or in our exports are not ours: they oops as before.
+ *
+ * The image's own exception handlers see the fault first, as on Windows:
+ * if a frame between the fault and the bridge has one (its unwind data
+ * says so), the exception returns into the SEH dispatcher (seh64.c),
+ * which runs the driver's filters and __except / __finally blocks in the
+ * faulting code's context; only if none takes the exception does it come
+ * back here (vp_contain_unhandled()).
  *
  * Recovery is what KeBugCheckEx does (nt_bugcheck.c): the driver's frames
  * are unwound with the image's unwind data up to the innermost bridge
@@ -45,7 +53,9 @@
 #include <asm/trapnr.h>
 #include "pe-loader/pe_loader.h"
 #include "videoport/vp.h"
+#include "videoport/ibt.h"
 #include "videoport/nt_unwind.h"
+#include "videoport/seh.h"
 #include "videoport/stop.h"
 
 static bool vp_in_image(const struct vp_driver *drv, u64 addr)
@@ -105,65 +115,123 @@ static void vp_regs_resume(struct pt_regs *regs, const struct nt_regs *nr, u64 s
 }
 
 /*
- * Contains a fault at @regs if it is the current miniport's.  @what names
- * the exception; @addr is the faulting data address for a page fault.
+ * Leaves @drv at @nr (its context at the fault) for the innermost bridge
+ * call; NULL, or why that is not possible.
  */
-static bool vp_contain(struct pt_regs *regs, const char *what, bool pf)
+static const char *vp_leave(struct vp_ctx *c, struct nt_regs *nr, bool irqs_on)
+{
+	if (!vp_may_abandon(c, irqs_on))
+		return "while it holds a spin lock or runs with interrupts off";
+	if (!vp_unwind_to_bridge(c->drv, nr))
+		return "its frames cannot be unwound (unwind data missing or damaged)";
+	return NULL;
+}
+
+static void vp_contained(struct vp_ctx *c, const char *what, const char *where)
+{
+	vp_stop_calls(c->drv, "faulted");
+	pr_err("vpwrap: %s: %s at %s: contained; the call into the driver failed and the driver is stopped%s\n",
+	       c->drv->name, what, where, c->adapter ? "; unbinding its device" : "");
+	vp_unbind_later(c->adapter);
+}
+
+void __noreturn vp_contain_unhandled(struct vp_ctx *c, struct vp_seh_fault *f)
+{
+	const char *why = vp_leave(c, &f->regs, f->rflags & X86_EFLAGS_IF);
+
+	if (why) {
+		pr_emerg("vpwrap: %s: %s at %s %s: cannot be contained\n",
+			 c->drv->name, f->what, f->where, why);
+		vp_stop_calls(c->drv, "faulted");
+		vp_bugcheck_stuck(c->drv->name, f->rec.code, why);
+	}
+	vp_contained(c, f->what, f->where);
+	f->regs.r[0] = VP_BUGCHECK_STATUS;
+	/* back into the bridge, which restores the rest */
+	vp_ibt_leave_linux();
+	vp_bugcheck_resume(&f->regs);
+	BUG();
+}
+
+/*
+ * Contains a fault at @regs if it is the current miniport's: CPU exception
+ * @trapnr (@err its error code), named @what.  The image's exception
+ * handlers see it first (seh64.c).
+ */
+static bool vp_contain(struct pt_regs *regs, unsigned int trapnr, unsigned long err,
+		       const char *what)
 {
 	struct vp_ctx *c = vp_ctx_cur();
 	struct vp_driver *drv = c && c->depth ? c->drv : NULL;
-	char where[96], detail[64] = "";
+	bool pf = trapnr == X86_TRAP_PF, bp = trapnr == X86_TRAP_BP;
+	/* int3 is a trap: the instruction ends where regs->ip points */
+	unsigned long ip = regs->ip - bp;
+	struct vp_seh_fault f = { .what = what, .rflags = regs->flags };
+	char where[80], detail[64] = "";
+	unsigned long cr2 = pf ? read_cr2() : 0;
 	const char *why = NULL;
-	struct nt_regs nr;
 	u64 ret = 0;
 
 	if (!drv)
 		return false;
-	if (!vp_in_image(drv, regs->ip)) {
+	if (!vp_in_image(drv, ip)) {
 		/* a call or jump to a wild address: only if it came from the image */
-		if (vp_linux_code(regs->ip) ||
+		if (bp || vp_linux_code(ip) ||
 		    get_kernel_nofault(ret, (u64 *)regs->sp) || !vp_in_image(drv, ret))
 			return false;
 		snprintf(detail, sizeof(detail), " (a jump to 0x%lx)", regs->ip);
 		pe_symbolize(drv->img, (void *)ret, where, sizeof(where));
 	} else {
 		if (pf)
-			snprintf(detail, sizeof(detail), " (address 0x%lx)", read_cr2());
-		pe_symbolize(drv->img, (void *)regs->ip, where, sizeof(where));
+			snprintf(detail, sizeof(detail), " (address 0x%lx)", cr2);
+		pe_symbolize(drv->img, (void *)ip, where, sizeof(where));
 	}
+	snprintf(f.where, sizeof(f.where), "%s%s", where, detail);
 
-	vp_regs_to_nt(regs, &nr);
+	vp_regs_to_nt(regs, &f.regs);
+	f.regs.rip = ip;
 	if (ret) {
-		nr.rip = ret;
-		nr.r[NT_RSP] += 8;
+		/* as if the call itself had faulted */
+		f.regs.rip = ret;
+		f.regs.r[NT_RSP] += 8;
 	}
-	if (vp_level() == 2)
+	/*
+	 * The level of the code that faulted is its context's: int3 is handled
+	 * in an NMI-like context (vp_level() says 2 there), where nothing of
+	 * the recovery may run, so it always takes the way through
+	 * vp_seh_fault(), after the exception returned.
+	 */
+	if (vp_ctx_level_of(c) == 2) {
 		why = "in its interrupt routine";
-	else if (!vp_may_abandon(c, regs->flags & X86_EFLAGS_IF))
-		why = "while it holds a spin lock or runs with interrupts off";
-	else if (!vp_unwind_to_bridge(drv, &nr))
-		why = "its frames cannot be unwound (unwind data missing or damaged)";
+	} else if (nt_exception_from_trap(&f.rec, trapnr, ip, err, cr2) &&
+		   vp_seh_take_fault(c, regs, &f, bp)) {
+		if (pf)
+			pr_err("vpwrap: %s: the oops above is the driver's and is contained: no process is killed\n",
+			       drv->name);
+		pr_err("vpwrap: %s: %s at %s: exception 0x%08x offered to the driver's exception handlers\n",
+		       drv->name, what, f.where, f.rec.code);
+		return true;
+	} else {
+		why = vp_leave(c, &f.regs, regs->flags & X86_EFLAGS_IF);
+	}
 	if (why) {
-		pr_emerg("vpwrap: %s: %s at %s%s %s: cannot be contained; the kernel's oops report follows\n",
-			 drv->name, what, where, detail, why);
+		pr_emerg("vpwrap: %s: %s at %s %s: cannot be contained; the kernel's oops report follows\n",
+			 drv->name, what, f.where, why);
 		return false;
 	}
 
-	vp_stop_calls(drv, "faulted");
 	if (pf)
 		pr_err("vpwrap: %s: the oops above is the driver's and is contained: no process is killed\n",
 		       drv->name);
-	pr_err("vpwrap: %s: %s at %s%s: contained; the call into the driver failed and the driver is stopped%s\n",
-	       drv->name, what, where, detail,
-	       c->adapter ? "; unbinding its device" : "");
-	vp_unbind_later(c->adapter);
-	vp_regs_resume(regs, &nr, VP_BUGCHECK_STATUS);
+	vp_contained(c, what, f.where);
+	vp_regs_resume(regs, &f.regs, VP_BUGCHECK_STATUS);
 	return true;
 }
 
 static int vp_die(struct notifier_block *nb, unsigned long val, void *data)
 {
 	struct die_args *args = data;
+	unsigned int trapnr = args->trapnr;
 	const char *what;
 
 	if (!args->regs || user_mode(args->regs))
@@ -171,6 +239,11 @@ static int vp_die(struct notifier_block *nb, unsigned long val, void *data)
 	switch (val) {
 	case DIE_GPF:
 		what = "general-protection fault";
+		trapnr = X86_TRAP_GP;
+		break;
+	case DIE_INT3:
+		what = "breakpoint (int3)";
+		trapnr = X86_TRAP_BP;
 		break;
 	case DIE_TRAP:
 		if (args->trapnr == X86_TRAP_DE)
@@ -185,11 +258,12 @@ static int vp_die(struct notifier_block *nb, unsigned long val, void *data)
 		if (strcmp(args->str, "Oops"))
 			return NOTIFY_DONE;
 		what = "page fault";
+		trapnr = X86_TRAP_PF;
 		break;
 	default:
 		return NOTIFY_DONE;
 	}
-	return vp_contain(args->regs, what, val == DIE_OOPS) ? NOTIFY_STOP : NOTIFY_DONE;
+	return vp_contain(args->regs, trapnr, args->err, what) ? NOTIFY_STOP : NOTIFY_DONE;
 }
 
 static struct notifier_block vp_die_nb = {

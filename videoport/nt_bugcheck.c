@@ -40,11 +40,6 @@
 
 /* bugcheck64.S */
 void KeBugCheckEx(void);
-/*
- * Never returns; not declared __noreturn so that the BUG() after its call
- * stays: objtool cannot see into the assembly and wants a dead end there.
- */
-void vp_bugcheck_resume(const struct nt_regs *regs);
 
 static const struct vp_export __vp_row_KeBugCheckEx
 __used __section("vp_exports") __aligned(8) = {
@@ -55,7 +50,7 @@ __used __section("vp_exports") __aligned(8) = {
 };
 
 /* The return address inside vp_call_ms: the "leave" after its call. */
-static bool vp_is_bridge_return(u64 rip)
+bool vp_is_bridge_return(u64 rip)
 {
 	u64 start = (u64)vp_call_ms;
 	u8 insn;
@@ -78,8 +73,6 @@ bool vp_unwind_to_bridge(const struct vp_driver *drv, struct nt_regs *regs)
 	return false;
 }
 
-void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 p3,
-			    u64 p4);
 void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 p3,
 			    u64 p4)
 {

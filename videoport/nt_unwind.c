@@ -39,9 +39,31 @@ static const struct pe_runtime_function *nt_find_function(const struct pe_image 
 	return NULL;
 }
 
+/*
+ * Notes the EstablisherFrame of the function and, past its prolog, the
+ * language handler its UNWIND_INFO (@info, at @ui in an image of @size
+ * bytes) names after the @n code slots.
+ */
+static void nt_note_frame(const u8 *info, u32 ui, unsigned int n, u32 off, u64 frame,
+			  size_t size, struct nt_frame *f)
+{
+	unsigned int flags = info[PE_UI_FLAGS] >> PE_UI_FLAGS_SHIFT;
+	size_t hoff = PE_UI_CODES + 2 * (size_t)((n + 1) & ~1u);
+
+	f->establisher = frame;
+	f->flags = 0;
+	if (flags & PE_UNW_FLAG_CHAININFO ||
+	    !(flags & (PE_UNW_FLAG_EHANDLER | PE_UNW_FLAG_UHANDLER)) ||
+	    off < info[PE_UI_PROLOG] || ui + hoff + 4 > size)
+		return;
+	f->flags = flags & (PE_UNW_FLAG_EHANDLER | PE_UNW_FLAG_UHANDLER);
+	f->handler_rva = pe_le32(info + hoff);
+	f->data_rva = ui + hoff + 4;
+}
+
 /* Applies one UNWIND_INFO (and the chain it ends in) to @regs. */
 static bool nt_apply(const struct pe_image *img, const struct pe_runtime_function *rf,
-		     u32 rva, struct nt_regs *regs)
+		     u32 rva, struct nt_regs *regs, struct nt_frame *f)
 {
 	const u8 *base = pe_image_base(img);
 	size_t size = pe_image_size(img);
@@ -66,6 +88,8 @@ static bool nt_apply(const struct pe_image *img, const struct pe_runtime_functio
 		freg = info[PE_UI_FRAME] & 15;
 		frame = freg ? regs->r[freg] - (info[PE_UI_FRAME] >> 4) * 16 :
 			regs->r[NT_RSP];
+		if (!chain)
+			nt_note_frame(info, ui, n, off, frame, size, f);
 		for (i = 0; i < n; i++) {
 			const u8 *code = codes + 2 * i;
 			/* codes of prolog steps not executed yet (only in a chain's parent: none) */
@@ -137,7 +161,8 @@ static bool nt_apply(const struct pe_image *img, const struct pe_runtime_functio
 	return true;
 }
 
-bool nt_unwind_frame(const struct pe_image *img, struct nt_regs *regs)
+bool nt_unwind_frame_info(const struct pe_image *img, struct nt_regs *regs,
+			  struct nt_frame *f)
 {
 	const struct pe_runtime_function *rf;
 	u64 base = (u64)pe_image_base(img);
@@ -147,11 +172,21 @@ bool nt_unwind_frame(const struct pe_image *img, struct nt_regs *regs)
 		return false;
 	rva = regs->rip - base;
 	rf = nt_find_function(img, rva);
+	f->begin_rva = rf ? rf->begin_rva : 0;
+	f->establisher = regs->r[NT_RSP];
+	f->flags = 0;
 	if (rf)
-		return nt_apply(img, rf, rva, regs);
+		return nt_apply(img, rf, rva, regs, f);
 	/* a leaf function: nothing saved, the return address on top */
 	if (!nt_stack_read(regs->r[NT_RSP], &regs->rip))
 		return false;
 	regs->r[NT_RSP] += 8;
 	return true;
+}
+
+bool nt_unwind_frame(const struct pe_image *img, struct nt_regs *regs)
+{
+	struct nt_frame f;
+
+	return nt_unwind_frame_info(img, regs, &f);
 }

@@ -18,6 +18,22 @@ struct nt_regs {
 };
 #define NT_RSP 4
 
+/* What the unwind of one frame learned about the function it left. */
+struct nt_frame {
+	u64 establisher;	/* the frame's EstablisherFrame (rsp or frame register) */
+	u32 begin_rva;		/* the function (0: a leaf without unwind data) */
+	u32 flags;		/* PE_UNW_FLAG_EHANDLER / UHANDLER: it has a handler */
+	u32 handler_rva;	/* the language handler */
+	u32 data_rva;		/* its data (a scope table for C), unchecked */
+};
+
+/*
+ * As nt_unwind_frame(), and fills @f for the frame left.  A handler is
+ * only reported past the function's prolog, as Windows does.
+ */
+bool nt_unwind_frame_info(const struct pe_image *img, struct nt_regs *regs,
+			  struct nt_frame *f);
+
 /*
  * Unwinds one frame of @img's code: on return @regs is the caller's
  * context (its rip, rsp and the nonvolatile registers the frame saved).

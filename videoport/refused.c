@@ -13,16 +13,16 @@ struct vp_refused {
 	const char *reason;
 };
 
+/* none at present: structured exception handling is implemented (seh64.c) */
 static const struct vp_refused vp_refused_imports[] = {
-	{ "ntoskrnl.exe", "__C_specific_handler",
-	  "structured exception handling (__try/__except) is not supported" },
+	{ NULL, NULL, NULL },
 };
 
 const char *vp_refused_reason(const char *dll, const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(vp_refused_imports) / sizeof(vp_refused_imports[0]); i++) {
+	for (i = 0; vp_refused_imports[i].name; i++) {
 		const struct vp_refused *r = &vp_refused_imports[i];
 
 		if (!strcasecmp(r->dll, dll) && !strcmp(r->name, name))

@@ -43,6 +43,24 @@ struct nt_regs;
  */
 bool vp_unwind_to_bridge(const struct vp_driver *drv, struct nt_regs *regs);
 
+/* @rip is the return address into the bridge (vp_call_ms) */
+bool vp_is_bridge_return(u64 rip);
+
+/*
+ * Stops the driver running at @regs as KeBugCheckEx(@code, @p1..@p4) does:
+ * the bridge call that led into it fails (nt_bugcheck.c).
+ */
+void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 p3,
+			    u64 p4);
+
+/*
+ * bugcheck64.S: loads @regs' nonvolatile registers, rax and rsp and
+ * returns to regs->rip.  Never returns; not declared __noreturn so that the
+ * BUG() after its call stays: objtool cannot see into the assembly and
+ * wants a dead end there.
+ */
+void vp_bugcheck_resume(const struct nt_regs *regs);
+
 /* contain.c: the die notifier, registered while a driver is started */
 int vp_contain_get(void);
 void vp_contain_put(void);

@@ -2,7 +2,6 @@
 /* HwVidTimer, once a second at DISPATCH_LEVEL (a kernel timer: softirq). */
 #include <linux/jiffies.h>
 #include <linux/timer.h>
-#include <linux/version.h>
 #include "vpwrap/compat_time.h"
 #include "videoport/vp.h"
 #include "videoport/export.h"
@@ -26,12 +25,9 @@ void vp_timer_init(struct vp_adapter *a)
 /* After vp_dpc_teardown(): nothing can start the timer any more. */
 void vp_timer_teardown(struct vp_adapter *a)
 {
+	/* timer_on stops re-arming also where shutdown is a plain delete */
 	WRITE_ONCE(a->timer_on, false);
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
-	timer_shutdown_sync(&a->timer);	/* a later mod_timer() is a no-op */
-#else
-	timer_delete_sync(&a->timer);
-#endif
+	timer_shutdown_sync(&a->timer);
 }
 
 VP_EXPORT(VIDEOPRT, void, VideoPortStartTimer, void *ext)

@@ -80,11 +80,14 @@ static struct drm_mode_rect small_rect(unsigned int n)
 
 /*
  * Damage method, decided once per device by trying a full-screen update: the
- * path that hands this driver the damage it can use.  Atomic FB_DAMAGE_CLIPS
- * where the plane has the property; else DIRTYFB, which shadow-plane drivers
- * without the property still clip by (native cirrus on 6.1); else, for
- * drivers that scan out the dumb buffer itself (-ENOSYS: native bochs with
- * VRAM helpers), the atomic page flip a compositor would issue.
+ * cheapest path that hands this driver the damage, in the order a client
+ * that knows no more about the driver would try them.  DIRTYFB first (what
+ * Xorg's modesetting driver and the fbdev emulation use; one ioctl, and a
+ * driver that scans out the buffer in place has nothing to do); else atomic
+ * FB_DAMAGE_CLIPS where the plane has the property (a blob per update);
+ * else, for drivers that scan out the dumb buffer itself without DIRTYFB
+ * (-ENOSYS: native bochs with VRAM helpers), the atomic page flip a
+ * compositor would issue.
  */
 static int pick_method(struct kms *k, const struct kms_buf *fb,
 		       enum kms_damage_method *how)
@@ -92,12 +95,6 @@ static int pick_method(struct kms *k, const struct kms_buf *fb,
 	struct drm_mode_rect full = { 0, 0, W, H };
 	int r;
 
-	if (k->p_damage) {
-		*how = KMS_DAMAGE_ATOMIC;
-		r = kms_damage(k, *how, fb, &full);
-		if (!r)
-			return 0;
-	}
 	*how = KMS_DAMAGE_DIRTYFB;
 	r = kms_damage(k, *how, fb, &full);
 	if (r != -ENOSYS)

@@ -80,21 +80,21 @@ struct drm_format_conv_state;
 #endif
 
 /*
- * .fb_create and drm_gem_fb_create_with_dirty() get the format info the
+ * .fb_create and drm_gem_fb_create_with_funcs() get the format info the
  * core looked up since 6.17 (7.3 has it, 6.12 not).
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
 #define VPDRM_FB_CREATE_ARGS(dev, file, info, cmd) \
 	struct drm_device *dev, struct drm_file *file, \
 	const struct drm_format_info *info, const struct drm_mode_fb_cmd2 *cmd
-#define vpdrm_gem_fb_create(dev, file, info, cmd) \
-	drm_gem_fb_create_with_dirty(dev, file, info, cmd)
+#define vpdrm_gem_fb_create_with_funcs(dev, file, info, cmd, funcs) \
+	drm_gem_fb_create_with_funcs(dev, file, info, cmd, funcs)
 #else
 #define VPDRM_FB_CREATE_ARGS(dev, file, info, cmd) \
 	struct drm_device *dev, struct drm_file *file, \
 	const struct drm_mode_fb_cmd2 *cmd
-#define vpdrm_gem_fb_create(dev, file, info, cmd) \
-	drm_gem_fb_create_with_dirty(dev, file, cmd)
+#define vpdrm_gem_fb_create_with_funcs(dev, file, info, cmd, funcs) \
+	drm_gem_fb_create_with_funcs(dev, file, cmd, funcs)
 #endif
 
 /*

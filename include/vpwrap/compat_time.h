@@ -16,6 +16,15 @@
 	from_timer(var, callback_timer, timer_fieldname)
 #endif
 
+/*
+ * 6.2 added timer_shutdown_sync(), after which mod_timer() does nothing.
+ * Before it, deleting is all there is: callers must also stop re-arming
+ * the timer themselves (a flag checked before mod_timer()).
+ */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 2, 0)
+#define timer_shutdown_sync(timer) timer_delete_sync(timer)
+#endif
+
 /* 6.13 added hrtimer_setup(), which also sets the callback; 7.x dropped hrtimer_init(). */
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
 static inline void hrtimer_setup(struct hrtimer *timer,

@@ -37,18 +37,5 @@ run_kernel() {
 run_kernel "$KREL" "$KCACHE" "$VPWRAP_KO"
 
 # The 6.12 LTS kernel, unless it is already the suite's kernel.
-case "$KREL" in
-6.12.*) exit 0 ;;
-esac
-if ! kcache=$("$ROOT/scripts/kernel.sh" fetch 6.12 2>"$OUT/kernel-6.12.log"); then
-	fail "6.12 kernel fetch" "$(tail -n 1 "$OUT/kernel-6.12.log")"
-	exit 0
-fi
-krel=$(basename "$kcache")
-# KDIR from the environment is the suite's (6.1) kernel: name 6.12's, or
-# the build is 6.1's and the 6.12 guest runs whatever .build/ held before.
-if ! make -s -C "$ROOT" module KDIR="/lib/modules/$krel/build" >"$OUT/build-6.12.log" 2>&1; then
-	fail "6.12 module build" "$(grep -m1 -i error "$OUT/build-6.12.log")"
-	exit 0
-fi
-run_kernel "$krel" "$kcache" "$ROOT/.build/$krel/vpwrap.ko"
+switch_kernel 6.12 "6.12" || exit 0
+run_kernel "$KREL" "$KCACHE" "$VPWRAP_KO"

@@ -2,7 +2,7 @@
 # Misbehaving miniports: each fault ends in the right message and a
 # clean kernel, and a good driver loads afterwards.  One boot runs them all:
 # failing DriverEntry, failing HwFindAdapter, leaked pool and common buffer,
-# an import vpwrap cannot provide, structured exception handling, and
+# an import vpwrap cannot provide, and
 # KeBugCheckEx in DriverEntry, (from nested frames) in HwFindAdapter and in
 # HwStartIO (the device is then unbound).
 . "$ROOT/tests/lib.sh"
@@ -64,13 +64,6 @@ load mb_import
 check "missing import: insmod refused" test $rc != 0
 logs "missing import: named" 'unresolved import.*ntoskrnl.exe!IoAllocateMdl'
 unload "missing import"
-
-load mb_seh
-check "SEH: insmod refused" test $rc != 0
-logs "SEH: __C_specific_handler named" 'ntoskrnl.exe!__C_specific_handler'
-logs "SEH: the reason named" \
-	'ntoskrnl.exe!__C_specific_handler \(structured exception handling \(__try/__except\) is not supported\)'
-unload "SEH"
 
 load mb_bugentry
 check "KeBugCheckEx in DriverEntry: insmod refused" test $rc != 0

@@ -6,7 +6,11 @@
 # the exception and driver.sys+0xRVA, the call into the driver fails, the
 # driver's code never goes on, the process that triggered it is not killed,
 # the kernel log holds nothing beyond the page-fault report the kernel prints
-# before vpwrap can act (docs/trust-model.md).  Then, in the same boot, the
+# before vpwrap can act (docs/trust-model.md).  Structured exception
+# handling in a miniport built as MSVC builds them (seh.sys): filters
+# answering each of their three values, nested scopes, __finally blocks on
+# the unwind, CPU exceptions inside __try handled by the driver, and what
+# no handler takes contained or stopped.  Then, in the same boot, the
 # bundled vpbochs.sys binds and draws (pixels checked on the host).
 . "$ROOT/tests/lib.sh"
 
@@ -23,6 +27,8 @@ if ! make -s -C "$ROOT/tests/vm" >"$OUT/guest-build.log" 2>&1; then
 	exit 0
 fi
 modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"
+python3 "$ROOT/tests/vm/hostile/mkhostile.py" "$ROOT/miniports/out/x86_64/vpbochs.sys" \
+	"$OUT/damaged" 1000 code- >"$OUT/mkhostile.log" 2>&1
 if ! gcc -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" \
 	2>"$OUT/xmm_ioctl.log"; then
 	fail "xmm_ioctl build" "$(head -n 1 "$OUT/xmm_ioctl.log")"
@@ -108,6 +114,77 @@ for c in dpc_ud:'invalid opcode' timer_gp:'general-protection fault'; do
 	unload $n
 done
 
+# Structured exception handling (seh/seh.c, built as MSVC builds drivers):
+# every case is reported by the miniport itself.  Its page faults print
+# the kernel's report, each followed by vpwrap's "contained" line.
+load seh
+klog=$(klog_uncontained)
+for c in raise-execute nested-continue-search continue-execution finally-unwind \
+	finally-normal fault-pf fault-gp fault-ud fault-de fault-continue-execution \
+	finally-deep; do
+	logs "seh: $c" "seh.sys: SEH $c: ok"
+done
+logs "seh: every case passed" 'seh.sys: SEH done: 0 failed'
+nologs "seh: no code ran past a fault" 'survived'
+for k in 'page fault' 'general-protection fault' 'invalid opcode' 'divide error'; do
+	logs "seh: $k offered to the driver's handlers" \
+		"seh.sys: $k at seh.sys\\+0x[0-9a-f]+.*: exception 0x[0-9a-f]{8} offered to the driver's exception handlers"
+done
+nologs "seh: nothing contained, the driver went on" 'seh.sys: .*contained; the call'
+logs "seh: DriverEntry returned its own status" 'seh.sys: DriverEntry failed: status 0xc00000bb'
+check "seh: insmod was not killed (exit $rc)" test "$rc" -lt 128
+_bad=$(echo "$klog" | grep -E 'Oops|BUG[: ]|WARNING:|general protection|Call Trace' | head -n 1)
+if [ -z "$_bad" ]; then pass "seh: no report beyond the documented one"; else
+	fail "seh: no report beyond the documented one" "$_bad"; fi
+unload seh
+
+load seh_unhandled_fault
+contained seh_unhandled_fault 'page fault'
+logs "seh_unhandled_fault: its filter was asked first" \
+	'seh_unhandled_fault.sys: page fault at .*: no exception handler of the driver took it'
+logs "seh_unhandled_fault: DriverEntry failed" \
+	'seh_unhandled_fault.sys: DriverEntry failed: status 0xc0000400'
+unload seh_unhandled_fault
+
+load seh_unhandled_raise
+klog=$(klog_uncontained)
+logs "seh_unhandled_raise: KMODE_EXCEPTION_NOT_HANDLED" \
+	'seh_unhandled_raise.sys: exception 0xe000000a raised at seh_unhandled_raise.sys\+0x[0-9a-f]+: no exception handler of the driver took it \(KMODE_EXCEPTION_NOT_HANDLED\)'
+logs "seh_unhandled_raise: the driver is stopped" \
+	'seh_unhandled_raise.sys: KeBugCheckEx\(0x0000001e, 0xe000000a, '
+logs "seh_unhandled_raise: DriverEntry failed" \
+	'seh_unhandled_raise.sys: DriverEntry failed: status 0xc0000400'
+nologs "seh_unhandled_raise: the driver did not go on" 'survived'
+check "seh_unhandled_raise: insmod was not killed (exit $rc)" test "$rc" -lt 128
+unload seh_unhandled_raise
+
+# images whose structure is valid and whose code at the entry point is
+# damaged (tests/vm/hostile/mkhostile.py's "code-" images, checksums
+# recomputed): each fault contained, DriverEntry fails
+for f in /damaged/*.sys; do
+	n=${f##*/}
+	n=${n%.sys}
+	dmesg -c >/dev/null
+	insmod /vpwrap.ko miniport=$f >/tmp/insmod.out 2>&1
+	rc=$?
+	klog=$(klog_uncontained)
+	case $n in
+	*ud2*) k='invalid opcode' ;;
+	*int3*) k='breakpoint \(int3\)' ;;
+	*noncanonical*) k='general-protection fault' ;;
+	*) k='page fault' ;;
+	esac
+	logs "$n: $k contained at the entry point" \
+		"$n.sys: $k at $n.sys\\+0x[0-9a-f]+.*: contained; the call into the driver failed"
+	logs "$n: DriverEntry failed" "$n.sys: DriverEntry failed: status 0xc0000400"
+	check "$n: insmod refused, not killed (exit $rc)" test "$rc" -gt 0 -a "$rc" -lt 128
+	_bad=$(echo "$klog" | grep -E 'Oops|BUG[: ]|WARNING:|general protection|Call Trace' | head -n 1)
+	if [ -z "$_bad" ]; then pass "$n: no report beyond the documented one"; else
+		fail "$n: no report beyond the documented one" "$_bad"; fi
+	unload $n
+done
+check "four damaged-code images ran" test "$(ls /damaged | wc -l)" = 4
+
 # after all of that, the good driver binds and draws
 dmesg -c >/dev/null
 check "good driver afterwards: modprobe" insmod /vpwrap.ko miniport=/vpbochs.sys
@@ -123,6 +200,7 @@ GUEST
 # broken to the kernel's boot check, which then panics before the test
 vmrun --out "$OUT/vm" --name "contain" --profile std --timeout 900 --append no_timer_check \
 	--add "$ROOT/tests/vm/miniports7/out:/mf" --add "$OUT/deps" --add "$OUT/xmm_ioctl" \
+	--add "$OUT/damaged:/damaged" \
 	--add "$ROOT/tests/vm/out/kmstest" \
 	--add "$ROOT/miniports/out/x86_64/vpbochs.sys:/vpbochs.sys" "$OUT/guest.sh"
 python3 "$ROOT/tests/vm/guest/kmscheck.py" pattern "$OUT/vm"

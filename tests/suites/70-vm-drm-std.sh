@@ -1,7 +1,8 @@
 #!/bin/bash
 # drm-glue on QEMU's std VGA with the bundled vpbochs.sys: modetest, the
 # kmstest pattern dumps checked pixel by pixel (every format, 32/24/16 bpp,
-# odd-x damage clips, DPMS off/on), fbcon text, vblank and page-flip rates,
+# odd-x damage clips, DPMS off/on), zero-copy scanout (drawing in place,
+# flips out and back, DIRTYFB and damage), fbcon text, vblank and page-flip rates,
 # the legacy cursor ioctls moving a cursor (std: drawn in software),
 # frame CRCs through the debugfs CRC interface, a forced EDID, vblank
 # counters across a modeset, a flip's event when unbound in flight, a DRM
@@ -55,13 +56,15 @@ if [ "${DRM_SUITE_S3:-1}" = 1 ]; then
 	: >"$OUT/s3"
 	extra+=(--add "$OUT/s3" --qemu-arg=-global --qemu-arg=PIIX4_PM.disable_s3=0)
 fi
+# formats a 1024x768 buffer of which is scanned out in place (zero-copy)
+echo "${DRM_SUITE_ZEROCOPY-XR24,RG16}" >"$OUT/zerocopy"
 # modetest is a host (x86_64) program: it runs in x86_64 guests only
 [ "$ARCH" = x86_64 ] && modetest=$(command -v modetest) && extra+=(--bin "$modetest")
 
 VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "$NAME" --profile "$DEV" \
 	--timeout 1500 --add "$GUEST/kmstest" \
 	--add "$GUEST/kmscrc" --add "$GUEST/kmsvblank" --add "$GUEST/kmslease" \
-	--add "$OUT/modes" --add "$OUT/moves" \
+	--add "$OUT/modes" --add "$OUT/moves" --add "$OUT/zerocopy" \
 	--add "$OUT/edid1080.bin" --add "$OUT/edid_expect" \
 	--add "$mp:/miniport.sys" "${extra[@]}" \
 	"$ROOT/tests/vm/guest/drm-vpwrap.sh"

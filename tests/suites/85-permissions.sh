@@ -15,22 +15,10 @@ run_kernel() {
 }
 run_kernel permissions "$KREL" "$KCACHE" "$VPWRAP_KO"
 # The 6.12 LTS kernel too (taint, sysfs as uid 1000), unless it is already
-# the suite's kernel; KDIR from the environment is the suite's: name 6.12's.
-case "$KREL" in
-6.12.*) ;;
-*)
-	if ! kcache=$("$ROOT/scripts/kernel.sh" fetch 6.12 2>"$OUT/kernel-6.12.log"); then
-		fail "permissions 6.12: kernel fetch" "$(tail -n 1 "$OUT/kernel-6.12.log")"
-	else
-		krel=$(basename "$kcache")
-		if make -s -C "$ROOT" module KDIR="/lib/modules/$krel/build" >"$OUT/build-6.12.log" 2>&1; then
-			run_kernel "permissions 6.12" "$krel" "$kcache" "$ROOT/.build/$krel/vpwrap.ko"
-		else
-			fail "permissions 6.12: module build" "$(grep -m1 -i error "$OUT/build-6.12.log")"
-		fi
-	fi
-	;;
-esac
+# the suite's kernel.
+if switch_kernel 6.12 "permissions 6.12"; then
+	run_kernel "permissions 6.12" "$KREL" "$KCACHE" "$VPWRAP_KO"
+fi
 # The trust model is written down, with the HwStartIO finding.
 doc=$ROOT/docs/trust-model.md
 if [ -f "$doc" ] && grep -q 'videoport/startio.c:' "$doc"; then

@@ -96,18 +96,6 @@ run_kernel trust "$KREL" "$KCACHE" "$VPWRAP_KO"
 
 # The 6.12 LTS kernel too (its own kernel IBT build, its own signature and
 # lockdown code), unless it is already the suite's kernel.
-case "$KREL" in
-6.12.*) exit 0 ;;
-esac
-if ! kcache=$("$ROOT/scripts/kernel.sh" fetch 6.12 2>"$OUT/kernel-6.12.log"); then
-	fail "trust 6.12: kernel fetch" "$(tail -n 1 "$OUT/kernel-6.12.log")"
-	exit 0
-fi
-krel=$(basename "$kcache")
-# KDIR from the environment is the suite's kernel: name 6.12's.
-if ! make -s -C "$ROOT" module KDIR="/lib/modules/$krel/build" >"$OUT/build-6.12.log" 2>&1; then
-	fail "trust 6.12: module build" "$(grep -m1 -i error "$OUT/build-6.12.log")"
-	exit 0
-fi
-run_kernel "trust 6.12" "$krel" "$kcache" "$ROOT/.build/$krel/vpwrap.ko"
+switch_kernel 6.12 "trust 6.12" || exit 0
+run_kernel "trust 6.12" "$KREL" "$KCACHE" "$VPWRAP_KO"
 exit 0

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 #include <x86emu.h>
 #include "include/vpwrap/int10_abi.h"
@@ -183,6 +184,15 @@ int main(int argc, char **argv)
 	if (setgroups(0, NULL) || setresgid(NOBODY, NOBODY, NOBODY) ||
 	    setresuid(NOBODY, NOBODY, NOBODY)) {
 		perror("vpwrap-int10: dropping privileges");
+		return 1;
+	}
+	/*
+	 * Other processes of user nobody must not ptrace us: the channel gives
+	 * port access.  The uid change makes us non-dumpable only while
+	 * fs.suid_dumpable is 0, so say it ourselves.
+	 */
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)) {
+		perror("vpwrap-int10: PR_SET_DUMPABLE");
 		return 1;
 	}
 	chan = open(argv[1], O_RDWR | O_CLOEXEC);

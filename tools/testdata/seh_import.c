@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * A miniport-shaped x64 driver for `vpwrap inspect` tests: it imports one
- * export vpwrap implements and ntoskrnl.exe!__C_specific_handler, which
- * vpwrap refuses by design (structured exception handling).  Built by
+ * export vpwrap implements and ntoskrnl.exe!__C_specific_handler
+ * (structured exception handling), which it implements on x64 too.  Built by
  * mingw-w64 at test time (tests/suites/42-tools-inspect.sh) against
  * seh_import.def and missing_imports.def.
  */

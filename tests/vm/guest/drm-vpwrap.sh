@@ -2,7 +2,8 @@
 # initramfs: /kmstest, /kmscrc, /kmsvblank, /kmslease, /edid1080.bin + /edid_expect
 # (forced EDID), /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..."
 # to test the hardware cursor, absent otherwise), /moves ("X,Y ..." for the
-# legacy cursor ioctls), /s3 (present: QEMU has S3 on), modetest (--bin).
+# legacy cursor ioctls), /zerocopy (formats for kmstest zerocopy), /s3
+# (present: QEMU has S3 on), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
 # the firmware's VGA text screen, to be back when vpwrap lets go
@@ -137,6 +138,14 @@ fi
 # ask the miniport to set it again, and the new framebuffer is all on screen.
 set -- /sys/kernel/debug/vpwrap-videoport/*/mode_sets
 /kmstest pattern -m 1024x768 -f XR24,RG16 -t same -S "$1"
+
+# Zero-copy scanout: a buffer in the mode's layout shown twice in a row is
+# scanned out in place (drawing shows without an ioctl), leaves with its
+# content on a flip and comes back; /zerocopy names the formats whose
+# layout matches a 1024x768 mode of this miniport
+if [ -s /zerocopy ]; then
+	/kmstest zerocopy -m 1024x768 -f "$(cat /zerocopy)"
+fi
 
 # Unbind while a client holds the device: the device is unplugged at once,
 # the client's next ioctl fails, rmmod is refused until it closes the file.

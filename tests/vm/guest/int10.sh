@@ -8,6 +8,8 @@ mount -t debugfs none /sys/kernel/debug 2>/dev/null
 # no fbdev console: nothing but the miniport and kmstest draws on the screen
 modprobe drm_kms_helper
 echo 0 >/sys/module/drm_kms_helper/parameters/fbdev_emulation
+# a helper left dumpable after its uid change could be ptraced by nobody
+echo 1 >/proc/sys/fs/suid_dumpable
 check "modprobe vpwrap with vpvbe.sys" modprobe vpwrap miniport=/vpvbe.sys \
 	pci_ids=1234:1111,1013:00b8 int10_max_instr=5000000
 P=$(ls -d $D/0000:* 2>/dev/null | head -n 1)
@@ -35,6 +37,10 @@ if [ "$uid" = 65534 ] && [ "$capeff" = 0000000000000000 ] && [ "$capprm" = 00000
 else
 	fail "helper runs as nobody without capabilities" "uid '$uid' CapEff '$capeff' CapPrm '$capprm' NoNewPrivs '$nnp'"
 fi
+# the files in /proc/PID of a non-dumpable process belong to root, whatever its uid
+powner=$(ls -ln /proc/$(pidof vpwrap-int10)/status 2>/dev/null | awk '{ print $3 }')
+if [ "$powner" = 0 ]; then pass "helper is not dumpable (ptrace refused) with fs.suid_dumpable=1"
+else fail "helper is not dumpable (ptrace refused) with fs.suid_dumpable=1" "/proc/PID/status owner '$powner'"; fi
 # only the helper the module started may open the channel
 if echo x 2>/dev/null >/dev/vpwrap-int10; then fail "channel refuses other processes" "opened"
 else pass "channel refuses other processes"; fi

@@ -25,6 +25,12 @@
  *                                      "move_off"
  *   kmstest hold SECONDS               set a mode, keep the device open,
  *                                      then report whether it was unplugged
+ *   kmstest zerocopy [-m WxH] [-f FMT,..]  a buffer shown twice in a row is
+ *                                      scanned out in place: drawing without
+ *                                      any ioctl shows, flips move it out and
+ *                                      back with its content; dumps
+ *                                      "p-WxH-FMT-zc-{ab,a}N" (pattern A with
+ *                                      or without B in the clips)
  *
  * Output: PASS:/FAIL: lines, plus "INFO ..." lines for the log.
  */
@@ -717,13 +723,138 @@ static int cmd_hold(int seconds)
 	return 0;
 }
 
+/* Pattern B inside the clips of pattern_clips() (@which 1), or A again. */
+static void draw_clips(struct kms_buf *b, int which)
+{
+	int clips[PATTERN_MAX_CLIPS][4];
+	int n = pattern_clips(b->w, b->h, clips), c;
+
+	for (c = 0; c < n; c++)
+		buf_draw(b, which, clips[c][0], clips[c][1], clips[c][2],
+			 clips[c][3]);
+}
+
+/* Show @b with no mode set (a page flip, or the same buffer again). */
+static int show_again(struct kms *k, struct kms_buf *b)
+{
+	struct kms_req r = { 0 };
+
+	kms_req_primary(k, &r, b->fb, b->w, b->h, 0);
+	return kms_req_commit(k->fd, &r, 0);
+}
+
+static int dirtyfb_clips(struct kms *k, struct kms_buf *b)
+{
+	int clips[PATTERN_MAX_CLIPS][4];
+	struct drm_clip_rect rc[PATTERN_MAX_CLIPS];
+	struct drm_mode_fb_dirty_cmd d = { .fb_id = b->fb };
+	int n = pattern_clips(b->w, b->h, clips), c;
+
+	for (c = 0; c < n; c++) {
+		rc[c].x1 = clips[c][0];
+		rc[c].y1 = clips[c][1];
+		rc[c].x2 = clips[c][2];
+		rc[c].y2 = clips[c][3];
+	}
+	d.num_clips = n;
+	d.clips_ptr = (uintptr_t)rc;
+	return kms_ioctl(k->fd, DRM_IOCTL_MODE_DIRTYFB, &d) ? -errno : 0;
+}
+
+/*
+ * Zero-copy scanout, one format: every step's dump is checked on the host
+ * (the dump name says which picture it must show).
+ */
+static void zerocopy_format(struct kms *k, struct drm_mode_modeinfo *m,
+			    uint32_t format)
+{
+	struct kms_buf x, y;
+	uint32_t gamma = 0;
+	char base[48], name[64];
+	int ret;
+
+	snprintf(base, sizeof(base), "p-%ux%u-%s-zc", m->hdisplay, m->vdisplay,
+		 fourcc_str(format));
+#define ZC_STEP(what, expr, dump) do { \
+		ret = (expr); \
+		if (ret) { \
+			fail("%s: %s: %s", base, what, strerror(-ret)); \
+			goto out; \
+		} \
+		snprintf(name, sizeof(name), "%s-%s", base, dump); \
+		screendump(name); \
+	} while (0)
+
+	/* X: A in full, mode set, then shown again: X moves into VRAM. */
+	if (show_pattern(k, m, format, &x, &gamma)) {
+		fail("%s: mode set", base);
+		return;
+	}
+	if (kms_buf_create(k->fd, &y, m->hdisplay, m->vdisplay, format, 1)) {
+		fail("%s: second buffer", base);
+		kms_buf_destroy(&x);
+		return;
+	}
+	buf_draw(&y, 0, 0, 0, y.w, y.h);
+	ZC_STEP("shown again", show_again(k, &x), "a1");
+	/* B into X's clips, no ioctl at all: the screen is X itself. */
+	draw_clips(&x, 1);
+	ZC_STEP("drawn in place", 0, "ab1");
+	/* flip to Y (A only): X leaves the screen with what it showed */
+	ZC_STEP("flip to the other buffer", show_again(k, &y), "a2");
+	/* drawing into X now must not reach the screen */
+	draw_clips(&x, 0);
+	draw_clips(&x, 1);
+	ZC_STEP("drawn off screen", 0, "a3");
+	/* flip back: X's B clips (drawn in VRAM only) came back with it */
+	ZC_STEP("flip back", show_again(k, &x), "ab2");
+	/* shown again: in VRAM again; A over the clips shows at once */
+	ZC_STEP("shown again", show_again(k, &x), "ab3");
+	draw_clips(&x, 0);
+	ZC_STEP("drawn in place again", 0, "a4");
+	/* DIRTYFB with the clips: nothing to copy, the right picture */
+	draw_clips(&x, 1);
+	ZC_STEP("DIRTYFB", dirtyfb_clips(k, &x), "ab4");
+	/* an atomic update with FB_DAMAGE_CLIPS: the same */
+	draw_clips(&x, 0);
+	ZC_STEP("damage commit", show_again(k, &x), "a5");
+	pass("%s: zero-copy steps", base);
+out:
+#undef ZC_STEP
+	/* X is on screen: removing it turns the plane off (X moves out) */
+	kms_buf_destroy(&x);
+	kms_buf_destroy(&y);
+	kms_blob_destroy(k->fd, gamma);
+}
+
+static int cmd_zerocopy(const char *wh, const char *formats)
+{
+	static const uint32_t fmts[] = {
+		DRM_FORMAT_XRGB8888, DRM_FORMAT_RGB565,
+	};
+	struct drm_mode_modeinfo *m;
+	struct kms k;
+	unsigned int j;
+
+	if (open_card(&k))
+		return 1;
+	m = kms_mode_arg(&k, wh);
+	if (!m)
+		return fail("zerocopy: mode %s not listed", wh), 1;
+	for (j = 0; j < sizeof(fmts) / sizeof(fmts[0]); j++)
+		if (in_list(formats, fourcc_str(fmts[j])))
+			zerocopy_format(&k, m, fmts[j]);
+	kms_close(&k);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *modes = NULL, *formats = NULL;
 	int opt;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: kmstest info|pattern|modifier|vblank|cursor|hold ...\n");
+		fprintf(stderr, "usage: kmstest info|pattern|modifier|vblank|cursor|hold|zerocopy ...\n");
 		return 2;
 	}
 	optind = 2;
@@ -759,6 +890,8 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "cursormove"))
 		return cmd_cursormove(argv + optind, argc - optind, modes) ||
 		       failures;
+	if (!strcmp(argv[1], "zerocopy"))
+		return cmd_zerocopy(modes, formats) || failures;
 	if (!strcmp(argv[1], "hold") && optind + 1 <= argc)
 		return cmd_hold(atoi(argv[optind]));
 	fprintf(stderr, "kmstest: bad command\n");

@@ -22,7 +22,8 @@ for f in /hostile/*.sys; do
 	else
 		bad="$bad $name(no-reason)"
 	fi
-	if dmesg | grep -Eq 'Oops|BUG[: ]|WARNING:|general protection|Call Trace'; then
+	# a contained page fault in the image's code prints the kernel's report first
+	if klog_uncontained | grep -Eq 'Oops|BUG[: ]|WARNING:|general protection|Call Trace'; then
 		bad="$bad $name(oops)"
 		break
 	fi

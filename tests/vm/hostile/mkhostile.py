@@ -7,12 +7,16 @@ Each image damages one structure the loader must validate: truncation at
 every header boundary and at random points, bad DOS/NT/optional headers,
 section tables that overlap or point past the file or SizeOfImage, data
 directories out of range, relocation blocks with bad sizes or types, import
-descriptors and names pointing outside the image, and random byte flips in
-the headers.  Every image gets its CheckSum recomputed, so it is refused for
-the damage it carries; one keeps the stale CheckSum of a patched code byte.  The generator is deterministic (seeded), so a failure can be
-reproduced from its file name.
+descriptors and names pointing outside the image, random byte flips in the
+headers, and valid images whose code at the entry point is damaged (the
+"code-" images: each fault is contained and DriverEntry fails).  Every image
+gets its CheckSum recomputed, so it is refused for the damage it carries;
+one keeps the stale CheckSum of a patched code byte.  The generator is
+deterministic (seeded), so a failure can be reproduced from its file name.
 
-usage: mkhostile.py GOOD.sys OUTDIR [COUNT]
+usage: mkhostile.py GOOD.sys OUTDIR [COUNT [PREFIX]]
+  PREFIX: of the first COUNT mutations, only those whose label starts
+          with it ("code-")
 """
 import os
 import random
@@ -93,6 +97,19 @@ def mutations(good, rng):
     stale = bytearray(good)
     stale[text] ^= 0x40
     yield "checksum-stale", bytes(stale)
+
+    # Structurally valid, damaged code: DriverEntry's first bytes replaced
+    # by an instruction that faults right there, with nothing of the
+    # prolog run yet (so the unwind data describes the frame exactly).
+    # Each fault is contained and fails DriverEntry.  Accesses go to fixed
+    # addresses, never through whatever a register holds at the entry.
+    for label, code in (("code-ud2-at-entry", b"\x0f\x0b"),
+                        ("code-int3-at-entry", b"\xcc"),
+                        # mov 0x8000000000000000, %rax: non-canonical (#GP)
+                        ("code-noncanonical-load-at-entry", b"\x48\xa1" + bytes(7) + b"\x80"),
+                        # mov 0x0, %eax: page fault at address 0
+                        ("code-null-load-at-entry", b"\x8b\x04\x25" + bytes(4))):
+        yield edit(label, lambda p, c=code: p.data.__setitem__(slice(text, text + len(c)), c))
 
     yield edit("bad-mz", lambda p: p.u16(0, 0x5A4E))
     yield edit("lfanew-past-end", lambda p: p.u32(0x3C, n + 16))
@@ -210,11 +227,16 @@ def main():
     good = open(sys.argv[1], "rb").read()
     out = sys.argv[2]
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 1000
+    prefix = sys.argv[4] if len(sys.argv) > 4 else ""
     os.makedirs(out, exist_ok=True)
     rng = random.Random(0x76707772)
-    made = 0
+    made = tried = 0
     for label, data in mutations(good, rng):
-        if data == good:
+        # the mutations never end: with a PREFIX, COUNT of them are looked at
+        tried += 1
+        if prefix and tried > count:
+            break
+        if data == good or not label.startswith(prefix):
             continue
         if not label.startswith("checksum-"):
             data = pe_checksum.fix(data)

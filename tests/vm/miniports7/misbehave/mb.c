@@ -10,7 +10,6 @@
  *   MB_LEAK      HwFindAdapter leaks VideoPort pool, executive pool and a
  *                common buffer, and succeeds; freed and reported at unload
  *   MB_IMPORT    imports ntoskrnl.exe!IoAllocateMdl, which vpwrap lacks
- *   MB_SEH       imports __C_specific_handler (structured exception handling)
  *   MB_BUGCHECK  HwFindAdapter calls KeBugCheckEx (from a nested function,
  *                so that frames with saved registers are unwound)
  *   MB_BUGENTRY  DriverEntry calls KeBugCheckEx
@@ -206,8 +205,6 @@ ULONG NTAPI DriverEntry(PVOID Context1, PVOID Context2)
 #endif
 #if defined(MB_IMPORT)
 	MbRef = (PVOID)IoAllocateMdl;
-#elif defined(MB_SEH)
-	MbRef = (PVOID)__C_specific_handler;
 #endif
 	VideoPortZeroMemory(&hw, sizeof(hw));
 	hw.HwInitDataSize = sizeof(hw);
