@@ -34,6 +34,21 @@ static void vpdrm_hw_unmap(struct vpdrm_device *vdev)
 }
 
 /*
+ * DPMS reaches the monitors (each connector's monitor child), not the
+ * adapter, as Windows' display driver asks for it: the adapter keeps its
+ * mode and video memory.
+ */
+static void vpdrm_monitors_power(struct vpdrm_device *vdev,
+				 enum vp_power_state state)
+{
+	unsigned int i;
+
+	for (i = 0; i < vdev->num_outputs; i++)
+		vp_adapter_set_monitor_power(vdev->adapter,
+					     vdev->outputs[i].monitor, state);
+}
+
+/*
  * Set @vm and map its frame buffer.  @covered: the primary plane shows a
  * framebuffer in this commit and redraws the whole screen, so the new
  * mode's frame buffer need not be cleared first.
@@ -50,7 +65,7 @@ static int vpdrm_hw_set_mode(struct vpdrm_device *vdev,
 		return 0;
 	vpdrm_hw_unmap(vdev);
 	if (vdev->powered_off) {
-		vp_adapter_set_power(vdev->adapter, VP_POWER_ON);
+		vpdrm_monitors_power(vdev, VP_POWER_ON);
 		vdev->powered_off = false;
 	}
 	ret = vp_adapter_set_mode(vdev->adapter, vm->vp.index);
@@ -265,9 +280,12 @@ static void vpdrm_crtc_atomic_disable(struct drm_crtc *crtc,
 		vpdrm_cursor_hw_off(vdev);
 	vpdrm_hw_unmap(vdev);
 	if (!cs->active && !vdev->powered_off) {
-		/* DPMS off / disable.  Miniports without power IOCTLs: fine. */
-		if (!vp_adapter_set_power(vdev->adapter, VP_POWER_OFF))
-			vdev->powered_off = true;
+		/*
+		 * DPMS off / disable.  Miniports without power IOCTLs: fine,
+		 * the next enable sets the mode again either way.
+		 */
+		vpdrm_monitors_power(vdev, VP_POWER_OFF);
+		vdev->powered_off = true;
 	}
 	drm_dev_exit(idx);
 }

@@ -33,4 +33,13 @@ void vpdrm_detach(struct vp_adapter *a);
  */
 int vpdrm_current_mode(struct vp_adapter *a, struct vp_mode *mode);
 
+/*
+ * System sleep: vpdrm_suspend() saves the display state and turns it off
+ * before the adapter leaves D0; vpdrm_resume() commits it again once the
+ * adapter is back in D0.  Both are no-ops for an adapter without a DRM
+ * device.
+ */
+int vpdrm_suspend(struct vp_adapter *a);
+int vpdrm_resume(struct vp_adapter *a);
+
 #endif /* VPWRAP_DRM_GLUE_H */

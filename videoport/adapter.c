@@ -306,35 +306,63 @@ int vp_adapter_enable_pointer(struct vp_adapter *a, bool enable)
 
 /*
  * W2K+ miniports get power requests through HwGetPowerState (may I?) and
- * HwSetPowerState, for the adapter and each monitor child; NT4 miniports
- * through IOCTL_VIDEO_SET_POWER_MANAGEMENT.
+ * HwSetPowerState, addressed to the adapter (DISPLAY_ADAPTER_HW_ID) or to
+ * one child by the UId it reported in HwGetVideoChildDescriptor.
  */
-int vp_adapter_set_power(struct vp_adapter *a, enum vp_power_state state)
+static int vp_hw_set_power(struct vp_adapter *a, u32 hw_id,
+			   enum vp_power_state state)
 {
 	struct win_power_management pm = {
 		.length = sizeof(pm), .power_state = state,
 	};
 	const struct win_hw_init_data *hw = &a->drv->hw;
-	u32 len, st;
+	u32 st = NO_ERROR;
 
-	if (state < VP_POWER_ON || state > VP_POWER_OFF)
-		return -EINVAL;
-	if (!hw->set_power_state)
-		return vp_start_io(a, IOCTL_VIDEO_SET_POWER_MANAGEMENT, &pm, sizeof(pm),
-				   NULL, 0, &len);
 	mutex_lock(&a->io_lock);
-	st = NO_ERROR;
 	if (hw->get_power_state)
 		st = (u32)VP_CALL(a->drv, a, hw->get_power_state, a->ext,
-				  DISPLAY_ADAPTER_HW_ID, &pm);
+				  hw_id, &pm);
 	if (st == NO_ERROR) {
 		pm.length = sizeof(pm);
 		pm.power_state = state;
 		st = (u32)VP_CALL(a->drv, a, hw->set_power_state, a->ext,
-				  DISPLAY_ADAPTER_HW_ID, &pm);
+				  hw_id, &pm);
 	}
 	mutex_unlock(&a->io_lock);
 	return vp_status_to_errno(st);
+}
+
+int vp_adapter_set_power(struct vp_adapter *a, enum vp_power_state state)
+{
+	if (state < VP_POWER_ON || state > VP_POWER_SHUTDOWN)
+		return -EINVAL;
+	/* NT4 miniports have no adapter power path: the mode set restores. */
+	if (!a->drv->hw.set_power_state)
+		return -EOPNOTSUPP;
+	return vp_hw_set_power(a, DISPLAY_ADAPTER_HW_ID, state);
+}
+
+/*
+ * DPMS: only the monitor's state changes, as Windows' display driver asks
+ * for it.  NT4 miniports (no HwSetPowerState, or no child reported) take
+ * it as IOCTL_VIDEO_SET_POWER_MANAGEMENT, which always meant the monitor.
+ */
+int vp_adapter_set_monitor_power(struct vp_adapter *a, unsigned int n,
+				 enum vp_power_state state)
+{
+	struct win_power_management pm = {
+		.length = sizeof(pm), .power_state = state,
+	};
+	u32 len;
+
+	if (state < VP_POWER_ON || state > VP_POWER_OFF)
+		return -EINVAL;
+	if (a->drv->hw.set_power_state && n < a->nmonitors)
+		return vp_hw_set_power(a, a->monitor_uid[n], state);
+	if (n >= vp_adapter_num_monitors(a))
+		return -EINVAL;
+	return vp_start_io(a, IOCTL_VIDEO_SET_POWER_MANAGEMENT, &pm, sizeof(pm),
+			   NULL, 0, &len);
 }
 
 unsigned int vp_adapter_num_monitors(struct vp_adapter *a)
@@ -396,6 +424,7 @@ void vp_adapter_enum_children(struct vp_adapter *a)
 		if (vp_is_edid(desc))
 			a->edid_len[a->nmonitors] = desc[126] ? 256 : 128;
 		memcpy(a->edid[a->nmonitors], desc, 256);
+		a->monitor_uid[a->nmonitors] = uid;
 		a->nmonitors++;
 	}
 	kfree(desc);

@@ -50,6 +50,8 @@ enum vp_power_state {
 	VP_POWER_STANDBY,	/* VideoPowerStandBy */
 	VP_POWER_SUSPEND,	/* VideoPowerSuspend */
 	VP_POWER_OFF,		/* VideoPowerOff */
+	VP_POWER_HIBERNATE,	/* VideoPowerHibernate: adapter only */
+	VP_POWER_SHUTDOWN,	/* VideoPowerShutdown: adapter only */
 };
 
 /* Identity, for logs and for the DRM device's parent. */
@@ -85,8 +87,16 @@ int vp_adapter_set_pointer_argb(struct vp_adapter *a, const u32 *argb,
 int vp_adapter_move_pointer(struct vp_adapter *a, s32 x, s32 y);
 int vp_adapter_enable_pointer(struct vp_adapter *a, bool enable);
 
-/* IOCTL_VIDEO_SET_POWER_MANAGEMENT on the adapter (and its monitor). */
+/*
+ * The adapter's device power (HwSetPowerState on DISPLAY_ADAPTER_HW_ID):
+ * VP_POWER_OFF before system sleep, VP_POWER_ON after it (the miniport
+ * programs its mode again), VP_POWER_SHUTDOWN before reboot.  -EOPNOTSUPP
+ * for miniports without HwSetPowerState.
+ */
 int vp_adapter_set_power(struct vp_adapter *a, enum vp_power_state state);
+/* Monitor child @n's power (DPMS): VP_POWER_ON .. VP_POWER_OFF. */
+int vp_adapter_set_monitor_power(struct vp_adapter *a, unsigned int n,
+				 enum vp_power_state state);
 
 /*
  * Monitor children (HwGetVideoChildDescriptor): number of monitors, and the

@@ -82,6 +82,7 @@ struct vp_adapter {
 	void *client_data;		/* drm-glue's (vp_adapter_set_drvdata) */
 	unsigned int nmonitors;
 	u32 edid_len[VP_MAX_MONITORS];
+	u32 monitor_uid[VP_MAX_MONITORS];	/* HwId for HwSetPowerState */
 	u8 edid[VP_MAX_MONITORS][256];
 
 	struct dentry *debugfs;

@@ -5,9 +5,11 @@
  * IDs is offered every display-class device and keeps those that videoport
  * says its miniport claims (vp_driver_claims()).
  *
- * Probe removes conflicting firmware framebuffers (drm-glue), starts the
- * adapter in videoport (HwFindAdapter + HwInitialize), then gives it a DRM
- * device (drm-glue); remove takes them down in reverse.
+ * Probe removes conflicting firmware framebuffers (drm-glue), saves the VGA
+ * text console, starts the adapter in videoport (HwFindAdapter +
+ * HwInitialize), then gives it a DRM device (drm-glue); remove takes them
+ * down in reverse.  Shutdown (reboot, kexec, power off) takes the display
+ * down and hands the adapter back in VGA text mode.
  */
 #define pr_fmt(fmt) "vpwrap: " fmt
 
@@ -116,9 +118,11 @@ static int vpw_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 			drv->name, ret);
 		return ret;
 	}
+	vpw_vga_text_save(pdev);
 	ret = vp_driver_probe(&drv->vp, pdev);
 	if (ret) {
 		pci_err(pdev, "%s: adapter not started (%d)\n", drv->name, ret);
+		vpw_vga_text_restore(pdev);
 		return ret;
 	}
 	a = vp_driver_adapter(pdev);
@@ -131,6 +135,7 @@ static int vpw_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		pci_err(pdev, "%s: no vpwrap/ attributes in sysfs (%d)\n", drv->name, ret);
 		vpdrm_detach(a);
 		vp_driver_remove(&drv->vp, pdev);
+		vpw_vga_text_restore(pdev);
 	}
 	return ret;
 }
@@ -143,7 +148,112 @@ static void vpw_pci_remove(struct pci_dev *pdev)
 	device_remove_group(&pdev->dev, &vpw_pci_group);
 	vpdrm_detach(vp_driver_adapter(pdev));
 	vp_driver_remove(&drv->vp, pdev);
+	vpw_vga_text_restore(pdev);
 }
+
+/*
+ * Reboot, kexec or power off: no display client reaches the adapter any
+ * more (the DRM device goes, as at unbind), the monitors are on again, the
+ * miniport hears of the shutdown and leaves its modes (RESET_DEVICE), and
+ * the VGA text console comes back for the BIOS or the next kernel.
+ */
+static void vpw_pci_shutdown(struct pci_dev *pdev)
+{
+	struct vp_adapter *a = vp_driver_adapter(pdev);
+	unsigned int i;
+
+	if (!a)
+		return;
+	vpdrm_detach(a);
+	for (i = 0; i < vp_adapter_num_monitors(a); i++)
+		vp_adapter_set_monitor_power(a, i, VP_POWER_ON);
+	vp_adapter_set_power(a, VP_POWER_SHUTDOWN);
+	vp_adapter_reset(a);
+	vpw_vga_text_restore(pdev);
+}
+
+/*
+ * System sleep, as Windows orders it: the display goes off (DRM state saved,
+ * monitors to DPMS off), then the adapter to D3 through the miniport's
+ * power path; on the way back the adapter returns to D0 first (the miniport
+ * programs its mode again), then the saved display state is committed.
+ * The PCI core saves and restores the config space around these.  A
+ * miniport that refuses a power request is logged; sleep goes on, since the
+ * mode set after resume restores the picture either way.
+ */
+static int vpw_pci_sleep(struct device *dev, enum vp_power_state state)
+{
+	struct pci_dev *pdev = to_pci_dev(dev);
+	struct vp_adapter *a = vp_driver_adapter(pdev);
+	int ret;
+
+	if (!a)
+		return 0;
+	ret = vpdrm_suspend(a);
+	if (ret) {
+		pci_err(pdev, "%s: display state not saved (%d)\n",
+			vpw_pci_owner(pdev)->name, ret);
+		return ret;
+	}
+	ret = vp_adapter_set_power(a, state);
+	if (ret && ret != -EOPNOTSUPP)
+		pci_warn(pdev, "%s: miniport refused power state %d (%d)\n",
+			 vpw_pci_owner(pdev)->name, state, ret);
+	return 0;
+}
+
+static int vpw_pci_suspend(struct device *dev)
+{
+	return vpw_pci_sleep(dev, VP_POWER_OFF);
+}
+
+static int vpw_pci_poweroff(struct device *dev)
+{
+	return vpw_pci_sleep(dev, VP_POWER_HIBERNATE);
+}
+
+static int vpw_pci_resume(struct device *dev)
+{
+	struct pci_dev *pdev = to_pci_dev(dev);
+	struct vp_adapter *a = vp_driver_adapter(pdev);
+	int ret;
+
+	if (!a)
+		return 0;
+	ret = vp_adapter_set_power(a, VP_POWER_ON);
+	if (ret && ret != -EOPNOTSUPP)
+		pci_warn(pdev, "%s: miniport refused to power on (%d)\n",
+			 vpw_pci_owner(pdev)->name, ret);
+	ret = vpdrm_resume(a);
+	if (ret)
+		pci_err(pdev, "%s: display state not restored (%d)\n",
+			vpw_pci_owner(pdev)->name, ret);
+	return ret;
+}
+
+/* Hibernation image: only the display state; the adapter stays in D0. */
+static int vpw_pci_freeze(struct device *dev)
+{
+	struct vp_adapter *a = vp_driver_adapter(to_pci_dev(dev));
+
+	return a ? vpdrm_suspend(a) : 0;
+}
+
+static int vpw_pci_thaw(struct device *dev)
+{
+	struct vp_adapter *a = vp_driver_adapter(to_pci_dev(dev));
+
+	return a ? vpdrm_resume(a) : 0;
+}
+
+static const struct dev_pm_ops vpw_pci_pm = {
+	.suspend = vpw_pci_suspend,
+	.resume = vpw_pci_resume,
+	.freeze = vpw_pci_freeze,
+	.thaw = vpw_pci_thaw,
+	.poweroff = vpw_pci_poweroff,
+	.restore = vpw_pci_resume,
+};
 
 static struct pci_device_id *vpw_pci_table(const struct vpw_settings *s)
 {
@@ -183,6 +293,8 @@ int vpw_pci_register(struct vpw_driver *drv)
 	drv->pdrv.id_table = drv->id_table;
 	drv->pdrv.probe = vpw_pci_probe;
 	drv->pdrv.remove = vpw_pci_remove;
+	drv->pdrv.shutdown = vpw_pci_shutdown;
+	drv->pdrv.driver.pm = pm_sleep_ptr(&vpw_pci_pm);
 	ret = pci_register_driver(&drv->pdrv);
 	if (ret)
 		return ret;

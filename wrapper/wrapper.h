@@ -62,6 +62,14 @@ void vpw_driver_free(struct vpw_driver *drv);
 int vpw_pci_register(struct vpw_driver *drv);
 void vpw_pci_unregister(struct vpw_driver *drv);
 
+/*
+ * vgatext.c: the boot display device's VGA text console, saved before the
+ * miniport starts and restored when vpwrap lets go (remove, shutdown).
+ */
+struct pci_dev;
+void vpw_vga_text_save(struct pci_dev *pdev);
+void vpw_vga_text_restore(struct pci_dev *pdev);
+
 /* autoselect.c: pick an installed driver for the hardware present */
 int vpw_autoselect(char *name, size_t size);
 

@@ -5,7 +5,10 @@
 # flips out and back, DIRTYFB and damage), fbcon text, vblank and page-flip rates,
 # the legacy cursor ioctls moving a cursor (std: drawn in software),
 # frame CRCs through the debugfs CRC interface, a forced EDID, vblank
-# counters across a modeset, a flip's event when unbound in flight,
+# counters across a modeset, a flip's event when unbound in flight, a DRM
+# lease and its LEASE uevent,
+# suspend to RAM and resume (picture and palette back, the client draws on),
+# the VGA text screen back after rmmod and after shutdown (halt),
 # "nomodeset" honoured, unbind and rmmod while a client holds the device.
 # DRM_SUITE_ARCH=i686 runs the same on an i386 kernel (suite 13 sets it up):
 # the miniport's PE32 build and guest programs built with -m32.
@@ -48,6 +51,11 @@ fi
 # off the top-left and the bottom-right edges
 MOVES=${DRM_SUITE_MOVES:-301,203 317,211 -5,-7 1011,751}
 echo "$MOVES" >"$OUT/moves"
+# suspend to RAM and back (S3 enabled in QEMU's PIIX4 power management)
+if [ "${DRM_SUITE_S3:-1}" = 1 ]; then
+	: >"$OUT/s3"
+	extra+=(--add "$OUT/s3" --qemu-arg=-global --qemu-arg=PIIX4_PM.disable_s3=0)
+fi
 # formats a 1024x768 buffer of which is scanned out in place (zero-copy)
 echo "${DRM_SUITE_ZEROCOPY-XR24,RG16}" >"$OUT/zerocopy"
 # modetest is a host (x86_64) program: it runs in x86_64 guests only
@@ -55,7 +63,7 @@ echo "${DRM_SUITE_ZEROCOPY-XR24,RG16}" >"$OUT/zerocopy"
 
 VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "$NAME" --profile "$DEV" \
 	--timeout 1500 --add "$GUEST/kmstest" \
-	--add "$GUEST/kmscrc" --add "$GUEST/kmsvblank" \
+	--add "$GUEST/kmscrc" --add "$GUEST/kmsvblank" --add "$GUEST/kmslease" \
 	--add "$OUT/modes" --add "$OUT/moves" --add "$OUT/zerocopy" \
 	--add "$OUT/edid1080.bin" --add "$OUT/edid_expect" \
 	--add "$mp:/miniport.sys" "${extra[@]}" \
@@ -90,6 +98,26 @@ for xy in $MOVES; do
 	what="legacy cursor moved to $x,$y: shown there, the picture elsewhere"
 	if [ -f "$OUT/vm/move_${x}_${y}.ppm" ]; then
 		python3 "$chk" cursor "$OUT/vm/move_${x}_${y}.ppm" "$x" "$y" "$what"
+	else
+		fail "$what" "no screen dump"
+	fi
+done
+# after suspend to RAM and resume, before the client draws again: the
+# picture it showed, exactly (the damage commit after it is a p-* dump)
+if [ "${DRM_SUITE_S3:-1}" = 1 ]; then
+	if [ -f "$OUT/vm/s3-1024x768-XR24-s3.ppm" ]; then
+		python3 "$chk" nocursor "$OUT/vm/s3-1024x768-XR24-s3.ppm" \
+			"suspend to RAM: the picture is back exactly after resume"
+	else
+		fail "suspend to RAM: the picture is back after resume" "no screen dump"
+	fi
+fi
+# unloading, and shutting down (halt), hand the adapter back in VGA text
+# mode with the firmware's text screen on it
+for t in unloaded halt; do
+	what="VGA text screen back after $([ $t = halt ] && echo "shutdown (halt)" || echo rmmod)"
+	if [ -f "$OUT/vm/text-boot.ppm" ] && [ -f "$OUT/vm/text-$t.ppm" ]; then
+		python3 "$chk" textback "$OUT/vm/text-boot.ppm" "$OUT/vm/text-$t.ppm" "$what"
 	else
 		fail "$what" "no screen dump"
 	fi

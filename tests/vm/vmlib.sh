@@ -22,6 +22,27 @@ screendump() {
 	[ "$_ack" = ok ]
 }
 
+# suspend_resume: suspend to RAM (S3; QEMU needs -global
+# PIIX4_PM.disable_s3=0); the host wakes the guest once QEMU reports it
+# suspended.  Returns when the guest runs again, non-zero if it never slept.
+suspend_resume() {
+	echo "@@WAKEUP"
+	read -r _ack </dev/ttyS1
+	[ "$_ack" = ok ] || return 1
+	grep -q deep /sys/power/mem_sleep && echo deep >/sys/power/mem_sleep
+	echo mem >/sys/power/state
+}
+
+# halt_screendump NAME: halt the guest (the kernel shuts every device down,
+# as before a reboot or kexec); the host saves the screen as NAME.ppm once the
+# kernel has halted.  Last command of a guest script: it does not return.
+halt_screendump() {
+	echo "@@HALT $1"
+	read -r _ack </dev/ttyS1
+	sync
+	halt -f
+}
+
 # klog_uncontained: dmesg without the page-fault reports vpwrap contained
 # (the kernel prints them before vpwrap can act, docs/trust-model.md): from
 # the report's "BUG:" line through vpwrap's "is contained" line and the

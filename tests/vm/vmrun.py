@@ -9,6 +9,12 @@ talks to us over ttyS1, a line protocol of our own:
     PASS: name / FAIL: name: why   forwarded to our stdout (the suite counts them)
     @@SCREENDUMP name              we save QEMU's screen dump to OUT/name.ppm and
                                    answer "ok" on ttyS1
+    @@WAKEUP                       we answer "ok", wait until QEMU reports the
+                                   guest suspended to RAM, then wake it (QMP)
+    @@HALT name                    we answer "ok"; the guest halts (the kernel
+                                   shuts its devices down); once the kernel
+                                   reports it halted we save the screen dump
+                                   OUT/name.ppm, and the guest has finished
     @@DONE rc                      the script finished with exit code rc
 
 After the guest stops we add one check of our own: the kernel log must hold no
@@ -235,6 +241,30 @@ class Qmp:
                 return reply
 
 
+def wake_when_suspended(qmp, limit=300):
+    """The guest asked to be woken from suspend to RAM: wait until QEMU
+    reports it suspended, then press the (emulated) wake-up button."""
+    end = time.time() + limit
+    while time.time() < end:
+        status = qmp.cmd("query-status").get("return", {}).get("status")
+        if status == "suspended":
+            return "error" not in qmp.cmd("system_wakeup")
+        time.sleep(0.2)
+    return False
+
+
+def dump_when_halted(qmp, console, shot, limit=300):
+    """The guest is halting: once the kernel says it has halted, save the
+    screen as the devices' shutdown left it."""
+    end = time.time() + limit
+    while time.time() < end:
+        with open(console, errors="replace") as f:
+            if "reboot: System halted" in f.read():
+                return "return" in qmp.cmd("screendump", filename=shot)
+        time.sleep(0.2)
+    return False
+
+
 def wait_for(path, proc, limit=30):
     end = time.time() + limit
     while not os.path.exists(path):
@@ -292,8 +322,9 @@ def run(args):
         deadline = time.time() + args.timeout
         buf = b""
         done = None
+        halted = False
         guest_log = open(os.path.join(args.out, "guest.log"), "w")
-        while time.time() < deadline and done is None:
+        while time.time() < deadline and done is None and not halted:
             try:
                 data = ctl.recv(65536)
                 if not data:
@@ -315,13 +346,25 @@ def run(args):
                     shot = os.path.join(args.out, line.split()[1] + ".ppm")
                     r = qmp.cmd("screendump", filename=shot)
                     ctl.sendall(b"ok\n" if "return" in r else b"error\n")
+                elif line.startswith("@@WAKEUP"):
+                    ctl.sendall(b"ok\n")
+                    woke = wake_when_suspended(qmp)
+                    guest_log.write(f"@@ host: system_wakeup {'sent' if woke else 'not sent: guest never suspended'}\n")
+                elif line.startswith("@@HALT "):
+                    ctl.sendall(b"ok\n")
+                    shot = os.path.join(args.out, line.split()[1] + ".ppm")
+                    ok = dump_when_halted(qmp, os.path.join(args.out, "console.log"), shot)
+                    guest_log.write(f"@@ host: halted, {'screen dumped' if ok else 'no halt seen or no dump'}\n")
+                    done = "halted" if ok else None
+                    halted = True
+                    break
                 elif line.startswith("@@DONE"):
                     done = line.split()[1] if len(line.split()) > 1 else "?"
                 elif args.verbose:
                     print("  guest: " + line, flush=True)
         if done is None:
             report(False, "guest finished", f"no @@DONE within {args.timeout}s")
-        else:
+        elif not halted:
             try:
                 proc.wait(timeout=30)
             except subprocess.TimeoutExpired:

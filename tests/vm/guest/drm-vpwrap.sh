@@ -1,11 +1,13 @@
 # Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
-# initramfs: /kmstest, /kmscrc, /kmsvblank, /edid1080.bin + /edid_expect
+# initramfs: /kmstest, /kmscrc, /kmsvblank, /kmslease, /edid1080.bin + /edid_expect
 # (forced EDID), /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..."
 # to test the hardware cursor, absent otherwise), /moves ("X,Y ..." for the
-# legacy cursor ioctls), /zerocopy (formats for kmstest zerocopy), modetest
-# (--bin).
+# legacy cursor ioctls), /zerocopy (formats for kmstest zerocopy), /s3
+# (present: QEMU has S3 on), modetest (--bin).
 MODES=$(cat /modes 2>/dev/null || echo 1024x768)
 
+# the firmware's VGA text screen, to be back when vpwrap lets go
+screendump text-boot
 check "modprobe vpwrap" modprobe vpwrap miniport=/miniport.sys
 i=0
 while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
@@ -66,6 +68,9 @@ echo 0 >/sys/module/vpwrap/parameters/xrgb_depth
 /kmscrc -m 1024x768
 # vblank counter and timestamps continue across a modeset with an event
 /kmsvblank modeset 1024x768 800x600
+# a DRM lease: the lessee sees its objects, revoking takes them, the end of
+# the lease is announced with a LEASE=1 uevent
+/kmslease
 
 # A forced EDID (debugfs edid_override, as drm.edid_firmware would give):
 # its 1920x1080 becomes the preferred mode if the miniport offers that size
@@ -122,6 +127,13 @@ fi
 # DPMS off and on again brings the picture back (mode set + full copy)
 /kmstest pattern -m 1024x768 -f XR24 -t dpms -D
 
+# Suspend to RAM with a picture on screen, resume: the mode, the palette
+# (C8) and the picture come back, and the client's next damage commit shows.
+if [ -f /s3 ]; then
+	/kmstest pattern -m 1024x768 -f XR24,C8 -t s3 -P
+	kclean "no oops or warning after suspend and resume"
+fi
+
 # A mode set that keeps the mode (new mode blob, new framebuffer) does not
 # ask the miniport to set it again, and the new framebuffer is all on screen.
 set -- /sys/kernel/debug/vpwrap-videoport/*/mode_sets
@@ -161,4 +173,13 @@ i=0
 while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
 /kmsvblank unbind
 check "rmmod after the unbind in flight" rmmod vpwrap
+screendump text-unloaded
+
+# Halt with vpwrap driving the card: its shutdown hands the adapter back in
+# VGA text mode, the firmware's text screen on it (the host compares).
+check "modprobe vpwrap for the shutdown" modprobe vpwrap miniport=/miniport.sys
+i=0
+while [ ! -e /dev/dri/card0 ] && [ $i -lt 100 ]; do sleep 0.2; i=$((i + 1)); done
+/kmstest pattern -m 1024x768 -f XR24 -t halt
 kclean "no oops or warning"
+halt_screendump text-halt

@@ -7,6 +7,7 @@
     kmscheck.py cursor PPM X Y [LABEL]    pattern A with the cursor at X,Y
     kmscheck.py nocursor PPM LABEL        pattern A, no cursor anywhere
     kmscheck.py fbcon PPM                 console text in the top rows
+    kmscheck.py textback BOOT PPM LABEL   the VGA text screen BOOT is back
 
 The pictures are the ones tests/vm/guest/pattern.h draws; keep them in step.
 A screen in a lower depth than the framebuffer shows quantised colours: the
@@ -110,7 +111,7 @@ def compare(img, rows, quant, cursor=None):
 def check_pattern(path, lenient):
     name = os.path.basename(path)[:-4]
     m = re.match(r"p-(\d+)x(\d+)-([A-Z0-9]+)"
-                 r"(?:-d(\d+)|-dpms|-same|-zc-(a|ab)\d+)?$", name)
+                 r"(?:-d(\d+)|-dpms|-same|-s3|-halt|-zc-(a|ab)\d+)?$", name)
     if not m:
         print(f"FAIL: {name}: not a pattern dump name")
         return False
@@ -191,6 +192,31 @@ def check_fbcon(path, rows=16, need=200):
     return False
 
 
+def check_text_back(boot_path, path, what):
+    """The VGA text screen at boot is back: the same size (QEMU dumps text
+    mode at its own size), and every pixel the same but for at most one
+    character cell (9x16), where the blinking text cursor may differ."""
+    boot, img = ppm.load(boot_path), ppm.load(path)
+    if len(set(boot.data[i:i + 3] for i in range(0, len(boot.data), 3))) < 2:
+        print(f"FAIL: {what}: the boot screen {boot_path} holds no text")
+        return False
+    if (img.width, img.height) != (boot.width, boot.height):
+        print(f"FAIL: {what}: screen is {img.width}x{img.height}, "
+              f"the boot text screen was {boot.width}x{boot.height}")
+        return False
+    diff = [(i // 3 % img.width, i // 3 // img.width)
+            for i in range(0, len(img.data), 3)
+            if img.data[i:i + 3] != boot.data[i:i + 3]]
+    if diff:
+        xs, ys = [d[0] for d in diff], [d[1] for d in diff]
+        if max(xs) - min(xs) >= 9 or max(ys) - min(ys) >= 16:
+            print(f"FAIL: {what}: {len(diff)} pixels differ from the boot "
+                  f"screen, from {min(xs)},{min(ys)} to {max(xs)},{max(ys)}")
+            return False
+    print(f"PASS: {what} ({img.width}x{img.height}, {len(diff)} cursor pixels)")
+    return True
+
+
 def main(argv):
     if len(argv) >= 3 and argv[1] == "pattern":
         files = sorted(glob.glob(os.path.join(argv[2], "p-*.ppm")))
@@ -207,6 +233,8 @@ def main(argv):
     if len(argv) == 4 and argv[1] == "nocursor":
         # a cursor far off screen: pattern A only, every pixel
         return 0 if check_cursor(argv[2], -4096, -4096, argv[3]) else 1
+    if len(argv) == 5 and argv[1] == "textback":
+        return 0 if check_text_back(argv[2], argv[3], argv[4]) else 1
     if len(argv) == 3 and argv[1] == "fbcon":
         return 0 if check_fbcon(argv[2]) else 1
     print(__doc__, file=sys.stderr)

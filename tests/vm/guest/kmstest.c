@@ -10,7 +10,9 @@
  *           pattern B inside damage clips at odd x offsets (no mode set),
  *           then a screen dump "p-WxH-FMT[-TAG]" (host: kmscheck.py); a
  *           TAG "dNN" tells the checker the screen depth is NN bpp;
- *           -D turns the CRTC off and on (DPMS) before the damage commit
+ *           -D turns the CRTC off and on (DPMS) before the damage commit;
+ *           -P suspends the guest to RAM and resumes it there instead,
+ *           with a dump "s3-WxH-FMT" of what is on screen after resume
  *   kmstest modifier                   a non-linear modifier is refused
  *   kmstest badmode                    a mode not in the list is refused
  *   kmstest vblank [-m WxH]            vblank waits and page-flip events
@@ -215,6 +217,7 @@ static int in_list(const char *list, const char *item)
 
 static const char *tag;	/* -t: suffix of the dump names */
 static int dpms_cycle;	/* -D: ACTIVE off and on again before the damage */
+static int suspend_cycle;	/* -P: suspend to RAM and back, same place */
 /*
  * -S path: before the pattern's mode set, the same mode with another
  * framebuffer, so that the pattern's own mode set keeps the mode; the
@@ -322,6 +325,18 @@ static int cmd_pattern(const char *modes, const char *formats)
 				if (ret)
 					fail("%s: ACTIVE off/on: %s", name,
 					     strerror(-ret));
+			}
+			if (suspend_cycle) {
+				char s3[72];
+
+				/* the host wakes the guest (vmlib.sh) */
+				ret = system("sh -c '. /lib/vmlib.sh; suspend_resume'");
+				if (ret)
+					fail("%s: suspend to RAM and resume", name);
+				else
+					pass("%s: suspend to RAM and resume", name);
+				snprintf(s3, sizeof(s3), "s3-%s", name + 2);
+				screendump(s3);
 			}
 			/* pattern B only inside the clips, then commit them */
 			n = pattern_clips(b.w, b.h, (int (*)[4])clips);
@@ -843,9 +858,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	optind = 2;
-	while ((opt = getopt(argc, argv, "m:f:t:DS:")) != -1) {
+	while ((opt = getopt(argc, argv, "m:f:t:DPS:")) != -1) {
 		if (opt == 'D')
 			dpms_cycle = 1;
+		else if (opt == 'P')
+			suspend_cycle = 1;
 		else if (opt == 'S')
 			same_mode_counter = optarg;
 		else if (opt == 'm')
