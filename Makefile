@@ -7,6 +7,8 @@
 #   make KDIR=/lib/modules/$(uname -r)/build module
 #                             module for the running kernel (real hardware)
 #   make check                every test; ends with "N passed, N failed"
+#   make check-debug          the VM suites on a kernel built here with lockdep, KASAN,
+#                             UBSAN and debug objects (scripts/debug-kernel.sh; long)
 #   make demo                 boot QEMU's std VGA with the bundled miniport, write a PNG
 #   make bench                vpwrap against the native DRM drivers
 #
@@ -30,7 +32,7 @@ endif
 BUILD := $(CURDIR)/.build/$(KREL)
 MODULE_DIRS := wrapper pe-loader videoport drm-glue include
 
-.PHONY: all module module-tree kernel miniports tools check demo bench clean deps install
+.PHONY: all module module-tree kernel miniports tools check check-debug demo bench clean deps install
 
 all: module miniports tools
 
@@ -71,6 +73,14 @@ deps:
 check:
 	@scripts/deps.sh
 	@KVER=$(KVER) tests/check.sh
+
+# The suites that boot a guest, minus the ones that only repeat others on
+# other kernels (11, 12, 13, 9x) and the thousand-image fuzz boot (80).
+DEBUG_SUITES ?= 10* 30* 43* 50* 60* 61* 62* 63* 64* 65* 66* 70* 71* 81* 82* 83* 84* 86*
+
+check-debug:
+	@scripts/deps.sh
+	@KVER=debug SUITES="$(DEBUG_SUITES)" tests/check.sh
 
 demo:
 	@scripts/deps.sh

@@ -21,6 +21,8 @@
 #   7.3       trixie-backports, trixie build root   linux-image-amd64 (must be 7.3.x)
 #   686-pae   the host (Debian 12, i386)            linux-image-686-pae
 #   686       the host (Debian 12, i386)            linux-image-686
+#   debug     (amd64) built here from linux-source-6.1 with lockdep, KASAN, UBSAN and
+#             debug objects (scripts/debug-kernel.sh; `make check-debug`)
 #
 # A kernel that the host's release does not package is built with its own
 # release's compiler: a minimal Debian root made with mmdebstrap (gcc, make,
@@ -228,6 +230,7 @@ resolve() {
 	"") meta=linux-image-amd64 ;;
 	rt) meta=linux-image-rt-amd64 ;;
 	7.3) resolve_backports "$kver"; return ;;
+	debug) "$here/scripts/debug-kernel.sh" release; return ;;
 	*-amd64 | *-686-pae | *-686) echo "$kver"; return ;;
 	686-pae | 686) resolve_i386 "$flavour"; return ;;
 	*) meta=linux-image-$kver-amd64 ;;
@@ -312,6 +315,9 @@ fetch_i386() {
 fetch() {
 	local rel dir root tmp run=() vmlinuz moddir p
 	rel=$(resolve "${1:-}")
+	case "$rel" in
+	*-vpdebug-amd64) "$here/scripts/debug-kernel.sh" build; return ;;
+	esac
 	if [ -n "$(i386_flavour "$rel")" ]; then
 		fetch_i386 "$rel"
 		return
