@@ -75,8 +75,9 @@ check:
 	@KVER=$(KVER) tests/check.sh
 
 # The suites that boot a guest, minus the ones that only repeat others on
-# other kernels (11, 12, 13, 9x) and the thousand-image fuzz boot (80).
-DEBUG_SUITES ?= 10* 30* 43* 50* 60* 61* 62* 63* 64* 65* 66* 70* 71* 81* 82* 83* 84* 86*
+# other kernels (11, 12, 13, 9x), the thousand-image fuzz boot (80) and the
+# trust suites (85, 86: module signing and lockdown, not memory or locking).
+DEBUG_SUITES ?= 10* 30* 43* 50* 60* 61* 62* 63* 64* 65* 66* 70* 71* 81* 82* 83* 84*
 
 check-debug:
 	@scripts/deps.sh

@@ -33,6 +33,15 @@
 #include "vpwrap/compat_module.h"
 #include "wrapper/signature.h"
 
+/*
+ * Without the kernel's PKCS#7 verification there is no way to honour
+ * lockdown or miniport signatures: say so at build time, not with a page of
+ * undeclared identifiers.  Debian's kernels all have it.
+ */
+#if !IS_ENABLED(CONFIG_SYSTEM_DATA_VERIFICATION)
+#error "vpwrap checks miniport signatures with the kernel's PKCS#7 code: it needs CONFIG_SYSTEM_DATA_VERIFICATION=y"
+#endif
+
 static bool sig_test_keyring;
 module_param(sig_test_keyring, bool, 0444);
 MODULE_PARM_DESC(sig_test_keyring,
