@@ -206,6 +206,15 @@ static noinline void WINAPI vp_acquire_slow(void *ext, struct vp_spin_lock *l,
 }
 
 /*
+ * The fast paths bypass what the lock debuggers hook (lockdep's acquire and
+ * release, DEBUG_SPINLOCK's owner and magic): on kernels with them every call
+ * takes the slow path, the kernel's own raw_spin_lock_irqsave() and
+ * raw_spin_unlock_irqrestore().
+ */
+#define VP_LOCK_FAST_PATH \
+	(!IS_ENABLED(CONFIG_DEBUG_SPINLOCK) && !IS_ENABLED(CONFIG_DEBUG_LOCK_ALLOC))
+
+/*
  * The fast path is what raw_spin_lock_irqsave() does (interrupts off,
  * preemption off, one compare-and-exchange) plus the emulated IRQL, and
  * nothing else: no ftrace hook (the file is built without one), no
@@ -221,7 +230,8 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lo
 	int unlocked = 0;
 	u8 old;
 
-	if (unlikely(!l || l->magic != VP_LOCK_MAGIC || !vp_ctx_cur()) ||
+	if (!VP_LOCK_FAST_PATH ||
+	    unlikely(!l || l->magic != VP_LOCK_MAGIC || !vp_ctx_cur()) ||
 	    static_branch_unlikely(&vp_verify_key))
 		return vp_acquire_slow(ext, l, old_irql);
 	flags = arch_local_irq_save();
@@ -268,7 +278,7 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lo
 {
 	unsigned long flags;
 
-	if (unlikely(!l || l->magic != VP_LOCK_MAGIC) ||
+	if (!VP_LOCK_FAST_PATH || unlikely(!l || l->magic != VP_LOCK_MAGIC) ||
 	    static_branch_unlikely(&vp_verify_key))
 		return vp_release_slow(ext, l, new_irql);
 	vp_irql_set(new_irql);
