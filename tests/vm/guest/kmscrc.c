@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,25 +25,6 @@
 
 #include "kmslib.h"
 #include "pattern.h"
-
-static int failures;
-
-static void report(int ok, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void report(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!ok)
-		failures++;
-	printf(ok ? "PASS: " : "FAIL: ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	fflush(stdout);
-}
 
 /* The debugfs directory of the DRM device named "vpwrap" (its "name" file). */
 static int find_dri_dir(char *dir, size_t len)
@@ -176,7 +156,7 @@ int main(int argc, char **argv)
 		wh = optarg;
 	}
 	if (kms_open(&k, "/dev/dri/card0", 0)) {
-		report(0, "crc: open card0: %s", k.what);
+		kms_report(0, "crc: open card0: %s", k.what);
 		return 1;
 	}
 	m = kms_mode_arg(&k, wh);
@@ -184,28 +164,28 @@ int main(int argc, char **argv)
 				 DRM_FORMAT_XRGB8888, 1) ||
 	    kms_buf_create(k.fd, &b, m->hdisplay, m->vdisplay,
 			   DRM_FORMAT_XRGB8888, 1)) {
-		report(0, "crc: buffers for %s", wh ? wh : "the preferred mode");
+		kms_report(0, "crc: buffers for %s", wh ? wh : "the preferred mode");
 		return 1;
 	}
 	draw(&a, 0);
 	draw(&b, 1);
 	ret = kms_modeset(&k, m, a.fb);
 	if (ret) {
-		report(0, "crc: mode set: %s", strerror(-ret));
+		kms_report(0, "crc: mode set: %s", strerror(-ret));
 		return 1;
 	}
 	if (find_dri_dir(dir, sizeof(dir))) {
-		report(0, "crc: debugfs directory of vpwrap");
+		kms_report(0, "crc: debugfs directory of vpwrap");
 		return 1;
 	}
 	ret = set_source(dir, "no-such-source");
-	report(ret == -EINVAL, "crc: an unknown source is refused (%s)",
+	kms_report(ret == -EINVAL, "crc: an unknown source is refused (%s)",
 	       ret ? strerror(-ret) : "accepted");
 
 	snprintf(path, sizeof(path), "%s/crtc-0/crc/data", dir);
 	ret = set_source(dir, "auto");
 	cfd = ret ? -1 : open(path, O_RDONLY);
-	report(cfd >= 0, "crc: source auto starts (%s)",
+	kms_report(cfd >= 0, "crc: source auto starts (%s)",
 	       ret ? strerror(-ret) : cfd < 0 ? strerror(errno) : "ok");
 	if (cfd < 0)
 		return 1;
@@ -213,38 +193,38 @@ int main(int argc, char **argv)
 	/* A, then the next frame's entry: nothing changed, same CRC */
 	if (crc_now(k.fd, cfd, &fa, &a1, &why) ||
 	    read_entry(cfd, &fa1b, &a1b, &why)) {
-		report(0, "crc: entries for frame A: %s", why);
+		kms_report(0, "crc: entries for frame A: %s", why);
 		return 1;
 	}
 	printf("INFO crc frame %u A %08x, frame %u A %08x\n", fa, a1, fa1b, a1b);
-	report(a1 == a1b, "crc: an unchanged frame repeats its CRC (%08x, %08x)",
+	kms_report(a1 == a1b, "crc: an unchanged frame repeats its CRC (%08x, %08x)",
 	       a1, a1b);
-	report((int)(fa1b - fa) > 0, "crc: frame numbers increase (%u, %u)",
+	kms_report((int)(fa1b - fa) > 0, "crc: frame numbers increase (%u, %u)",
 	       fa, fa1b);
 
 	ret = kms_modeset(&k, m, b.fb);
 	if (ret || crc_now(k.fd, cfd, &fb, &b1, &why)) {
-		report(0, "crc: frame B: %s", ret ? strerror(-ret) : why);
+		kms_report(0, "crc: frame B: %s", ret ? strerror(-ret) : why);
 		return 1;
 	}
 	printf("INFO crc frame %u B %08x\n", fb, b1);
-	report(b1 != a1, "crc: a different frame has a different CRC (A %08x, B %08x)",
+	kms_report(b1 != a1, "crc: a different frame has a different CRC (A %08x, B %08x)",
 	       a1, b1);
 
 	ret = kms_modeset(&k, m, a.fb);
 	if (ret || crc_now(k.fd, cfd, &fa2, &a2, &why)) {
-		report(0, "crc: frame A again: %s", ret ? strerror(-ret) : why);
+		kms_report(0, "crc: frame A again: %s", ret ? strerror(-ret) : why);
 		return 1;
 	}
 	printf("INFO crc frame %u A %08x\n", fa2, a2);
-	report(a2 == a1, "crc: the same frame again has its CRC again (%08x, %08x)",
+	kms_report(a2 == a1, "crc: the same frame again has its CRC again (%08x, %08x)",
 	       a1, a2);
-	report((int)(fa2 - fb) > 0 && (int)(fb - fa1b) > 0,
+	kms_report((int)(fa2 - fb) > 0 && (int)(fb - fa1b) > 0,
 	       "crc: frame numbers increase across commits (%u, %u, %u)",
 	       fa1b, fb, fa2);
 	close(cfd);
 	kms_buf_destroy(&a);
 	kms_buf_destroy(&b);
 	kms_close(&k);
-	return failures != 0;
+	return kms_failures != 0;
 }

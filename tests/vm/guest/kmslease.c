@@ -13,7 +13,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,25 +23,6 @@
 #include <drm_mode.h>
 
 #include "kmslib.h"
-
-static int failures;
-
-static void report(int ok, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void report(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!ok)
-		failures++;
-	printf(ok ? "PASS: " : "FAIL: ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	fflush(stdout);
-}
 
 /* The kernel's uevents, as udev reads them: a socket, -1 on failure. */
 static int uevent_open(void)
@@ -110,12 +90,12 @@ int main(void)
 
 	ret = kms_open(&k, "/dev/dri/card0", 0);
 	if (ret) {
-		report(0, "lease: open card0: %s", k.what ? k.what : strerror(-ret));
+		kms_report(0, "lease: open card0: %s", k.what ? k.what : strerror(-ret));
 		return 1;
 	}
 	s = uevent_open();
 	if (s < 0) {
-		report(0, "lease: uevent socket: %s", strerror(errno));
+		kms_report(0, "lease: uevent socket: %s", strerror(errno));
 		return 1;
 	}
 
@@ -126,35 +106,35 @@ int main(void)
 	cl.object_count = 3;
 	cl.flags = O_CLOEXEC;
 	ret = kms_ioctl(k.fd, DRM_IOCTL_MODE_CREATE_LEASE, &cl);
-	report(!ret, "lease: connector, CRTC and primary plane leased%s%s",
+	kms_report(!ret, "lease: connector, CRTC and primary plane leased%s%s",
 	       ret ? ": " : "", ret ? strerror(-ret) : "");
 	if (ret)
 		return 1;
 	printf("INFO lessee %u, fd %u\n", cl.lessee_id, cl.fd);
 
 	ret = leased_counts(cl.fd, &crtcs, &conns);
-	report(!ret && crtcs == 1 && conns == 1,
+	kms_report(!ret && crtcs == 1 && conns == 1,
 	       "lease: the lessee sees the leased CRTC and connector (%u, %u)",
 	       crtcs, conns);
 	n = uevent_leases(s, 500);
-	report(n == 0, "lease: creating it sends no LEASE uevent (%d)", n);
+	kms_report(n == 0, "lease: creating it sends no LEASE uevent (%d)", n);
 
 	rl.lessee_id = cl.lessee_id;
 	ret = kms_ioctl(k.fd, DRM_IOCTL_MODE_REVOKE_LEASE, &rl);
-	report(!ret, "lease: revoked%s%s", ret ? ": " : "",
+	kms_report(!ret, "lease: revoked%s%s", ret ? ": " : "",
 	       ret ? strerror(-ret) : "");
 	ret = leased_counts(cl.fd, &crtcs, &conns);
-	report(!ret && crtcs == 0 && conns == 0,
+	kms_report(!ret && crtcs == 0 && conns == 0,
 	       "lease: after revoking, the lessee sees no CRTC or connector (%u, %u)",
 	       crtcs, conns);
 	n = uevent_leases(s, 2000);
 	printf("INFO %d lease uevent(s) after the revoke\n", n);
 	close(cl.fd);
 	n += uevent_leases(s, 2000);
-	report(n >= 1, "lease: its end is announced with a LEASE=1 uevent (%d)",
+	kms_report(n >= 1, "lease: its end is announced with a LEASE=1 uevent (%d)",
 	       n);
 
 	close(s);
 	kms_close(&k);
-	return failures != 0;
+	return kms_failures != 0;
 }

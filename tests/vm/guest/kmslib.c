@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -536,4 +537,20 @@ int kms_modeset(const struct kms *k, const struct drm_mode_modeinfo *m,
 	ret = kms_req_commit(k->fd, &r, DRM_MODE_ATOMIC_ALLOW_MODESET);
 	kms_blob_destroy(k->fd, blob);
 	return ret;
+}
+
+int kms_failures;
+
+void kms_report(int ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!ok)
+		kms_failures++;
+	printf(ok ? "PASS: " : "FAIL: ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
 }

@@ -142,4 +142,11 @@ void kms_req_cursor_off(const struct kms *k, struct kms_req *r);
 int kms_modeset(const struct kms *k, const struct drm_mode_modeinfo *m,
 		uint32_t fb);
 
+/*
+ * A check's result as the harness reads it ("PASS: ..." or "FAIL: ..."),
+ * flushed at once; kms_failures counts the failed ones.
+ */
+extern int kms_failures;
+void kms_report(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif

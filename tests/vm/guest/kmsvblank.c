@@ -17,7 +17,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,25 +28,6 @@
 
 #include "kmslib.h"
 #include "pattern.h"
-
-static int failures;
-
-static void report(int ok, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void report(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!ok)
-		failures++;
-	printf(ok ? "PASS: " : "FAIL: ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	fflush(stdout);
-}
 
 /* Wait (up to 10 s) for a flip-complete event: sequence and time in us. */
 static int flip_event(int fd, unsigned int *seq, unsigned long long *us)
@@ -115,18 +95,18 @@ static int cmd_modeset(const char *wh1, const char *wh2)
 	int ret;
 
 	if (kms_open(&k, "/dev/dri/card0", 0)) {
-		report(0, "vblank modeset: open card0: %s", k.what);
+		kms_report(0, "vblank modeset: open card0: %s", k.what);
 		return 1;
 	}
 	m1 = mode_named(&k, wh1);
 	m2 = mode_named(&k, wh2);
 	if (!m1 || !m2 || framebuffer(&k, &b1, m1) || framebuffer(&k, &b2, m2)) {
-		report(0, "vblank modeset: modes %s and %s with buffers", wh1, wh2);
+		kms_report(0, "vblank modeset: modes %s and %s with buffers", wh1, wh2);
 		return 1;
 	}
 	ret = kms_modeset(&k, m1, b1.fb);
 	if (ret || next_vblank(k.fd, &s0, &t0)) {
-		report(0, "vblank modeset: %s and a vblank: %s", wh1,
+		kms_report(0, "vblank modeset: %s and a vblank: %s", wh1,
 		       strerror(ret ? -ret : errno));
 		return 1;
 	}
@@ -136,31 +116,31 @@ static int cmd_modeset(const char *wh1, const char *wh2)
 	ret = kms_req_commit(k.fd, &r, DRM_MODE_ATOMIC_ALLOW_MODESET |
 			     DRM_MODE_PAGE_FLIP_EVENT);
 	kms_blob_destroy(k.fd, blob);
-	report(!ret, "vblank modeset: a modeset %s -> %s with an event is accepted (%s)",
+	kms_report(!ret, "vblank modeset: a modeset %s -> %s with an event is accepted (%s)",
 	       wh1, wh2, ret ? strerror(-ret) : "ok");
 	if (ret)
 		return 1;
 	ret = flip_event(k.fd, &s1, &t1);
-	report(!ret, "vblank modeset: the modeset's event arrives (%s)",
+	kms_report(!ret, "vblank modeset: the modeset's event arrives (%s)",
 	       ret ? strerror(-ret) : "ok");
 	if (ret)
 		return 1;
 	ret = next_vblank(k.fd, &s2, &t2);
-	report(!ret, "vblank modeset: vblank waits work after the modeset");
+	kms_report(!ret, "vblank modeset: vblank waits work after the modeset");
 	if (ret)
 		return 1;
 	printf("INFO vblank before %u at %llu us, event %u at %llu us, after %u at %llu us\n",
 	       s0, t0, s1, t1, s2, t2);
-	report((int)(s1 - s0) >= 0 && (int)(s2 - s1) > 0,
+	kms_report((int)(s1 - s0) >= 0 && (int)(s2 - s1) > 0,
 	       "vblank modeset: the counter never goes back (%u, %u, %u)",
 	       s0, s1, s2);
-	report(t1 >= t0 && t2 > t1,
+	kms_report(t1 >= t0 && t2 > t1,
 	       "vblank modeset: timestamps never go back (%llu, %llu, %llu)",
 	       t0, t1, t2);
 	kms_buf_destroy(&b1);
 	kms_buf_destroy(&b2);
 	kms_close(&k);
-	return failures != 0;
+	return kms_failures != 0;
 }
 
 /* The card's PCI device name and its driver's unbind file. */
@@ -191,38 +171,38 @@ static int cmd_unbind(void)
 	int fd, ret;
 
 	if (kms_open(&k, "/dev/dri/card0", 0)) {
-		report(0, "unbind in flight: open card0: %s", k.what);
+		kms_report(0, "unbind in flight: open card0: %s", k.what);
 		return 1;
 	}
 	m = kms_preferred_mode(&k);
 	if (!m || framebuffer(&k, &a, m) || framebuffer(&k, &b, m) ||
 	    kms_modeset(&k, m, a.fb) || unbind_path(dev, sizeof(dev), unbind,
 						    sizeof(unbind))) {
-		report(0, "unbind in flight: mode set and device path");
+		kms_report(0, "unbind in flight: mode set and device path");
 		return 1;
 	}
 	fd = open(unbind, O_WRONLY);
 	if (fd < 0) {
-		report(0, "unbind in flight: open %s: %s", unbind, strerror(errno));
+		kms_report(0, "unbind in flight: open %s: %s", unbind, strerror(errno));
 		return 1;
 	}
 	kms_req_primary(&k, &r, b.fb, m->hdisplay, m->vdisplay, 0);
 	ret = kms_req_commit(k.fd, &r, DRM_MODE_ATOMIC_NONBLOCK |
 			     DRM_MODE_PAGE_FLIP_EVENT);
 	if (ret) {
-		report(0, "unbind in flight: nonblocking flip: %s", strerror(-ret));
+		kms_report(0, "unbind in flight: nonblocking flip: %s", strerror(-ret));
 		return 1;
 	}
 	/* at once, with the flip in flight */
 	ret = write(fd, dev, strlen(dev)) < 0 ? -errno : 0;
 	close(fd);
-	report(!ret, "unbind in flight: unbind %s (%s)", dev,
+	kms_report(!ret, "unbind in flight: unbind %s (%s)", dev,
 	       ret ? strerror(-ret) : "ok");
 	ret = flip_event(k.fd, &seq, &t);
-	report(!ret, "unbind in flight: the flip's event arrives (%s)",
+	kms_report(!ret, "unbind in flight: the flip's event arrives (%s)",
 	       ret ? strerror(-ret) : "ok");
 	kms_close(&k);
-	return failures != 0;
+	return kms_failures != 0;
 }
 
 int main(int argc, char **argv)
