@@ -27,6 +27,9 @@ does not finish within --timeout is killed and fails.
 
 Stock modules may be compressed (Debian's 7.x kernels ship .ko.xz): they are
 decompressed into the initramfs, whose busybox cannot read them otherwise.
+vpwrap.ko goes in without its debug information, as Debian installs its own
+modules (INSTALL_MOD_STRIP): the kernel reads and copies the whole file on
+every insmod, and the DWARF makes it seventeen times larger.
 """
 import argparse
 import json
@@ -192,8 +195,10 @@ def build_initramfs(args, work):
             shutil.copy(os.path.join(moddir, f), dst_moddir)
     if ko and os.path.exists(ko):
         os.makedirs(os.path.join(dst_moddir, "extra"), exist_ok=True)
-        shutil.copy(ko, os.path.join(dst_moddir, "extra/vpwrap.ko"))
-        shutil.copy(ko, os.path.join(root, "vpwrap.ko"))
+        subprocess.run(["strip", "--strip-debug", "-o",
+                        os.path.join(root, "vpwrap.ko"), ko], check=True)
+        shutil.copy(os.path.join(root, "vpwrap.ko"),
+                    os.path.join(dst_moddir, "extra/vpwrap.ko"))
     subprocess.run(["depmod", "-b", root, krel], check=True)
     # init loads these first, so that a plain `insmod /vpwrap.ko` works.
     with open(os.path.join(root, "etc/vpwrap-deps"), "w") as f:
