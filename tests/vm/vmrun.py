@@ -227,9 +227,8 @@ def build_initramfs(args, work):
 
 
 class Qmp:
-    def __init__(self, path):
-        self.sock = socket.socket(socket.AF_UNIX)
-        self.sock.connect(path)
+    def __init__(self, sock):
+        self.sock = sock
         self.f = self.sock.makefile("rw")
         self.f.readline()  # greeting
         self.cmd("qmp_capabilities")
@@ -270,13 +269,20 @@ def dump_when_halted(qmp, console, shot, limit=300):
     return False
 
 
-def wait_for(path, proc, limit=30):
+def connect_when_ready(path, proc, limit=30):
+    """Connect to one of QEMU's sockets once it listens.  The socket file
+    appears at bind(), a moment before listen(): until then a connection is
+    refused, and on a loaded host that moment is long enough to hit."""
     end = time.time() + limit
-    while not os.path.exists(path):
-        if proc.poll() is not None or time.time() > end:
-            return False
-        time.sleep(0.05)
-    return True
+    while proc.poll() is None and time.time() < end:
+        sock = socket.socket(socket.AF_UNIX)
+        try:
+            sock.connect(path)
+            return sock
+        except (FileNotFoundError, ConnectionRefusedError):
+            sock.close()
+            time.sleep(0.05)
+    return None
 
 
 def qemu_argv(args, initrd, work):
@@ -306,6 +312,7 @@ def run(args):
     work = tempfile.mkdtemp(prefix="vmrun.")
     name = args.name or os.path.splitext(os.path.basename(args.script))[0]
     failed = False
+    proc = None
 
     def report(ok, what, why=""):
         nonlocal failed
@@ -317,12 +324,14 @@ def run(args):
         initrd = build_initramfs(args, work)
         proc = subprocess.Popen(qemu_argv(args, initrd, work),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        if not wait_for(f"{work}/ctl.sock", proc) or not wait_for(f"{work}/qmp.sock", proc):
+        ctl = connect_when_ready(f"{work}/ctl.sock", proc)
+        qsock = ctl and connect_when_ready(f"{work}/qmp.sock", proc)
+        if not qsock:
+            if proc.poll() is None:
+                proc.kill()
             report(False, "qemu started", proc.stderr.read().decode()[-500:])
             return 1
-        ctl = socket.socket(socket.AF_UNIX)
-        ctl.connect(f"{work}/ctl.sock")
-        qmp = Qmp(f"{work}/qmp.sock")
+        qmp = Qmp(qsock)
         ctl.settimeout(0.5)
         deadline = time.time() + args.timeout
         buf = b""
@@ -383,6 +392,9 @@ def run(args):
         report(bad is None, "kernel log clean", bad or "")
         return 1 if failed else 0
     finally:
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait()
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -419,7 +431,14 @@ def main():
     for var in ("KCACHE", "KREL"):
         if var not in os.environ:
             sys.exit(f"vmrun: {var} is not set (run from tests/check.sh or export it)")
-    return run(args)
+    try:
+        return run(args)
+    except Exception as e:
+        # a harness failure must still show up as a failed check: a suite
+        # does not look at vmrun's exit code, only at its PASS/FAIL lines
+        name = args.name or os.path.splitext(os.path.basename(args.script))[0]
+        print(f"FAIL: {name}: vmrun: {type(e).__name__}: {e}", flush=True)
+        raise
 
 
 if __name__ == "__main__":
