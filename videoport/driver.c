@@ -121,6 +121,10 @@ static void vp_set_regpath(struct vp_driver *drv)
 
 int vp_driver_init(struct vp_driver *drv, const char *name)
 {
+	unsigned int i;
+
+	for (i = 0; i < VP_LOCK_CLASSES; i++)
+		lockdep_register_key(&drv->lock_keys[i]);
 	drv->name = name;
 	INIT_LIST_HEAD(&drv->adapters);
 	INIT_LIST_HEAD(&drv->pool);
@@ -134,8 +138,12 @@ int vp_driver_init(struct vp_driver *drv, const char *name)
 
 void vp_driver_release(struct vp_driver *drv)
 {
+	unsigned int i;
+
 	vpw_registry_destroy(drv->registry);
 	drv->registry = NULL;
+	for (i = 0; i < VP_LOCK_CLASSES; i++)
+		lockdep_unregister_key(&drv->lock_keys[i]);
 }
 
 u32 vp_driver_start(struct vp_driver *drv, struct pe_image *img)

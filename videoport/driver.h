@@ -20,6 +20,7 @@
 #include <linux/atomic.h>
 #include <linux/bitmap.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 #include <linux/ratelimit.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -80,6 +81,8 @@ enum vp_vrule {
  * One loaded miniport as the Windows side sees it.  Only videoport writes
  * it; the wrapper reads name, registry, pool_bytes and mappings (sysfs).
  */
+#define VP_LOCK_CLASSES	16
+
 struct vp_driver {
 	const char *name;		/* image file name, "vpbochs.sys" */
 	struct pe_image *img;		/* set by vp_driver_start() */
@@ -96,6 +99,16 @@ struct vp_driver {
 	struct list_head adapters;	/* vp_adapter.node_drv; probe/remove are serialized */
 	bool stopped;			/* KeBugCheckEx or a fault: never entered again */
 	const char *stop_why;		/* "called KeBugCheckEx", "faulted" */
+
+	/*
+	 * Lock classes for lockdep: the n-th VideoPort spin lock the driver
+	 * creates is of class n % VP_LOCK_CLASSES, so a miniport that nests
+	 * its locks is checked for their order instead of being reported as
+	 * taking one lock recursively.  The classes go with the driver, and
+	 * with them what lockdep learned about its locks.
+	 */
+	struct lock_class_key lock_keys[VP_LOCK_CLASSES];
+	atomic_t locks_made;
 
 	raw_spinlock_t pool_lock;	/* pool list: any IRQL */
 	struct list_head pool;

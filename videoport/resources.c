@@ -398,24 +398,24 @@ VP_EXPORT(VIDEOPRT, u32, VideoPortUnmapMemory, void *ext, void *virt, void *proc
 	return NO_ERROR;
 }
 
-/* The PCI device @slot on the adapter's bus (a reference is taken). */
-static struct pci_dev *vp_slot_dev(struct vp_adapter *a, u32 slot)
-{
-	unsigned int devfn = PCI_DEVFN(slot & 0x1f, (slot >> 5) & 7);
-
-	return pci_get_slot(a->pdev->bus, devfn);
-}
-
+/*
+ * PCI configuration space of @slot on the adapter's bus.  Config cycles go
+ * through the bus and the kernel's raw pci_lock only, with no pci_dev
+ * lookup (which takes a sleeping lock): miniports read config space from
+ * HwFindAdapter inside the FPU bracket and at raised IRQL.
+ */
 static u32 vp_bus_data(struct vp_adapter *a, u32 type, u32 slot, u8 *buf, u32 off,
 		       u32 len, bool write)
 {
-	struct pci_dev *pdev;
-	u32 i, size;
+	struct pci_bus *bus = a->pdev->bus;
+	unsigned int devfn = PCI_DEVFN(slot & 0x1f, (slot >> 5) & 7);
+	u32 i, size = PCI_CFG_SPACE_SIZE;
+	u16 vendor;
 
 	if (type != WIN_PCI_CONFIGURATION || !buf)
 		return 0;
-	pdev = vp_slot_dev(a, slot);
-	if (!pdev) {
+	if (pci_bus_read_config_word(bus, devfn, PCI_VENDOR_ID, &vendor) ||
+	    vendor == 0xffff) {
 		/* Empty slot: Windows returns 2 and an invalid vendor ID. */
 		if (!write && off == 0 && len >= 2) {
 			buf[0] = 0xff;
@@ -424,19 +424,17 @@ static u32 vp_bus_data(struct vp_adapter *a, u32 type, u32 slot, u8 *buf, u32 of
 		}
 		return 0;
 	}
-	size = pdev->cfg_size;
-	if (off >= size) {
-		pci_dev_put(pdev);
+	if (devfn == a->pdev->devfn)
+		size = a->pdev->cfg_size;
+	if (off >= size)
 		return 0;
-	}
 	len = min(len, size - off);
 	for (i = 0; i < len; i++) {
 		if (write)
-			pci_write_config_byte(pdev, off + i, buf[i]);
+			pci_bus_write_config_byte(bus, devfn, off + i, buf[i]);
 		else
-			pci_read_config_byte(pdev, off + i, &buf[i]);
+			pci_bus_read_config_byte(bus, devfn, off + i, &buf[i]);
 	}
-	pci_dev_put(pdev);
 	return len;
 }
 

@@ -34,6 +34,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include "videoport/vp.h"
+#include "videoport/driver.h"
 #include "videoport/export.h"
 #include "videoport/pool.h"
 
@@ -67,14 +68,19 @@ static __always_inline struct vp_spin_lock *vp_lock_check(struct vp_spin_lock *l
 
 VP_EXPORT(VIDEOPRT, u32, VideoPortCreateSpinLock, void *ext, struct vp_spin_lock **out)
 {
+	struct vp_driver *drv = vp_current_driver();
 	struct vp_spin_lock *l;
 
 	if (!out)
 		return ERROR_INVALID_PARAMETER;
-	l = vp_pool_alloc(vp_current_driver(), sizeof(*l), false, 0x6c707356);
+	l = vp_pool_alloc(drv, sizeof(*l), false, 0x6c707356);
 	if (!l)
 		return ERROR_NOT_ENOUGH_MEMORY;
 	raw_spin_lock_init(&l->lock);
+	if (drv)
+		lockdep_set_class_and_name(&l->lock, &drv->lock_keys[(unsigned int)
+					   atomic_inc_return(&drv->locks_made) % VP_LOCK_CLASSES],
+					   "VideoPort spin lock");
 	l->magic = VP_LOCK_MAGIC;
 	*out = l;
 	return NO_ERROR;
