@@ -11,6 +11,7 @@
 #include <linux/spinlock.h>
 #include <asm/asm.h>
 #include <asm/cpufeature.h>
+#include "vpwrap/compat_cpu.h"
 #include "videoport/vp.h"
 
 /*
@@ -29,16 +30,16 @@
  * lock debugging, and not where a hypervisor hooks what they do directly:
  * the interrupt flag on a Xen PV guest, the unlock where spin locks are
  * paravirtualized.  The kernel patches its own operations into the plain
- * instructions on exactly these two CPU features (X86_FEATURE_XENPV,
- * X86_FEATURE_PVUNLOCK); the fast forms use the plain instructions, without
- * the patch sites' calling convention and padding.  Fixed before the first
+ * instructions where these are not in use (X86_FEATURE_XENPV clear,
+ * vpw_pv_unlock_possible() false); the fast forms use the plain
+ * instructions, without the patch sites' calling convention and padding.  Fixed before the first
  * miniport is linked: verify= is read-only, the CPU features are set at
  * boot.
  */
 static inline bool vp_lock_fast_ok(void)
 {
 	return VP_LOCK_FAST_PATH && !vp_verifying() &&
-	       !boot_cpu_has(X86_FEATURE_XENPV) && !boot_cpu_has(X86_FEATURE_PVUNLOCK);
+	       !boot_cpu_has(X86_FEATURE_XENPV) && !vpw_pv_unlock_possible();
 }
 
 /* local_irq_save() and local_irq_restore() where vp_lock_fast_ok(). */
