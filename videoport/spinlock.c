@@ -283,8 +283,7 @@ static noinline void WINAPI vp_acquire_wait(void *ext, struct vp_spin_lock *l, u
 	old = c ? c->irql : vp_irql_slow();
 	/* as raw_spin_lock_irqsave() waits: interrupts off while spinning */
 	flags = vp_irq_save();
-	do_raw_spin_lock(&l->lock);
-	__acquire(l);
+	do_raw_spin_lock(&l->lock);	/* __acquires() for sparse */
 	l->flags = flags;
 	if (c)
 		c->irql = DISPATCH_LEVEL;
