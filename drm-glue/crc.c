@@ -27,25 +27,35 @@
 
 static const char *const vpdrm_crc_sources[] = { "auto" };
 
-/* CRC of the visible frame buffer; callers hold crc.lock, drm_dev_enter(). */
+/*
+ * CRC of the visible frame buffer (of VGA's four planes one after the
+ * other in a planar mode); callers hold crc.lock, drm_dev_enter().
+ */
 static int vpdrm_crc_compute(struct vpdrm_device *vdev, u32 *crc)
 {
 	const struct vp_mode *m = &vdev->hw_mode->vp;
-	const struct drm_format_info *info = drm_format_info(vdev->hw_mode->format);
-	const u8 __iomem *line = vdev->fb.vaddr + vdev->fb.offset;
-	unsigned int len, y;
+	bool planar = vdev->hw_mode->format == VPDRM_FORMAT_VGA16;
+	const u8 __iomem *line;
+	unsigned int len, y, plane, planes = planar ? 4 : 1;
 	u8 *buf;
 
-	if (!info)
-		return -EINVAL;
-	len = drm_format_info_min_pitch(info, 0, m->width);
+	if (planar)
+		len = DIV_ROUND_UP(m->width, 8);
+	else
+		len = drm_format_info_min_pitch(drm_format_info(vdev->hw_mode->format),
+						0, m->width);
 	buf = kmalloc(len, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
 	*crc = ~0U;
-	for (y = 0; y < m->height; y++, line += m->stride) {
-		memcpy_fromio(buf, line, len);
-		*crc = crc32_le(*crc, buf, len);
+	for (plane = 0; plane < planes; plane++) {
+		if (planar)
+			vpdrm_vga16_read_plane(plane);
+		line = vdev->fb.vaddr + vdev->fb.offset;
+		for (y = 0; y < m->height; y++, line += m->stride) {
+			memcpy_fromio(buf, line, len);
+			*crc = crc32_le(*crc, buf, len);
+		}
 	}
 	*crc = ~*crc;
 	kfree(buf);

@@ -106,23 +106,35 @@ static u8 vpdrm_lut_to_u8(u16 v)
 	return DIV_ROUND_CLOSEST(v * 255U, 0xffff);
 }
 
+/*
+ * The palette of an 8 bpp mode: the gamma LUT.  VGA's 16 colours: the LUT's
+ * first 16 entries under a C8 framebuffer, the default VGA colours that
+ * XRGB8888 was converted to under any other (and without a LUT).
+ */
 static void vpdrm_hw_load_palette(struct vpdrm_device *vdev,
 				  const struct drm_property_blob *gamma_lut)
 {
+	const struct drm_framebuffer *fb = vdev->primary.state->fb;
+	bool vga16 = vdev->hw_mode->format == VPDRM_FORMAT_VGA16;
+	unsigned int i, n = vga16 ? VPDRM_VGA16_COLORS : VPDRM_PALETTE_SIZE;
 	u8 *rgb;
-	unsigned int i;
 
-	rgb = kmalloc_array(3, VPDRM_PALETTE_SIZE, GFP_KERNEL);
+	if (vga16 && (!fb || fb->format->format != DRM_FORMAT_C8))
+		gamma_lut = NULL;
+	rgb = kmalloc_array(3, n, GFP_KERNEL);
 	if (!rgb)
 		return;
-	for (i = 0; i < VPDRM_PALETTE_SIZE; i++) {
+	for (i = 0; i < n; i++) {
 		if (gamma_lut) {
 			const struct drm_color_lut *lut = gamma_lut->data;
 
 			rgb[i] = vpdrm_lut_to_u8(lut[i].red);
-			rgb[VPDRM_PALETTE_SIZE + i] = vpdrm_lut_to_u8(lut[i].green);
-			rgb[2 * VPDRM_PALETTE_SIZE + i] =
-				vpdrm_lut_to_u8(lut[i].blue);
+			rgb[n + i] = vpdrm_lut_to_u8(lut[i].green);
+			rgb[2 * n + i] = vpdrm_lut_to_u8(lut[i].blue);
+		} else if (vga16) {
+			rgb[i] = vpdrm_vga16_colors[i][0];
+			rgb[n + i] = vpdrm_vga16_colors[i][1];
+			rgb[2 * n + i] = vpdrm_vga16_colors[i][2];
 		} else {
 			/* no LUT: a grey ramp, so that C8 shows something */
 			rgb[i] = i;
@@ -130,9 +142,7 @@ static void vpdrm_hw_load_palette(struct vpdrm_device *vdev,
 			rgb[2 * VPDRM_PALETTE_SIZE + i] = i;
 		}
 	}
-	if (vp_adapter_set_palette(vdev->adapter, 0, VPDRM_PALETTE_SIZE, rgb,
-				   rgb + VPDRM_PALETTE_SIZE,
-				   rgb + 2 * VPDRM_PALETTE_SIZE))
+	if (vp_adapter_set_palette(vdev->adapter, 0, n, rgb, rgb + n, rgb + 2 * n))
 		drm_warn_once(&vdev->drm, "miniport refused the palette\n");
 	kfree(rgb);
 }
@@ -298,7 +308,8 @@ static void vpdrm_crtc_atomic_flush(struct drm_crtc *crtc,
 	int idx;
 
 	if (cs->active && vdev->hw_mode &&
-	    vdev->hw_mode->format == DRM_FORMAT_C8 &&
+	    (vdev->hw_mode->format == DRM_FORMAT_C8 ||
+	     vdev->hw_mode->format == VPDRM_FORMAT_VGA16) &&
 	    (cs->color_mgmt_changed || drm_atomic_crtc_needs_modeset(cs)) &&
 	    drm_dev_enter(crtc->dev, &idx)) {
 		vpdrm_hw_load_palette(vdev, cs->gamma_lut);
@@ -395,6 +406,16 @@ int vpdrm_atomic_check(struct drm_device *dev, struct vpdrm_atomic *state)
 	if (vm != to_vpdrm_crtc_state(old)->vmode)
 		cs->mode_changed = true;
 	to_vpdrm_crtc_state(cs)->vmode = vm;
+	/* VGA's 16 colours are the LUT's for C8, the fixed ones for the rest */
+	if (vm->format == VPDRM_FORMAT_VGA16 && ps && ps->fb) {
+		const struct drm_plane_state *ops =
+			drm_atomic_get_old_plane_state(state, &vdev->primary);
+
+		if (!ops || !ops->fb ||
+		    (ops->fb->format->format == DRM_FORMAT_C8) !=
+		    (ps->fb->format->format == DRM_FORMAT_C8))
+			cs->color_mgmt_changed = true;
+	}
 
 helpers:
 	return drm_atomic_helper_check(dev, state);

@@ -6,7 +6,9 @@
  * A miniport may offer one resolution at several depths.  DRM modes carry no
  * depth, so the connector lists each (width, height, refresh) once and the
  * primary plane's framebuffer format picks the depth at commit time
- * (vpdrm_mode_pick()).
+ * (vpdrm_mode_pick()).  VGA's 16-colour planar modes show C8 and XRGB8888
+ * framebuffers (vga16.c); they are picked for a resolution only when no
+ * packed layout shows the framebuffer, or when xrgb_depth asks for 4.
  */
 #include <linux/moduleparam.h>
 #include <linux/slab.h>
@@ -35,7 +37,7 @@
 static unsigned int xrgb_depth;
 module_param(xrgb_depth, uint, 0644);
 MODULE_PARM_DESC(xrgb_depth,
-		 "Screen depth for XRGB8888 framebuffers if the miniport offers it: 32, 24, 16, 15 (default 0: the deepest)");
+		 "Screen depth for XRGB8888 framebuffers if the miniport offers it: 32, 24, 16, 15, 4 (VGA 16 colours) (default 0: the deepest)");
 
 static u32 vpdrm_depth_format(unsigned int depth)
 {
@@ -48,6 +50,8 @@ static u32 vpdrm_depth_format(unsigned int depth)
 		return DRM_FORMAT_RGB565;
 	case 15:
 		return DRM_FORMAT_XRGB1555;
+	case 4:
+		return VPDRM_FORMAT_VGA16;
 	}
 	return DRM_FORMAT_XRGB8888;
 }
@@ -80,6 +84,10 @@ static u32 vpdrm_mode_format(const struct vp_mode *m)
 		if (m->attributes & VP_MODE_PALETTE_DRIVEN)
 			return DRM_FORMAT_C8;
 		break;
+	case 4:
+		if (m->planes == 4 && (m->attributes & VP_MODE_PALETTE_DRIVEN))
+			return VPDRM_FORMAT_VGA16;
+		break;
 	}
 	return 0;
 }
@@ -87,12 +95,17 @@ static u32 vpdrm_mode_format(const struct vp_mode *m)
 /*
  * Formats the primary plane can show on a mode of format @hw_format: the
  * same layout is a plain copy, XRGB8888/ARGB8888 convert to the direct-color
- * layouts (alpha is ignored: scanout is opaque).  C8 needs a C8 mode.
+ * layouts (alpha is ignored: scanout is opaque).  C8 needs a C8 mode or
+ * VGA's 16 colours, which show XRGB8888 too.
  */
 bool vpdrm_format_convertible(u32 fb_format, u32 hw_format)
 {
 	if (fb_format == hw_format)
 		return true;
+	if (hw_format == VPDRM_FORMAT_VGA16)
+		return fb_format == DRM_FORMAT_C8 ||
+		       fb_format == DRM_FORMAT_XRGB8888 ||
+		       fb_format == DRM_FORMAT_ARGB8888;
 	if (fb_format != DRM_FORMAT_XRGB8888 && fb_format != DRM_FORMAT_ARGB8888)
 		return false;
 	switch (hw_format) {
@@ -141,14 +154,17 @@ int vpdrm_modes_init(struct vpdrm_device *vdev)
 	for (i = 0; i < count; i++) {
 		const struct vp_mode *m = &vp[i];
 		u32 format = vpdrm_mode_format(m);
-		const struct drm_format_info *info;
+		u32 min_stride;
 
 		if (!format || !m->width || !m->height ||
 		    m->width > VPDRM_MAX_DIM || m->height > VPDRM_MAX_DIM)
 			continue;
-		info = drm_format_info(format);
+		/* planar: each plane's line holds one bit per pixel */
+		min_stride = format == VPDRM_FORMAT_VGA16 ?
+			     DIV_ROUND_UP(m->width, 8) :
+			     m->width * drm_format_info(format)->cpp[0];
 		/* A stride the miniport got wrong would scribble past lines. */
-		if (m->stride < m->width * info->cpp[0] ||
+		if (m->stride < min_stride ||
 		    (vram && (u64)m->stride * m->height > vram)) {
 			drm_dbg_kms(dev, "mode %u %ux%u: bad stride %u\n",
 				    m->index, m->width, m->height, m->stride);
@@ -165,6 +181,9 @@ int vpdrm_modes_init(struct vpdrm_device *vdev)
 	vdev->num_modes = n;
 	if (!n)
 		return -ENODEV;
+	ret = vpdrm_vga16_init(vdev);
+	if (ret)
+		return ret;
 
 	/* Plane formats: XRGB8888 first, it is what userspace expects. */
 	for (i = 0; i < n; i++)
@@ -177,8 +196,10 @@ int vpdrm_modes_init(struct vpdrm_device *vdev)
 		vpdrm_add_format(vdev, DRM_FORMAT_ARGB8888);
 	}
 	for (i = 0; i < n; i++)
-		if (vdev->modes[i].format != DRM_FORMAT_XRGB8888 &&
-		    vdev->modes[i].format != DRM_FORMAT_RGB888)
+		if (vdev->modes[i].format == VPDRM_FORMAT_VGA16)
+			vpdrm_add_format(vdev, DRM_FORMAT_C8);
+		else if (vdev->modes[i].format != DRM_FORMAT_XRGB8888 &&
+			 vdev->modes[i].format != DRM_FORMAT_RGB888)
 			vpdrm_add_format(vdev, vdev->modes[i].format);
 	return 0;
 }
@@ -215,7 +236,8 @@ bool vpdrm_mode_offered(struct vpdrm_device *vdev,
 /*
  * The miniport mode for @mode when scanning out a @fb_format framebuffer:
  * for XRGB8888/ARGB8888 the xrgb_depth layout if set and offered; else the
- * same layout if offered, else the deepest layout we can convert to.
+ * same layout if offered, else the deepest layout we can convert to (VGA's
+ * 16 colours last).
  */
 const struct vpdrm_mode *vpdrm_mode_pick(struct vpdrm_device *vdev,
 					 const struct drm_display_mode *mode,
@@ -224,6 +246,7 @@ const struct vpdrm_mode *vpdrm_mode_pick(struct vpdrm_device *vdev,
 	static const u32 from_xrgb[] = {
 		DRM_FORMAT_XRGB8888, DRM_FORMAT_RGB888,
 		DRM_FORMAT_RGB565, DRM_FORMAT_XRGB1555,
+		VPDRM_FORMAT_VGA16,
 	};
 	const struct vpdrm_mode *best = NULL;
 	unsigned int t, i;

@@ -37,6 +37,10 @@ void vpdrm_screen_clear(struct vpdrm_device *vdev)
 {
 	const struct vp_mode *m = &vdev->hw_mode->vp;
 
+	if (vdev->hw_mode->format == VPDRM_FORMAT_VGA16) {
+		vpdrm_vga16_clear(vdev);
+		return;
+	}
 	memset_io(vdev->fb.vaddr + vdev->fb.offset, 0, m->stride * m->height);
 }
 
@@ -101,6 +105,10 @@ void vpdrm_primary_copy(struct vpdrm_device *vdev,
 	struct drm_rect dst_clip = *clip;
 	struct iosys_map dst;
 
+	if (vdev->hw_mode->format == VPDRM_FORMAT_VGA16) {
+		vpdrm_vga16_copy(vdev, primary, clip);
+		return;
+	}
 	/*
 	 * The screen shows the plane's source rectangle at the CRTC's
 	 * origin.  The destination offset takes the *screen's* bytes per

@@ -207,7 +207,13 @@ int vpdrm_swcursor_check(struct vpdrm_device *vdev,
 {
 	const struct drm_plane_state *primary =
 		drm_atomic_get_new_plane_state(state, &vdev->primary);
+	struct drm_crtc_state *cs =
+		drm_atomic_get_new_crtc_state(state, &vdev->crtc);
 
+	/* VGA's planes take no blended picture: no cursor over 16 colours */
+	if (cs && to_vpdrm_crtc_state(cs)->vmode &&
+	    to_vpdrm_crtc_state(cs)->vmode->format == VPDRM_FORMAT_VGA16)
+		return -EINVAL;
 	if (new->src_w >> 16 > VPDRM_SWCURSOR_SIZE ||
 	    new->src_h >> 16 > VPDRM_SWCURSOR_SIZE)
 		return -EINVAL;

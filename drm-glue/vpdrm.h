@@ -20,6 +20,7 @@
 #include <drm/drm_crtc.h>
 #include <drm/drm_device.h>
 #include <drm/drm_encoder.h>
+#include <drm/drm_fourcc.h>
 #include <drm/drm_framebuffer.h>
 #include <drm/drm_plane.h>
 
@@ -33,6 +34,14 @@ struct drm_rect;
 #define VPDRM_NAME	"vpwrap"
 #define VPDRM_MAX_OUTPUTS	4
 #define VPDRM_MAX_FORMATS	8
+
+/*
+ * The layout of VGA's 16-colour planar modes (4 planes of 1 bit per pixel,
+ * written through the graphics controller: vga16.c).  No DRM format has it;
+ * drm-glue's own code, never shown to userspace.
+ */
+#define VPDRM_FORMAT_VGA16	fourcc_code('V', 'P', 'G', '4')
+#define VPDRM_VGA16_COLORS	16
 
 /* A miniport mode that drm-glue can scan out, with its DRM pixel format. */
 struct vpdrm_mode {
@@ -81,6 +90,14 @@ struct vpdrm_zerocopy {
 	struct iosys_map data[DRM_FORMAT_MAX_PLANES];
 };
 
+/* One line on its way into the VGA planes (vga16.c); unused without such modes. */
+struct vpdrm_vga16 {
+	u8 *line;		/* the framebuffer's pixels */
+	u8 *index;		/* their palette indices */
+	u8 *planes;		/* four rows of plane bytes */
+	unsigned int width;	/* pixels each holds */
+};
+
 struct vpdrm_device {
 	struct drm_device drm;
 	struct vp_adapter *adapter;
@@ -117,6 +134,7 @@ struct vpdrm_device {
 
 	struct vpdrm_crc crc;
 	struct vpdrm_zerocopy zc;
+	struct vpdrm_vga16 vga16;
 };
 
 /* CRTC state: which miniport mode the mode + primary format resolved to. */
@@ -163,6 +181,14 @@ void vpdrm_primary_copy(struct vpdrm_device *vdev,
 			struct drm_plane_state *primary,
 			const struct drm_rect *clip,
 			struct drm_format_conv_state *conv);
+
+/* vga16.c */
+extern const u8 vpdrm_vga16_colors[VPDRM_VGA16_COLORS][3];
+int vpdrm_vga16_init(struct vpdrm_device *vdev);
+void vpdrm_vga16_clear(struct vpdrm_device *vdev);
+void vpdrm_vga16_read_plane(unsigned int plane);
+void vpdrm_vga16_copy(struct vpdrm_device *vdev, struct drm_plane_state *primary,
+		      const struct drm_rect *clip);
 
 /* cursor.c */
 int vpdrm_cursor_init(struct vpdrm_device *vdev);

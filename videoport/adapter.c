@@ -48,6 +48,7 @@ static void vp_mode_from_win(struct vp_mode *m, const struct win_mode_info *w)
 	m->height = w->vis_screen_height;
 	m->stride = w->screen_stride;
 	m->bpp = w->number_of_planes * w->bits_per_plane;
+	m->planes = w->number_of_planes;
 	m->refresh = w->frequency > 1 ? w->frequency : 0;	/* 1 = "hardware default" */
 	m->red_mask = w->red_mask;
 	m->green_mask = w->green_mask;

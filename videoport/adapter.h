@@ -26,6 +26,7 @@ struct vp_mode {
 	u32 width, height;	/* VisScreenWidth/Height */
 	u32 stride;		/* ScreenStride, bytes */
 	u32 bpp;		/* NumberOfPlanes * BitsPerPlane */
+	u32 planes;		/* NumberOfPlanes: 4 for VGA's 16-colour planar modes */
 	u32 refresh;		/* Frequency in Hz, 0 if unknown */
 	u32 red_mask, green_mask, blue_mask;	/* 0 for palette modes */
 	u32 attributes;		/* VIDEO_MODE_* flags: GRAPHICS, COLOR, PALETTE_DRIVEN, ... */

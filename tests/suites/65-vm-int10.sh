@@ -5,8 +5,10 @@
 # the pattern drawn through the LFB checked pixel by pixel in QEMU's screen
 # dump, INT 10h mode 3 (also on teardown), the helper's privileges, the
 # hostile calls, and vpvbe.sys as a DRM device whose modes come from the VBE
-# list (kmstest patterns).  Cirrus: the same BIOS sequence and pixel check at
-# 1024x768x16 (Cirrus' SeaVGABIOS lists no 32 bpp mode).
+# list (kmstest patterns), and VGA's 16-colour planar mode 12h as C8 and
+# as XRGB8888 in 16 colours (patterns, frame CRCs over the planes).
+# Cirrus: the same BIOS sequence and pixel check at 1024x768x16 (Cirrus'
+# SeaVGABIOS lists no 32 bpp mode).
 . "$ROOT/tests/lib.sh"
 
 if ! make -s -C "$ROOT/tests/vm/miniports" >"$OUT/miniports.log" 2>&1; then
@@ -32,7 +34,8 @@ common=(--add "$ROOT/tests/vm/miniports/out/vpvbe.sys" --add "$OUT/xmm_ioctl"
 	--bin "$ROOT/tools/out/vpwrap-int10:/sbin/vpwrap-int10")
 
 vmrun --out "$OUT/std" --name "int10 std" --profile std --timeout 1500 "${common[@]}" \
-	--add "$ROOT/tests/vm/out/kmstest" --add "$OUT/modes" --add "$OUT/drm" \
+	--add "$ROOT/tests/vm/out/kmstest" --add "$ROOT/tests/vm/out/kmscrc" \
+	--add "$OUT/modes" --add "$OUT/drm" \
 	--add "$OUT/hostile" "$ROOT/tests/vm/guest/int10.sh"
 vmrun --out "$OUT/cirrus" --name "int10 cirrus" --profile cirrus --timeout 1200 \
 	"${common[@]}" --add "$OUT/vbe_bpp" "$ROOT/tests/vm/guest/int10.sh"

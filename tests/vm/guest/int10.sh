@@ -1,7 +1,7 @@
 # Guest: vpvbe.sys, the miniport that uses only the video BIOS (Int10).
 # Files: /vpvbe.sys, /xmm_ioctl (one private IOCTL), /vpwrap (the tool),
-# /sbin/vpwrap-int10 (the helper, with its libraries), /kmstest and /modes
-# when the DRM pattern checks run here (/drm present).
+# /sbin/vpwrap-int10 (the helper, with its libraries), /kmstest, /kmscrc
+# and /modes when the DRM pattern checks run here (/drm present).
 D=/sys/kernel/debug/vpwrap-videoport
 mount -t debugfs none /sys/kernel/debug 2>/dev/null
 
@@ -46,7 +46,16 @@ if echo x 2>/dev/null >/dev/vpwrap-int10; then fail "channel refuses other proce
 else pass "channel refuses other processes"; fi
 
 if [ -f /drm ]; then
-	/kmstest pattern -m "$(cat /modes)"
+	/kmstest pattern -m "$(cat /modes)" -f XR24,AR24,RG16
+	# VGA's 16-colour planar mode 12h: C8 (the LUT's first 16 entries) is
+	# shown there as no packed 640x480 mode takes C8; XRGB8888 when asked
+	# for depth 4 (the nearest of the 16 VGA colours)
+	/kmstest pattern -m 640x480 -f C8 -t v16
+	echo 4 >/sys/module/vpwrap/parameters/xrgb_depth
+	/kmstest pattern -m 640x480 -f XR24 -t v16
+	# frame CRCs over the four planes
+	/kmscrc -m 640x480
+	echo 0 >/sys/module/vpwrap/parameters/xrgb_depth
 fi
 
 # VBE 0x4f00/0x4f01/0x4f02 to 1024x768 linear (32 bpp; /vbe_bpp says 16 on

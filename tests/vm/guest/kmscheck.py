@@ -14,6 +14,9 @@ A screen in a lower depth than the framebuffer shows quantised colours: the
 comparison masks both sides to the depth's significant bits (QEMU expands
 5/6-bit components by repeating their high bits).  XRGB8888/ARGB8888 must
 come out exact unless --lenient (for drivers that scan out at 16 bpp).
+A -v16 tag: VGA's 16-colour planar mode; C8 shows the index's low 4 bits
+through the LUT's first 16 entries, XRGB8888 the nearest of the 16 default
+VGA colours, both through the 6-bit DAC.
 Prints PASS:/FAIL: lines.
 """
 import glob
@@ -50,6 +53,22 @@ def index(x, y, which):
 
 
 PALETTE = [(i, (i * 7) & 255, (255 - i * 3) & 255) for i in range(256)]
+# the VGA's 16 default colours, in index order
+VGA16 = [(0, 0, 0), (0, 0, 0xaa), (0, 0xaa, 0), (0, 0xaa, 0xaa),
+         (0xaa, 0, 0), (0xaa, 0, 0xaa), (0xaa, 0x55, 0), (0xaa, 0xaa, 0xaa),
+         (0x55, 0x55, 0x55), (0x55, 0x55, 0xff), (0x55, 0xff, 0x55),
+         (0x55, 0xff, 0xff), (0xff, 0x55, 0x55), (0xff, 0x55, 0xff),
+         (0xff, 0xff, 0x55), (0xff, 0xff, 0xff)]
+
+
+def vga16_nearest(c):
+    """Index of the nearest VGA colour (squared distance, lower index on a tie)."""
+    best, best_d = 0, None
+    for i, v in enumerate(VGA16):
+        d = sum((c[k] - v[k]) ** 2 for k in range(3))
+        if best_d is None or d < best_d:
+            best, best_d = i, d
+    return best
 
 
 def clips(w, h):
@@ -62,16 +81,26 @@ def clips(w, h):
     return c
 
 
-def expected_rows(w, h, fmt, damage=True):
+def expected_rows(w, h, fmt, damage=True, vga16=False):
     """Yield (r bytes, g bytes, b bytes) per row of the expected screen."""
     cl = clips(w, h) if damage else []
+    nearest = {}
     for y in range(h):
         which = [0] * w
         for (x1, y1, x2, y2) in cl:
             if y1 <= y < y2:
                 for x in range(x1, x2):
                     which[x] = 1
-        if fmt.startswith("C8"):
+        if vga16 and fmt.startswith("C8"):
+            px = [PALETTE[index(x, y, which[x]) & 15] for x in range(w)]
+        elif vga16:
+            px = []
+            for x in range(w):
+                c = rgb(x, y, which[x])
+                if c not in nearest:
+                    nearest[c] = VGA16[vga16_nearest(c)]
+                px.append(nearest[c])
+        elif fmt.startswith("C8"):
             px = [PALETTE[index(x, y, which[x])] for x in range(w)]
         else:
             px = [rgb(x, y, which[x]) for x in range(w)]
@@ -111,7 +140,7 @@ def compare(img, rows, quant, cursor=None):
 def check_pattern(path, lenient):
     name = os.path.basename(path)[:-4]
     m = re.match(r"p-(\d+)x(\d+)-([A-Z0-9]+)"
-                 r"(?:-d(\d+)|-dpms|-same|-s3|-halt|-zc-(a|ab)\d+)?$", name)
+                 r"(?:-d(\d+)|-dpms|-same|-s3|-halt|-zc-(a|ab)\d+|(-v16))?$", name)
     if not m:
         print(f"FAIL: {name}: not a pattern dump name")
         return False
@@ -122,14 +151,17 @@ def check_pattern(path, lenient):
         return False
     # -zc-a: pattern A alone; every other dump: A with B in the clips
     damage = m.group(5) != "a"
+    vga16 = m.group(6) is not None
     quants = FORMAT_QUANTS.get(fmt, ["888"])
-    if fmt in ("XR24", "AR24") and m.group(4):
+    if vga16:
+        quants = ["666"]	# the 6-bit DAC (QEMU widens 0x15 to 0x57)
+    elif fmt in ("XR24", "AR24") and m.group(4):
         quants = [DEPTH_QUANT.get(m.group(4), "888")]
     elif lenient and fmt in ("XR24", "AR24"):
         quants = LENIENT_QUANTS
     result = None
     for q in quants:
-        bad, first = compare(img, expected_rows(w, h, fmt, damage), q)
+        bad, first = compare(img, expected_rows(w, h, fmt, damage, vga16), q)
         if not bad:
             print(f"PASS: {name}: pixels exact ({q})")
             return True

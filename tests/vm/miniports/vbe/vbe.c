@@ -10,6 +10,12 @@
  * an ordinary adapter for drm-glue.  IOCTL_VIDEO_RESET_DEVICE goes back to
  * 80x25 text with INT 10h AH=00h through VideoPortInt10.
  *
+ * Last in the list is VGA's own 640x480 16-colour mode (INT 10h mode 12h,
+ * 4 planes of 1 bit at A0000, what a generic VGA miniport offers), with the
+ * attribute controller's palette set to the identity so that a pixel's
+ * value is its DAC entry; IOCTL_VIDEO_SET_COLOR_REGISTERS loads the DAC
+ * (INT 10h AX=1012h).
+ *
  * The private IOCTLs (vbe.h) run the conformance sequence and the hostile
  * calls; checks print "VBE PASS <name>" / "VBE FAIL <name>: <why>".
  */
@@ -28,6 +34,7 @@ typedef struct _VBE_MODE {
 	USHORT Number;
 	USHORT Width, Height, Pitch;
 	UCHAR Bpp;
+	BOOLEAN Planar;			/* VGA mode 12h, set by INT 10h AH=00h */
 	UCHAR RedSize, RedPos, GreenSize, GreenPos, BlueSize, BluePos;
 	ULONG Lfb;
 } VBE_MODE;
@@ -142,7 +149,94 @@ static BOOLEAN VbeReadModes(PVBE_EXT e)
 		    (ULONG)m->Pitch * m->Height <= e->VramSize)
 			e->NumModes++;
 	}
+	if (e->NumModes && e->NumModes < MAX_MODES) {
+		VBE_MODE *m = &e->Modes[e->NumModes++];
+
+		VideoPortZeroMemory(m, sizeof(*m));
+		m->Number = 0x12;
+		m->Width = 640;
+		m->Height = 480;
+		m->Pitch = 80;		/* bytes per line of each plane */
+		m->Bpp = 4;
+		m->Planar = TRUE;
+		m->Lfb = 0xa0000;
+	}
 	return e->NumModes > 0;
+}
+
+/*
+ * INT 10h AH=00h to VGA mode @Mode (bit 7: keep video memory), then the
+ * attribute controller's 16 palette registers to 0..15 (AX=1002h; the 17th
+ * byte is the overscan colour), as the BIOS's defaults map 6 and 8-15
+ * elsewhere in the DAC.
+ */
+static BOOLEAN VgaSetMode(PVBE_EXT e, ULONG Mode)
+{
+	INT10_BIOS_ARGUMENTS b;
+	UCHAR regs[17];
+	ULONG i;
+
+	VideoPortZeroMemory(&b, sizeof(b));
+	b.Eax = Mode & 0xff;
+	if (e->Int10.Int10CallBios(e->Int10.Context, &b) != NO_ERROR)
+		return FALSE;
+	for (i = 0; i < 16; i++)
+		regs[i] = (UCHAR)i;
+	regs[16] = 0;
+	if (e->Int10.Int10WriteMemory(e->Int10.Context, e->BufSeg, e->BufOff, regs,
+				      sizeof(regs)) != NO_ERROR)
+		return FALSE;
+	VideoPortZeroMemory(&b, sizeof(b));
+	b.Eax = 0x1002;
+	b.SegEs = e->BufSeg;
+	b.Edx = e->BufOff;
+	if (e->Int10.Int10CallBios(e->Int10.Context, &b) != NO_ERROR)
+		return FALSE;
+	/* AH=0Fh: the BIOS reports the mode it set */
+	VideoPortZeroMemory(&b, sizeof(b));
+	b.Eax = 0x0f00;
+	return e->Int10.Int10CallBios(e->Int10.Context, &b) == NO_ERROR &&
+	       (b.Eax & 0x7f) == (Mode & 0x7f);
+}
+
+/* IOCTL_VIDEO_SET_COLOR_REGISTERS: 8-bit components to the 6-bit DAC (AX=1012h). */
+static VP_STATUS VbeSetColors(PVBE_EXT e, PVIDEO_REQUEST_PACKET rp)
+{
+	PVIDEO_CLUT clut = rp->InputBuffer;
+	ULONG header = FIELD_OFFSET(VIDEO_CLUT, LookupTable);
+	ULONG first, count, i, done, n;
+	INT10_BIOS_ARGUMENTS b;
+	UCHAR dac[3 * 128];
+
+	if (rp->InputBufferLength < header)
+		return ERROR_INSUFFICIENT_BUFFER;
+	first = clut->FirstEntry;
+	count = clut->NumEntries;
+	if (rp->InputBufferLength < header + count * sizeof(ULONG))
+		return ERROR_INSUFFICIENT_BUFFER;
+	if (count == 0 || first >= 256 || count > 256 - first)
+		return ERROR_INVALID_PARAMETER;
+	/* in pieces that fit the 512-byte buffer */
+	for (done = 0; done < count; done += n) {
+		n = count - done > 128 ? 128 : count - done;
+		for (i = 0; i < n; i++) {
+			dac[3 * i] = clut->LookupTable[done + i].RgbArray.Red >> 2;
+			dac[3 * i + 1] = clut->LookupTable[done + i].RgbArray.Green >> 2;
+			dac[3 * i + 2] = clut->LookupTable[done + i].RgbArray.Blue >> 2;
+		}
+		if (e->Int10.Int10WriteMemory(e->Int10.Context, e->BufSeg, e->BufOff, dac,
+					      3 * n) != NO_ERROR)
+			return ERROR_INVALID_PARAMETER;
+		VideoPortZeroMemory(&b, sizeof(b));
+		b.Eax = 0x1012;
+		b.Ebx = first + done;
+		b.Ecx = n;
+		b.SegEs = e->BufSeg;
+		b.Edx = e->BufOff;
+		if (e->Int10.Int10CallBios(e->Int10.Context, &b) != NO_ERROR)
+			return ERROR_INVALID_PARAMETER;
+	}
+	return NO_ERROR;
 }
 
 static BOOLEAN VbeSetMode(PVBE_EXT e, ULONG Index, BOOLEAN NoClear, ULONG *Us)
@@ -151,8 +245,12 @@ static BOOLEAN VbeSetMode(PVBE_EXT e, ULONG Index, BOOLEAN NoClear, ULONG *Us)
 	BOOLEAN ok;
 
 	t0 = VideoPortQueryPerformanceCounter(e, &f);
-	ok = VbeCall(e, 0x4f02, e->Modes[Index].Number | 0x4000 | (NoClear ? 0x8000 : 0), 0,
-		     NULL, 0);
+	if (e->Modes[Index].Planar)
+		ok = VgaSetMode(e, e->Modes[Index].Number | (NoClear ? 0x80 : 0));
+	else
+		ok = VbeCall(e, 0x4f02,
+			     e->Modes[Index].Number | 0x4000 | (NoClear ? 0x8000 : 0), 0,
+			     NULL, 0);
 	t1 = VideoPortQueryPerformanceCounter(e, NULL);
 	if (Us)
 		*Us = f ? (ULONG)((t1 - t0) * 1000000 / f) : 0;
@@ -239,8 +337,8 @@ static void FillModeInfo(PVBE_EXT e, ULONG i, PVIDEO_MODE_INFORMATION mi)
 	mi->VisScreenWidth = m->Width;
 	mi->VisScreenHeight = m->Height;
 	mi->ScreenStride = m->Pitch;
-	mi->NumberOfPlanes = 1;
-	mi->BitsPerPlane = m->Bpp;
+	mi->NumberOfPlanes = m->Planar ? 4 : 1;
+	mi->BitsPerPlane = m->Planar ? 1 : m->Bpp;
 	mi->Frequency = 60;
 	mi->XMillimeter = 320;
 	mi->YMillimeter = 240;
@@ -253,6 +351,13 @@ static void FillModeInfo(PVBE_EXT e, ULONG i, PVIDEO_MODE_INFORMATION mi)
 	mi->AttributeFlags = VIDEO_MODE_COLOR | VIDEO_MODE_GRAPHICS;
 	mi->VideoMemoryBitmapWidth = m->Width;
 	mi->VideoMemoryBitmapHeight = e->VramSize / m->Pitch;
+	if (m->Planar) {
+		/* 16 colours from the 6-bit DAC; each plane is 64 KiB at A0000 */
+		mi->AttributeFlags |= VIDEO_MODE_PALETTE_DRIVEN | VIDEO_MODE_MANAGED_PALETTE;
+		mi->NumberRedBits = mi->NumberGreenBits = mi->NumberBlueBits = 6;
+		mi->RedMask = mi->GreenMask = mi->BlueMask = 0;
+		mi->VideoMemoryBitmapHeight = 0x10000 / m->Pitch;
+	}
 }
 
 static VP_STATUS MapFb(PVBE_EXT e, ULONG Index, PVOID *Virt, ULONG *Len, BOOLEAN User)
@@ -493,6 +598,9 @@ static BOOLEAN NTAPI HwStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET rp
 			st = ERROR_INVALID_PARAMETER;
 		break;
 	}
+	case IOCTL_VIDEO_SET_COLOR_REGISTERS:
+		st = VbeSetColors(e, rp);
+		break;
 	case IOCTL_VIDEO_RESET_DEVICE:
 		st = VbeTextMode(e);
 		REPORT(st == NO_ERROR, "reset_text_mode", "status %lu\n", st);
