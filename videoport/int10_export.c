@@ -296,7 +296,11 @@ static void vp_int10_iface_done(struct vp_int10 *s, struct vp_sleep *sl)
 	vp_sleep_end(sl);
 }
 
-static void WINAPI vp_int10_ref(void *ctx)
+/*
+ * InterfaceReference/InterfaceDereference are plain function pointers in
+ * miniport.h (no NTAPI): miniport code calls them __cdecl.
+ */
+static void WINAPI_CDECL vp_int10_ref(void *ctx)
 {
 	struct vp_adapter *a = vp_adapter_from_ext(ctx);
 
@@ -304,7 +308,7 @@ static void WINAPI vp_int10_ref(void *ctx)
 		a->int10->iface_refs++;
 }
 
-static void WINAPI vp_int10_deref(void *ctx)
+static void WINAPI_CDECL vp_int10_deref(void *ctx)
 {
 	struct vp_adapter *a = vp_adapter_from_ext(ctx);
 

@@ -38,8 +38,12 @@
 /* Export stubs: every export row plus the interface callbacks. */
 #define VP_FS_STUBS		640
 #define VP_FS_STUB_SIZE		16
-/* Stack arguments a stub passes on (no export takes more). */
-#define VP_FS_STACK_ARGS	14
+/*
+ * Stack slots a stub passes on: every fixed argument list, and the first
+ * 32 slots of a variadic export's (DbgPrint, VideoPortDebugPrint, the
+ * sprintf family): 30 or so printf arguments, more than drivers pass.
+ */
+#define VP_FS_STACK_ARGS	32
 
 /* The end of an exception chain. */
 #define VP_SEH_CHAIN_END	0xffffffffu

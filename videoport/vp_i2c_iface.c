@@ -32,7 +32,8 @@ struct win_i2c_control {
 	u32 delay;		/* 100 ns units */
 };
 
-static void WINAPI vp_i2c_ref(void *context)
+/* InterfaceReference/Dereference: __cdecl, as miniport.h declares them */
+static void WINAPI_CDECL vp_i2c_ref(void *context)
 {
 	/* the interface has no state of its own to keep alive */
 }

@@ -9,14 +9,29 @@
 # (videoport/out/exports.txt), and runs the spin lock benchmark (reported, not
 # timed).  On the host: the documentation of unsupported exports against the
 # built module.
+# VIDEOPORT_SUITE_ARCH=i686 runs the same on an i386 kernel (suite 14 sets it
+# up) with the PE32 build of the conformance miniport (every export reached
+# through an FS stub, every callback through the __stdcall bridge), the
+# guest program built with -m32 and the i386 module's export list.
 . "$ROOT/tests/lib.sh"
 
-if ! make -s -C "$ROOT/tests/vm/miniports" >"$OUT/miniports.log" 2>&1; then
+ARCH=${VIDEOPORT_SUITE_ARCH:-x86_64}
+CONFORM=$ROOT/tests/vm/miniports/out/vpconform.sys
+EXPORTS=$ROOT/videoport/out/exports.txt
+target=all
+m32=
+if [ "$ARCH" = i686 ]; then
+	CONFORM=$ROOT/tests/vm/miniports/out/i686/vpconform.sys
+	EXPORTS=$ROOT/videoport/out/exports-i386.txt
+	target=i686
+	m32=-m32
+fi
+if ! make -s -C "$ROOT/tests/vm/miniports" $target >"$OUT/miniports.log" 2>&1; then
 	fail "conformance miniport build" "$(grep -m1 -i error "$OUT/miniports.log")"
 	exit 0
 fi
 for p in xmm_ioctl; do
-	if ! gcc -O2 -Wall -static -o "$OUT/$p" "$ROOT/tests/vm/guest/$p.c" 2>"$OUT/$p.log"; then
+	if ! gcc $m32 -O2 -Wall -static -o "$OUT/$p" "$ROOT/tests/vm/guest/$p.c" 2>"$OUT/$p.log"; then
 		fail "$p build" "$(head -n 1 "$OUT/$p.log")"
 		exit 0
 	fi
@@ -26,7 +41,7 @@ done
 # unsupported (VP_UNSUPPORTED)
 DOC=docs/videoport-unsupported.md
 if python3 "$ROOT/videoport/gen-exports.py" "$VPWRAP_KO" "$OUT/built" >/dev/null 2>"$OUT/exports.err"; then
-	awk '$3 == "unsupported" { print $2 }' "$OUT/built/exports.txt" | sort >"$OUT/unsupported.built"
+	awk '$3 == "unsupported" { print $2 }' "$OUT/built/$(basename "$EXPORTS")" | sort >"$OUT/unsupported.built"
 	sed -n '/^## videoprt.sys exports that always fail/,/^## /p' "$ROOT/$DOC" | grep '^| `' |
 		cut -d'|' -f2 | grep -o '`[A-Za-z0-9_]*`' | tr -d '`' | sort >"$OUT/unsupported.doc"
 	if diff "$OUT/unsupported.doc" "$OUT/unsupported.built" >"$OUT/unsupported.diff"; then
@@ -104,10 +119,9 @@ expect_log "teardown released what the miniport left mapped" "released [0-9]+ ma
 kclean "kernel log clean after rmmod"
 GUEST
 
-vmrun --out "$OUT/vm" --name "videoport" --profile std --smp 2 --timeout 420 \
+vmrun --out "$OUT/vm" --name "videoport${VIDEOPORT_SUITE_ARCH:+ $ARCH}" --profile std --smp 2 --timeout 420 \
 	--qemu-arg=-device --qemu-arg=edu \
-	--add "$ROOT/tests/vm/miniports/out/vpconform.sys" \
-	--add "$OUT/xmm_ioctl" --add "$ROOT/videoport/out/exports.txt" \
+	--add "$CONFORM" --add "$OUT/xmm_ioctl" --add "$EXPORTS:/exports.txt" \
 	"$OUT/guest.sh" | tee "$OUT/vm.out" | grep -v '^BENCH'
 grep -o 'BENCH .*' "$OUT/vm/guest.log" >"$OUT/bench.txt" 2>/dev/null
 sed 's/^/# /' "$OUT/bench.txt"

@@ -5,7 +5,19 @@
 # calls each export beyond the core set on QEMU's std VGA.  Every "COVERAGE
 # PASS/FAIL <name>" line it prints becomes a PASS:/FAIL: line here; the
 # guest also checks the log lines some exports leave.  One boot.
+# VIDEOPORT_SUITE_ARCH=i686 runs the same on an i386 kernel (suite 14 sets it
+# up): the PE32 build of the coverage miniport, the i386 module's list.
 . "$ROOT/tests/lib.sh"
+
+ARCH=${VIDEOPORT_SUITE_ARCH:-x86_64}
+MB=$ROOT/tests/vm/miniports7/out
+EXPORTS=$ROOT/videoport/out/exports.txt
+target=all
+if [ "$ARCH" = i686 ]; then
+	MB=$MB/i686
+	EXPORTS=$ROOT/videoport/out/exports-i386.txt
+	target=i686
+fi
 
 NAMES="$ROOT/videoport/videoprt-names.txt"
 n=$(grep -vc '^#' "$NAMES")
@@ -15,11 +27,11 @@ else
 	fail "videoprt-names.txt lists 117 distinct names" "$n lines"
 fi
 missing=$(grep -v '^#' "$NAMES" | sort | comm -23 - \
-	<(awk '$1 == "videoprt.sys" { print $2 }' "$ROOT/videoport/out/exports.txt" | sort))
+	<(awk '$1 == "videoprt.sys" { print $2 }' "$EXPORTS" | sort))
 if [ -z "$missing" ]; then pass "exports.txt has every videoprt.sys name"
 else fail "exports.txt has every videoprt.sys name" "missing: $(echo $missing | head -c 300)"; fi
 
-if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
+if ! make -s -C "$ROOT/tests/vm/miniports7" $target >"$OUT/miniports7.log" 2>&1; then
 	fail "test miniports (tests/vm/miniports7) build" "$(grep -m1 -i error "$OUT/miniports7.log")"
 	exit 0
 fi
@@ -77,8 +89,8 @@ check "rmmod" test ! -d $D
 kclean "kernel log clean after rmmod"
 GUEST
 
-vmrun --out "$OUT/vm" --name "exports" --profile std --timeout 300 \
-	--add "$ROOT/tests/vm/miniports7/out/vpcover.sys" \
+vmrun --out "$OUT/vm" --name "exports${VIDEOPORT_SUITE_ARCH:+ $ARCH}" --profile std --timeout 300 \
+	--add "$MB/vpcover.sys" \
 	--add "$ROOT/videoport/videoprt-names.txt" --add "$OUT/deps" \
 	"$OUT/guest.sh"
 exit 0

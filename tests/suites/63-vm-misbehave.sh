@@ -5,14 +5,30 @@
 # an import vpwrap cannot provide, and
 # KeBugCheckEx in DriverEntry, (from nested frames) in HwFindAdapter and in
 # HwStartIO (the device is then unbound).
+# VIDEOPORT_SUITE_ARCH=i686 runs the same on an i386 kernel (suite 14 sets it
+# up) with the PE32 builds and the guest program built with -m32.
 . "$ROOT/tests/lib.sh"
 
-if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
+ARCH=${VIDEOPORT_SUITE_ARCH:-x86_64}
+MB=$ROOT/tests/vm/miniports7/out
+target=all
+m32=
+# mb_leak.sys's pool: 1000 + 2000 bytes and the DMA adapter (two u32, a pointer)
+leak=3016
+if [ "$ARCH" = i686 ]; then
+	MB=$MB/i686
+	target=i686
+	m32=-m32
+	leak=3012
+fi
+echo $leak >"$OUT/leak.bytes"
+echo "$ARCH" >"$OUT/arch"
+if ! make -s -C "$ROOT/tests/vm/miniports7" $target >"$OUT/miniports7.log" 2>&1; then
 	fail "test miniports (tests/vm/miniports7) build" "$(grep -m1 -i error "$OUT/miniports7.log")"
 	exit 0
 fi
 modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"
-if ! gcc -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" \
+if ! gcc $m32 -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" \
 	2>"$OUT/xmm_ioctl.log"; then
 	fail "xmm_ioctl build" "$(head -n 1 "$OUT/xmm_ioctl.log")"
 	exit 0
@@ -58,7 +74,7 @@ check "leak: insmod" test $rc = 0
 logs "leak: driver ran" 'MB leak: left 3000 bytes'
 unload "leak"
 logs "leak: pool (and the DMA adapter) reported and freed at unload" \
-	'mb_leak.sys: freed 3 pool blocks \(3016 bytes\) the driver left allocated'
+	"mb_leak.sys: freed 3 pool blocks \\($(cat /leak.bytes) bytes\\) the driver left allocated"
 
 load mb_import
 check "missing import: insmod refused" test $rc != 0
@@ -114,6 +130,18 @@ nologs "KeBugCheckEx in HwStartIO: never returned into the driver" 'KeBugCheckEx
 check "KeBugCheckEx in HwStartIO: adapter gone" sh -c "! ls -d $D/0000:* 2>/dev/null | grep -q ."
 unload "KeBugCheckEx in HwStartIO"
 
+# x86: a callback with the wrong convention (mb_cdecl.sys's HwInitialize is
+# __cdecl) is named once, and the bridge's own stack survives it
+if [ "$(cat /arch)" = i686 ]; then
+	load mb_cdecl
+	check "__cdecl HwInitialize: insmod" test $rc = 0
+	logs "__cdecl HwInitialize: it ran" 'MB cdecl: HwInitialize ran'
+	logs "__cdecl HwInitialize: the wrong convention named, with the callback" \
+		'mb_cdecl\.sys\+0x[0-9a-f]+ popped 0 bytes of arguments, not 4: it is not the __stdcall function'
+	check "__cdecl HwInitialize: adapter bound all the same" sh -c "ls -d $D/0000:* >/dev/null 2>&1"
+	unload "__cdecl HwInitialize"
+fi
+
 # after all of that, a good driver binds and runs
 dmesg -c >/dev/null
 insmod /vpwrap.ko miniport=/mb/vpcover.sys pci_ids=1234:1111
@@ -123,7 +151,7 @@ rmmod vpwrap
 kclean "kernel log clean at the end"
 GUEST
 
-vmrun --out "$OUT/vm" --name "misbehave" --profile std --timeout 300 \
-	--add "$ROOT/tests/vm/miniports7/out:/mb" --add "$OUT/deps" --add "$OUT/xmm_ioctl" \
+vmrun --out "$OUT/vm" --name "misbehave${VIDEOPORT_SUITE_ARCH:+ $ARCH}" --profile std --timeout 300 \
+	--add "$MB:/mb" --add "$OUT/deps" --add "$OUT/xmm_ioctl" --add "$OUT/leak.bytes" --add "$OUT/arch" \
 	"$OUT/guest.sh"
 exit 0

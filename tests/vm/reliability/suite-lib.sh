@@ -1,12 +1,20 @@
 # Shared by suites 81-85 (sourced after tests/lib.sh).
+# REL_SUITE_ARCH=i686: an i386 kernel (suite 15 sets it up), the bundled
+# miniports' PE32 builds and the guest programs built with -m32.
 REL=$ROOT/tests/vm/reliability
+REL_ARCH=${REL_SUITE_ARCH:-x86_64}
 REL_OUT=$REL/out
-REL_MP=$ROOT/miniports/out/x86_64
+REL_MAKE=()
+if [ "$REL_ARCH" = i686 ]; then
+	REL_OUT=$REL/out/i686
+	REL_MAKE=(OUT=out/i686 CFLAGS="-O2 -m32 -Wall -Wextra -Wno-missing-field-initializers")
+fi
+REL_MP=$ROOT/miniports/out/$REL_ARCH
 
 # rel_prepare: build the guest programs and the miniports.  Prints a FAIL
 # and returns 1 if that fails.
 rel_prepare() {
-	if ! make -s -C "$REL" >"$OUT/rel-build.log" 2>&1; then
+	if ! make -s -C "$REL" "${REL_MAKE[@]}" >"$OUT/rel-build.log" 2>&1; then
 		fail "reliability: guest programs build" "$(grep -m1 -iE 'error' "$OUT/rel-build.log")"
 		return 1
 	fi

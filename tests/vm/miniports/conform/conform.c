@@ -93,7 +93,7 @@ static BOOLEAN InterruptsOn(void)
 {
 	ULONG_PTR flags;
 
-	__asm__ __volatile__("pushfq; popq %0" : "=r"(flags));
+	__asm__ __volatile__("pushf; pop %0" : "=r"(flags));
 	return (flags & 0x200) != 0;
 }
 
@@ -740,6 +740,12 @@ static BOOLEAN NTAPI HwInitialize(PVOID HwDeviceExtension)
 	return TRUE;
 }
 
+/*
+ * The SSE workload and the callee-saved XMM check are x86_64's: Windows x86
+ * kernel code may not touch the FPU without KeSaveFloatingPointState, so the
+ * PE32 build answers their IOCTLs ERROR_INVALID_FUNCTION.
+ */
+#ifdef __x86_64__
 /* xmm0-15 all used; the compiler saves xmm6-15 around it, as the ABI asks. */
 static void SseWork(const float *in, float *out)
 {
@@ -832,6 +838,8 @@ static ULONG SseSleep(PCONF_EXT e, ULONG n)
 	return bad;
 }
 
+#endif /* __x86_64__ */
+
 static void CounterStop(PCONF_EXT e, PVIDEO_REQUEST_PACKET rp)
 {
 	LARGE_INTEGER t;
@@ -905,6 +913,7 @@ static BOOLEAN NTAPI HwStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET rp
 	case IOCTL_CONF_COUNTER_STOP:
 		CounterStop(e, rp);
 		break;
+#ifdef __x86_64__
 	case IOCTL_CONF_SSE:
 		if (rp->InputBufferLength < 64 || rp->OutputBufferLength < 64) {
 			rp->StatusBlock->Status = ERROR_INSUFFICIENT_BUFFER;
@@ -922,6 +931,7 @@ static BOOLEAN NTAPI HwStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET rp
 		*(PULONG)rp->OutputBuffer = SseSleep(e, n);
 		rp->StatusBlock->Information = sizeof(ULONG);
 		break;
+#endif
 	case IOCTL_CONF_BENCH:
 		if (rp->InputBufferLength < sizeof(ULONG)) {
 			rp->StatusBlock->Status = ERROR_INSUFFICIENT_BUFFER;

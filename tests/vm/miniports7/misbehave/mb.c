@@ -26,6 +26,9 @@
  *                deadlock), a release with the wrong NewIrql
  *   MB_VSAFE     the same without the two lock faults that need the
  *                verifier (run with verify=0: nothing may be reported)
+ *   MB_CDECL     (x86 only) HwInitialize without NTAPI: a __cdecl callback
+ *                that pops none of its argument, which the bridge must
+ *                name once while the driver goes on working
  */
 #include <ntdef.h>
 #include <devioctl.h>
@@ -171,6 +174,15 @@ static VP_STATUS NTAPI HwFindAdapter(PVOID ext, PVOID ctx, PWSTR args,
 	return NO_ERROR;
 }
 
+#if defined(MB_CDECL)
+/* the prototype mistake: the DDK declares HwInitialize __stdcall */
+static BOOLEAN __cdecl CdeclInitialize(PVOID ext)
+{
+	VideoPortDebugPrint(Error, "MB cdecl: HwInitialize ran\n");
+	return TRUE;
+}
+#endif
+
 static BOOLEAN NTAPI HwInitialize(PVOID ext)
 {
 	return TRUE;
@@ -211,6 +223,9 @@ ULONG NTAPI DriverEntry(PVOID Context1, PVOID Context2)
 	hw.AdapterInterfaceType = PCIBus;
 	hw.HwFindAdapter = HwFindAdapter;
 	hw.HwInitialize = HwInitialize;
+#if defined(MB_CDECL)
+	hw.HwInitialize = (PVIDEO_HW_INITIALIZE)(PVOID)CdeclInitialize;
+#endif
 	hw.HwStartIO = HwStartIO;
 	hw.HwDeviceExtensionSize = 64;
 	return VideoPortInitialize(Context1, Context2, &hw, &Token);
