@@ -49,12 +49,18 @@ __used __section("vp_exports") __aligned(8) = {
 	.direct = true,
 };
 
-/* The return address inside vp_call_ms: the "leave" after its call. */
+/*
+ * The return address inside vp_call_ms: the "leave" after its call.  The
+ * start is hidden from the optimiser, which would otherwise fold start + 128
+ * into a relocation past the end of vp_call_ms: objtool takes that for an
+ * address-taken function without ENDBR.
+ */
 bool vp_is_bridge_return(u64 rip)
 {
 	u64 start = (u64)vp_call_ms;
 	u8 insn;
 
+	OPTIMIZER_HIDE_VAR(start);
 	return rip > start && rip < start + 128 &&
 	       !get_kernel_nofault(insn, (const u8 *)rip) && insn == 0xc9;
 }
