@@ -8,6 +8,8 @@ pkgs=(
 	sparse libcmocka-dev clang libclang-rt-14-dev lld llvm
 	libdrm-dev libdrm-tests pkg-config openssl
 	libx86emu-dev gcc-multilib
+	# suite 72: the X.Org server (modesetting), xkbcomp, xrandr, xsetroot, xwininfo, xterm
+	xserver-xorg-core x11-xkb-utils x11-xserver-utils x11-utils xterm
 )
 # The i386 suites take Debian's 32-bit kernel and busybox from the i386
 # archive (scripts/kernel.sh); nothing of i386 is installed (gcc-multilib

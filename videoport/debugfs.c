@@ -27,21 +27,21 @@
  *   <pci>/mode_sets	how many IOCTL_VIDEO_SET_CURRENT_MODE requests the
  *			adapter interface made (a mode set that keeps the mode
  *			must not make one)
- *   <pci>/bench	write "<ioctl> <n>": in 9 alternating rounds, time the
- *			request (input: u32 n/9) and n/9 native
- *			spin_lock_irqsave/irqrestore pairs in the same context;
- *			read returns the median times and their ratio.
+ *   <pci>/bench	write "<ioctl> <n>": the spin-lock benchmark
+ *			(lockbench.c): the request runs n/9 VideoPort pairs, n/9
+ *			native pairs and n/9 empty calls on one miniport loop,
+ *			in 9 alternating rounds; read returns the median times
+ *			and the ratios.
  */
 #include <linux/debugfs.h>
-#include <linux/ktime.h>
 #include <linux/mutex.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
-#include <linux/sort.h>
 #include <linux/uaccess.h>
 #include "videoport/adapter.h"
 #include "videoport/ibt.h"
 #include "videoport/kpcr.h"
+#include "videoport/lockbench.h"
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
@@ -88,12 +88,6 @@ static int vp_kpcr_dbg_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(vp_kpcr_dbg);
 #endif
-
-/* CTL_CODE function numbers from 0x800 are the driver's own. */
-static bool vp_private_ioctl(u32 code)
-{
-	return ((code >> 2) & 0xfff) >= 0x800;
-}
 
 struct vp_dbg_io {
 	struct mutex lock;
@@ -180,89 +174,6 @@ static const struct file_operations vp_ioctl_fops = {
 	.read = vp_ioctl_read,
 };
 
-static DEFINE_SPINLOCK(vp_bench_lock);
-static char vp_bench_result[160];
-
-#define VP_BENCH_ROUNDS 9
-
-/* n native spin_lock_irqsave/irqrestore pairs, preemption off as in the bracket */
-static u64 vp_bench_native(u32 n)
-{
-	unsigned long flags;
-	u64 t0;
-	u32 i;
-
-	t0 = ktime_get_ns();
-	preempt_disable();
-	for (i = 0; i < n; i++) {
-		spin_lock_irqsave(&vp_bench_lock, flags);
-		spin_unlock_irqrestore(&vp_bench_lock, flags);
-	}
-	preempt_enable();
-	return ktime_get_ns() - t0;
-}
-
-static int vp_u64_cmp(const void *a, const void *b)
-{
-	u64 x = *(const u64 *)a, y = *(const u64 *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/*
- * Alternating rounds (videoport, native, videoport, ...) so that drift in
- * an emulated machine hits both sides alike; the ratio of the medians.
- */
-static ssize_t vp_bench_write(struct file *f, const char __user *ubuf, size_t len,
-			      loff_t *ppos)
-{
-	struct vp_adapter *a = file_inode(f)->i_private;
-	u64 vp[VP_BENCH_ROUNDS], nat[VP_BENCH_ROUNDS], t0;
-	char buf[48];
-	u32 code, n, got;
-	int ret, r;
-
-	if (len >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, len))
-		return -EFAULT;
-	buf[len] = 0;
-	if (sscanf(buf, "%i %u", &code, &n) != 2 || n < VP_BENCH_ROUNDS ||
-	    !vp_private_ioctl(code))
-		return -EINVAL;
-	n /= VP_BENCH_ROUNDS;
-	for (r = 0; r < VP_BENCH_ROUNDS; r++) {
-		t0 = ktime_get_ns();
-		ret = vp_start_io(a, code, &n, sizeof(n), NULL, 0, &got);
-		vp[r] = ktime_get_ns() - t0;
-		if (ret)
-			return ret;
-		nat[r] = vp_bench_native(n);
-	}
-	sort(vp, VP_BENCH_ROUNDS, sizeof(vp[0]), vp_u64_cmp, NULL);
-	sort(nat, VP_BENCH_ROUNDS, sizeof(nat[0]), vp_u64_cmp, NULL);
-	mutex_lock(&vp_dbg_lock);
-	snprintf(vp_bench_result, sizeof(vp_bench_result),
-		 "pairs=%u rounds=%d videoport_ns=%llu native_ns=%llu ratio_x1000=%llu (medians)\n",
-		 n, VP_BENCH_ROUNDS, vp[VP_BENCH_ROUNDS / 2], nat[VP_BENCH_ROUNDS / 2],
-		 div64_u64(vp[VP_BENCH_ROUNDS / 2] * 1000,
-			   max_t(u64, nat[VP_BENCH_ROUNDS / 2], 1)));
-	mutex_unlock(&vp_dbg_lock);
-	return len;
-}
-
-static ssize_t vp_bench_read(struct file *f, char __user *ubuf, size_t len,
-			     loff_t *ppos)
-{
-	ssize_t ret;
-
-	mutex_lock(&vp_dbg_lock);
-	ret = simple_read_from_buffer(ubuf, len, ppos, vp_bench_result,
-				      strlen(vp_bench_result));
-	mutex_unlock(&vp_dbg_lock);
-	return ret;
-}
-
 static int vp_modes_show(struct seq_file *m, void *v)
 {
 	struct vp_adapter *a = m->private;
@@ -280,14 +191,6 @@ static int vp_modes_show(struct seq_file *m, void *v)
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(vp_modes);
-
-static const struct file_operations vp_bench_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.write = vp_bench_write,
-	.read = vp_bench_read,
-	.llseek = default_llseek,
-};
 
 void vp_debugfs_get(void)
 {
@@ -321,7 +224,7 @@ void vp_debugfs_adapter_add(struct vp_adapter *a)
 	mutex_lock(&vp_dbg_lock);
 	a->debugfs = debugfs_create_dir(a->name, vp_dbg_root);
 	debugfs_create_file("ioctl", 0600, a->debugfs, a, &vp_ioctl_fops);
-	debugfs_create_file("bench", 0600, a->debugfs, a, &vp_bench_fops);
+	debugfs_create_file("bench", 0600, a->debugfs, a, &vp_lockbench_fops);
 	debugfs_create_file("modes", 0400, a->debugfs, a, &vp_modes_fops);
 	debugfs_create_u64("mode_sets", 0400, a->debugfs, &a->mode_sets);
 	mutex_unlock(&vp_dbg_lock);

@@ -59,27 +59,41 @@ struct vp_export {
 	u8 dll;			/* enum vp_dll */
 	u8 status;		/* enum vp_export_status */
 	bool direct;		/* linked without a stub (thunk.h): needs none, or does its job itself */
+	void *fast;		/* NULL, or its fast form (VP_EXPORT_FAST) */
 } __aligned(8);
 
-#define __VP_EXPORT(dll_, status_, conv, ret, cname, winname, ...)	\
+#define __VP_EXPORT(dll_, status_, conv, ret, cname, winname, fast_, ...) \
 	ret conv cname(__VA_ARGS__);					\
 	static const struct vp_export __vp_row_##cname			\
 	__used __section("vp_exports") __aligned(8) = {			\
 		.name = winname, .addr = (void *)cname,			\
 		.dll = VP_DLL_##dll_, .status = status_,		\
+		.fast = (void *)fast_,					\
 	};								\
 	ret conv cname(__VA_ARGS__)
 
 #define VP_EXPORT(dll, ret, name, ...) \
-	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI, ret, name, #name, __VA_ARGS__)
+	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI, ret, name, #name, NULL, __VA_ARGS__)
 #define VP_EXPORT_CDECL(dll, ret, name, ...) \
-	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_CDECL, ret, name, #name, __VA_ARGS__)
+	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_CDECL, ret, name, #name, NULL, __VA_ARGS__)
 #define VP_EXPORT_FASTCALL(dll, ret, name, ...) \
-	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_FASTCALL, ret, name, #name, __VA_ARGS__)
+	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_FASTCALL, ret, name, #name, NULL, __VA_ARGS__)
 #define VP_UNSUPPORTED(dll, ret, name, ...) \
-	__VP_EXPORT(dll, VP_UNSUPPORTED, WINAPI, ret, name, #name, __VA_ARGS__)
+	__VP_EXPORT(dll, VP_UNSUPPORTED, WINAPI, ret, name, #name, NULL, __VA_ARGS__)
 #define VP_EXPORT_AS(dll, ret, cname, winname, ...) \
-	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_CDECL, ret, cname, winname, __VA_ARGS__)
+	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_CDECL, ret, cname, winname, NULL, __VA_ARGS__)
+
+/*
+ * VP_EXPORT_FAST(dll, ret, Name, fast, args...): an export (as VP_EXPORT)
+ * that also has a fast form, the function @fast (same convention and
+ * arguments), which leaves out what only verify=1, the kernel's lock
+ * debugging or paravirtualized spin locks need.  The table links @fast in
+ * its place when vp_lock_fast_ok() (lockfast.h): the spin-lock pair, the
+ * exports miniports call most often.  Name stays the complete form, which
+ * @fast may pass unusual calls to.
+ */
+#define VP_EXPORT_FAST(dll, ret, name, fast, ...) \
+	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI, ret, name, #name, fast, __VA_ARGS__)
 
 /*
  * VP_EXPORT_ASM(dll, Name): the row of an export written in assembly, for

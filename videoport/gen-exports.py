@@ -12,8 +12,9 @@ sources are the one definition of the export list, and this is how the rest
 of the tree (the tool, the test miniports' import libraries, the tests) gets
 it.  Reads the rows every VP_EXPORT leaves in the "vp_exports" section
 (videoport/export.h: struct vp_export = name pointer, address, u8 dll,
-u8 status, aligned to 8: 24 bytes a row on x86_64, 16 on i386) and resolves the name pointers through the
-section's relocations.  Reads x86_64 (ELF64) and i386 (ELF32) modules.
+u8 status, bool direct, fast form pointer, aligned to 8: 32 bytes a row on
+x86_64, 16 on i386) and resolves the name pointers through the section's
+relocations.  Reads x86_64 (ELF64) and i386 (ELF32) modules.
 """
 import os
 import struct
@@ -35,7 +36,7 @@ HEADER = """\
 ELF64 = dict(shoff=("<Q", 0x28), shent=0x3a, shdr="<IIQQQQIIQQ",
              sym="<IBBHQQ", symsize=24, symorder="name info other shndx value size",
              rel="<QQq", relsize=24, reltype=4, symshift=32, ptr="<Q",
-             row=24)
+             row=32)
 ELF32 = dict(shoff=("<I", 0x20), shent=0x2e, shdr="<IIIIIIIIII",
              sym="<IIIBBH", symsize=16, symorder="name value size info other shndx",
              rel="<II", relsize=8, reltype=9, symshift=8, ptr="<I",

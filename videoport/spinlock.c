@@ -16,25 +16,24 @@
  * The lock is a raw spin lock: on PREEMPT_RT a spinlock_t sleeps and leaves
  * interrupts on, which is not what the DDK documents (DISPATCH_LEVEL,
  * nothing else runs on this CPU while it is held).  Miniport critical
- * sections under it are short, as the DDK asks of them.  The acquire/release
- * pair is raw_spin_lock_irqsave/raw_spin_unlock_irqrestore in their inline
- * form, split into a fast path that does only that and a slow
- * path for everything else (see VideoPortAcquireSpinLock): miniports take
- * this path millions of times, and it should cost what a native pair costs.
+ * sections under it are short, as the DDK asks of them.  Miniports take
+ * the acquire/release pair millions of times, and it should cost what a
+ * native pair costs: each export has a fast form that the export table
+ * links in its place when nothing needs more (see vp_acquire_fast()).
  *
  * With verify=1 (verify.c) each lock also records the CPU holding it and
  * the OldIrql its acquire returned: a release by a CPU not holding it is
  * reported and ignored, a release with another NewIrql is reported and
  * lowers to the OldIrql instead (never below what the real context is), and
  * a re-acquire on the CPU already holding it is reported and, instead of
- * deadlocking, not taken: the matching release is then a no-op.  Without
- * verify=1 the fast path only passes the static key vp_verify_key (a
- * jump patched out at load).
+ * deadlocking, not taken: the matching release is then a no-op.  The fast
+ * forms are not linked then.
  */
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include "videoport/vp.h"
 #include "videoport/export.h"
+#include "videoport/lockfast.h"
 #include "videoport/pool.h"
 
 #define VP_LOCK_MAGIC 0x6b4c5056u	/* "VPLk" */
@@ -55,14 +54,30 @@ static noinline void vp_bad_lock(struct vp_spin_lock *l, const char *fn)
 		     "%s: not a VideoPort spin lock (%p), call ignored\n", fn, l);
 }
 
+/*
+ * The lock object a miniport hands in: a NULL, user-space or unmapped
+ * pointer, or one to anything VideoPortCreateSpinLock did not hand out, is
+ * refused (lockfast.h: the magic is read through an exception-table entry).
+ */
 static __always_inline struct vp_spin_lock *vp_lock_check(struct vp_spin_lock *l,
 							  const char *fn)
 {
-	if (unlikely(!l || l->magic != VP_LOCK_MAGIC)) {
-		vp_bad_lock(l, fn);
-		return NULL;
-	}
+	if (unlikely(!vp_kernel_half(l)))
+		goto bad;
+	vp_cmp_u32_or_goto(&l->magic, VP_LOCK_MAGIC, bad);
 	return l;
+bad:
+	vp_bad_lock(l, fn);
+	return NULL;
+}
+
+/* *OldIrql = @old, unless the miniport's pointer cannot take it. */
+static __always_inline void vp_put_old_irql(u8 *old_irql, u8 old)
+{
+	if (vp_kernel_half(old_irql))
+		vp_write_u8_or_goto(old_irql, old, out);
+out:
+	return;
 }
 
 VP_EXPORT(VIDEOPRT, u32, VideoPortCreateSpinLock, void *ext, struct vp_spin_lock **out)
@@ -103,8 +118,7 @@ static noinline bool vp_verify_acquire(struct vp_spin_lock *l, const char *fn,
 	vp_verify_report(vp_current_driver(), VP_V_REACQUIRE, fn, caller,
 			 "the lock is already held on this CPU: not taken again (it would deadlock); its next release is ignored");
 	l->nested++;
-	if (old_irql)
-		*old_irql = vp_irql();
+	vp_put_old_irql(old_irql, vp_irql());
 	return true;
 }
 
@@ -161,20 +175,24 @@ static void vp_acquire_outside(struct vp_spin_lock *l, u8 *old_irql)
 	raw_spin_lock_irqsave(&l->lock, flags);
 	l->flags = flags;
 	vp_verify_acquired(l, old);
-	if (old_irql)
-		*old_irql = old;
+	vp_put_old_irql(old_irql, old);
 }
 
+/* The fast forms (below) of the two exports, linked in their place. */
+static void WINAPI vp_acquire_fast(void *ext, struct vp_spin_lock *l, u8 *old_irql);
+static void WINAPI vp_release_fast(void *ext, struct vp_spin_lock *l, u8 new_irql);
+
 /*
- * Everything the acquire's fast path leaves out: a bad lock, verify=1, a
- * caller outside a miniport call, a lock held by another CPU.  Same ABI and
- * arguments as the export, so that the fast path reaches it by a plain
- * jump (a tail call) and saves no registers of its own.
+ * The exports as the kernel's helpers do it: raw_spin_lock_irqsave(), the
+ * checks, verify=1.  Linked where the fast forms are not
+ * (vp_lock_fast_ok()); the fast release passes a bad lock on to the
+ * release here to be refused, by a plain jump (a tail call: same ABI and
+ * arguments).
  */
-static noinline void WINAPI vp_acquire_slow(void *ext, struct vp_spin_lock *l,
-					    u8 *old_irql) __acquires(l)
+VP_EXPORT_FAST(VIDEOPRT, void, VideoPortAcquireSpinLock, vp_acquire_fast, void *ext,
+	       struct vp_spin_lock *l, u8 *old_irql) __acquires(l)
 {
-	/* Reached by a tail call: the return address is the miniport's. */
+	/* Maybe reached by a tail call: the return address is the miniport's. */
 	const void *caller = vp_export_caller();
 	struct vp_ctx *c;
 	unsigned long flags;
@@ -201,60 +219,11 @@ static noinline void WINAPI vp_acquire_slow(void *ext, struct vp_spin_lock *l,
 	old = c->irql;
 	c->irql = DISPATCH_LEVEL;
 	vp_verify_acquired(l, old);
-	if (old_irql)
-		*old_irql = old;
+	vp_put_old_irql(old_irql, old);
 }
 
-/*
- * The fast paths bypass what the lock debuggers hook (lockdep's acquire and
- * release, DEBUG_SPINLOCK's owner and magic): on kernels with them every call
- * takes the slow path, the kernel's own raw_spin_lock_irqsave() and
- * raw_spin_unlock_irqrestore().
- */
-#define VP_LOCK_FAST_PATH \
-	(!IS_ENABLED(CONFIG_DEBUG_SPINLOCK) && !IS_ENABLED(CONFIG_DEBUG_LOCK_ALLOC))
-
-/*
- * The fast path is what raw_spin_lock_irqsave() does (interrupts off,
- * preemption off, one compare-and-exchange) plus the emulated IRQL, and
- * nothing else: no ftrace hook (the file is built without one), no
- * registers to save (the slow path is a tail call in the same ABI), the
- * IRQL read after taking the lock so that nothing lives across it.  A lock
- * held elsewhere undoes the two steps and waits in the slow path.
- */
-VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLock, void *ext, struct vp_spin_lock *l,
-	  u8 *old_irql) __acquires(l)
-{
-	struct vp_ctx *c;
-	unsigned long flags;
-	int unlocked = 0;
-	u8 old;
-
-	if (!VP_LOCK_FAST_PATH ||
-	    unlikely(!l || l->magic != VP_LOCK_MAGIC || !vp_ctx_cur()) ||
-	    static_branch_unlikely(&vp_verify_key))
-		return vp_acquire_slow(ext, l, old_irql);
-	flags = arch_local_irq_save();
-	preempt_disable();
-	/* queued_spin_lock()'s own fast path: one exchange, no read first */
-	if (unlikely(!atomic_try_cmpxchg_acquire(&l->lock.raw_lock.val,
-						 &unlocked, _Q_LOCKED_VAL))) {
-		arch_local_irq_restore(flags);
-		preempt_enable();
-		return vp_acquire_slow(ext, l, old_irql);
-	}
-	__acquire(l);
-	l->flags = flags;
-	c = vp_ctx_cur();
-	old = c->irql;
-	c->irql = DISPATCH_LEVEL;
-	if (likely(old_irql))
-		*old_irql = old;
-}
-
-/* The release's counterpart of vp_acquire_slow(). */
-static noinline void WINAPI vp_release_slow(void *ext, struct vp_spin_lock *l,
-					    u8 new_irql) __releases(l)
+VP_EXPORT_FAST(VIDEOPRT, void, VideoPortReleaseSpinLock, vp_release_fast, void *ext,
+	       struct vp_spin_lock *l, u8 new_irql) __releases(l)
 {
 	const void *caller = vp_export_caller();
 
@@ -272,21 +241,108 @@ static noinline void WINAPI vp_release_slow(void *ext, struct vp_spin_lock *l,
 	raw_spin_unlock_irqrestore(&l->lock, l->flags);
 }
 
-/* raw_spin_unlock_irqrestore() and the emulated IRQL; see the acquire. */
-VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLock, void *ext, struct vp_spin_lock *l,
-	  u8 new_irql) __releases(l)
+/*
+ * The fast forms, linked instead of the exports where nothing needs more
+ * than the lock itself (vp_lock_fast_ok(): verify=0, no lock debugging, no
+ * hypervisor hooks).  They are what raw_spin_lock_irqsave() and
+ * raw_spin_unlock_irqrestore() do there, less the preemption count, plus
+ * the emulated IRQL:
+ *
+ * - interrupts off while held, the flags the acquire saved restored by the
+ *   release, the lock word taken and freed as the queued spin lock does;
+ * - the IRQL the miniport sees: OldIrql is the level before, DISPATCH_LEVEL
+ *   while held, NewIrql after the release;
+ * - no preempt_disable()/preempt_enable(): miniport code runs only inside
+ *   a bridge call, whose FPU bracket keeps preemption off throughout, and
+ *   with interrupts off nothing could preempt the holder anyway.  The two
+ *   forms are linked as a pair, so a lock taken by one is released by the
+ *   other; the acquire's way out, vp_acquire_wait(), leaves the count alone
+ *   too.  For the same reason (miniport code only) the bridge context
+ *   vp_cur is never NULL here.
+ *
+ * What the miniport hands in is checked for little more than the price of
+ * the accesses themselves: both pointers must be in the kernel's half
+ * (one test on x86_64), the lock's magic is read and OldIrql written
+ * through exception-table entries (lockfast.h).  A bad lock object is
+ * refused as the export refuses it, a bad OldIrql is not written.
+ *
+ * No ftrace hook (the module is built without them), no registers saved:
+ * every way out is a tail call in the same ABI.
+ */
+static noinline void WINAPI vp_acquire_wait(void *ext, struct vp_spin_lock *l, u8 *old_irql)
+	__acquires(l)
+{
+	struct vp_ctx *c = vp_ctx_cur();
+	unsigned long flags;
+	u8 old;
+
+	if (!vp_lock_check(l, "VideoPortAcquireSpinLock")) {
+		__acquire(l);	/* for sparse: nothing was taken */
+		return;
+	}
+	old = c ? c->irql : vp_irql_slow();
+	/* as raw_spin_lock_irqsave() waits: interrupts off while spinning */
+	flags = vp_irq_save();
+	do_raw_spin_lock(&l->lock);	/* __acquires() for sparse */
+	l->flags = flags;
+	if (c)
+		c->irql = DISPATCH_LEVEL;
+	vp_put_old_irql(old_irql, old);
+}
+
+static void WINAPI vp_acquire_fast(void *ext, struct vp_spin_lock *l, u8 *old_irql)
+	__acquires(l)
+{
+	unsigned long flags;
+	struct vp_ctx *c;
+	u8 old;
+
+	if (!VP_LOCK_FAST_PATH)
+		return VideoPortAcquireSpinLock(ext, l, old_irql);
+	if (unlikely(!vp_kernel_half2(l, old_irql)))
+		goto wait;
+	vp_cmp_u32_or_goto(&l->magic, VP_LOCK_MAGIC, wait);
+	c = vp_ctx_cur();
+	old = c->irql;
+	/*
+	 * DISPATCH_LEVEL a few instructions early: nothing reads this
+	 * context's IRQL before we return to the miniport (an interrupt in
+	 * between enters at its own level, with a context of its own).
+	 */
+	c->irql = DISPATCH_LEVEL;
+	flags = vp_irq_save();
+	if (unlikely(!vp_lock_try(&l->lock))) {
+		vp_irq_restore(flags);
+		vp_ctx_cur()->irql = old;
+		goto wait;
+	}
+	__acquire(l);
+	l->flags = flags;
+	vp_write_u8_or_goto(old_irql, old, out);
+out:
+	return;
+wait:
+	return vp_acquire_wait(ext, l, old_irql);
+}
+
+static void WINAPI vp_release_fast(void *ext, struct vp_spin_lock *l, u8 new_irql)
+	__releases(l)
 {
 	unsigned long flags;
 
-	if (!VP_LOCK_FAST_PATH || unlikely(!l || l->magic != VP_LOCK_MAGIC) ||
-	    static_branch_unlikely(&vp_verify_key))
-		return vp_release_slow(ext, l, new_irql);
-	vp_irql_set(new_irql);
+	if (!VP_LOCK_FAST_PATH || unlikely(!vp_kernel_half(l)))
+		goto bad;
+	vp_cmp_u32_or_goto(&l->magic, VP_LOCK_MAGIC, bad);
+	vp_ctx_cur()->irql = new_irql;
 	/* The flags are the holder's: read them before the lock is free. */
 	flags = l->flags;
-	do_raw_spin_unlock(&l->lock);
-	arch_local_irq_restore(flags);
-	preempt_enable();
+	vp_lock_free(&l->lock);
+	__release(l);
+	vp_irq_restore(flags);
+	return;
+bad:
+	/* refuses it, as it refuses a bad lock */
+	return VideoPortReleaseSpinLock(ext, l, new_irql);
 }
 
 VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,

@@ -7,6 +7,7 @@
 #include <linux/string.h>
 #include "videoport/export.h"
 #include "videoport/driver.h"
+#include "videoport/lockfast.h"
 #include "videoport/nt_time.h"
 #include "videoport/thunk.h"
 
@@ -21,6 +22,15 @@ static struct pe_export_dll vp_dlls[VP_DLL_COUNT] = {
 };
 static DEFINE_MUTEX(vp_table_lock);
 static bool vp_table_built;
+
+/* The function an export's row links: its fast form where that applies. */
+static void *vp_export_addr(const struct vp_export *e)
+{
+	void *fn = e->fast && vp_lock_fast_ok() ? e->fast : e->addr;
+
+	/* the stub where miniport code runs with other CPU state (thunk.h) */
+	return e->direct ? fn : vp_export_thunk(fn);
+}
 
 static bool vp_table_build(void)
 {
@@ -48,8 +58,7 @@ static bool vp_table_build(void)
 			if (e->dll != dll)
 				continue;
 			vp_table[n].name = e->name;
-			/* the stub where miniport code runs with other CPU state (thunk.h) */
-			vp_table[n].addr = e->direct ? e->addr : vp_export_thunk(e->addr);
+			vp_table[n].addr = vp_export_addr(e);
 			if (!vp_table[n].addr)
 				return false;
 			n++;
@@ -87,6 +96,6 @@ void *vp_export_lookup(enum vp_dll dll, const char *name)
 
 	for (e = vp_exports_begin; e < vp_exports_end; e++)
 		if (e->dll == dll && !strcmp(e->name, name))
-			return e->direct ? e->addr : vp_export_thunk(e->addr);
+			return vp_export_addr(e);
 	return NULL;
 }

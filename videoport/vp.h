@@ -169,6 +169,12 @@ void vp_dpc_teardown(struct vp_adapter *a);
 /* startio.c: one METHOD_BUFFERED request; *ret_len = bytes returned */
 int vp_start_io(struct vp_adapter *a, u32 code, const void *in, u32 in_len,
 		void *out, u32 out_len, u32 *ret_len);
+
+/* CTL_CODE function numbers from 0x800 are the driver's own. */
+static inline bool vp_private_ioctl(u32 code)
+{
+	return ((code >> 2) & 0xfff) >= 0x800;
+}
 /* adapter.c */
 void vp_adapter_enum_children(struct vp_adapter *a);
 /* debugfs.c */

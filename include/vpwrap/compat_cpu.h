@@ -8,6 +8,7 @@
 
 #include <linux/types.h>
 #include <linux/version.h>
+#include <asm/cpufeature.h>
 #include <asm/ibt.h>
 #include <asm/msr.h>
 
@@ -35,6 +36,18 @@ static inline bool vpw_is_endbr(u32 insn)
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 16, 0)
 #define rdmsrq(msr, val)	rdmsrl(msr, val)
 #define wrmsrq(msr, val)	wrmsrl(msr, val)
+#endif
+
+/*
+ * May a hypervisor have replaced the kernel's spin-lock unlock (with one
+ * that kicks waiters it put to sleep)?  Up to 6.12 the kernel patches its
+ * unlock on X86_FEATURE_PVUNLOCK; since then the unlock is a static call
+ * whose target modules cannot read, so any hypervisor counts.
+ */
+#ifdef X86_FEATURE_PVUNLOCK
+#define vpw_pv_unlock_possible()	boot_cpu_has(X86_FEATURE_PVUNLOCK)
+#else
+#define vpw_pv_unlock_possible()	boot_cpu_has(X86_FEATURE_HYPERVISOR)
 #endif
 
 #endif /* VPWRAP_COMPAT_CPU_H */

@@ -22,7 +22,7 @@ import subprocess
 import sys
 
 DLLS = ["videoprt", "ntoskrnl", "hal"]
-ROW = 16		# struct vp_export on i386: two pointers, two u8, aligned 8
+ROW = 16		# struct vp_export on i386: two pointers, two u8, a bool, a pointer
 
 # Exports mingw-w64's libraries do not list, with the prototypes the DDK
 # documents: name -> bytes of __stdcall arguments.
@@ -96,8 +96,20 @@ def cstr(elf, off):
     return elf[off:elf.index(b"\0", off)].decode()
 
 
+def func_at(elf, symtab, strtab, shndx, value):
+    """The name of the function symbol at section @shndx + @value: a
+    relocation names a static function by its section and offset."""
+    for i in range(symtab["size"] // 16):
+        st_name, st_value, st_size, st_info, st_other, st_shndx = \
+            struct.unpack_from("<IIIBBH", elf, symtab["off"] + i * 16)
+        if st_info & 0xf == 2 and st_shndx == shndx and st_value == value:
+            return cstr(elf, strtab["off"] + st_name)
+    return None
+
+
 def rows(path):
-    """[(dll index, export name, function symbol)] of the vp_exports section."""
+    """[(dll index, export name, function symbol)] of the vp_exports section;
+    an export with a fast form (VP_EXPORT_FAST) has a second row naming it."""
     elf, secs = elf32(path)
     vx = [i for i, s in enumerate(secs) if s["sname"] == "vp_exports"]
     if not vx:
@@ -110,7 +122,7 @@ def rows(path):
     rel = rel[0]
     symtab = secs[rel["link"]]
     strtab = secs[symtab["link"]]
-    name_of, func_of = {}, {}
+    name_of, func_of, fast_of = {}, {}, {}
     for i in range(rel["size"] // 8):
         off, info = struct.unpack_from("<II", elf, rel["off"] + i * 8)
         st_name, st_value, st_size, st_info, st_other, st_shndx = \
@@ -124,9 +136,14 @@ def rows(path):
             if not func_of[off // ROW] and st_shndx < len(secs):
                 # a static variable (a data export): section and offset
                 func_of[off // ROW] = f"{secs[st_shndx]['sname']}+{addend}"
+        elif off % ROW == 12:	# the fast form: a function, often a static one
+            fast_of[off // ROW] = cstr(elf, strtab["off"] + st_name) or \
+                func_at(elf, symtab, strtab, st_shndx, addend)
     out = []
     for i in range(len(data) // ROW):
         out.append((data[i * ROW + 8], name_of.get(i), func_of.get(i)))
+        if i in fast_of:
+            out.append((data[i * ROW + 8], name_of.get(i), fast_of[i]))
     return out
 
 

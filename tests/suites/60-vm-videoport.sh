@@ -102,7 +102,7 @@ if [ -n "$P" ]; then
 	echo "counter: $(cat /tmp/stop)"
 	expect_log "counter test reported" "CONFORMANCE DONE smp"
 
-	# benchmark: pairs from a miniport loop vs native pairs, same boot
+	# benchmark: VideoPort, native and empty pairs on one miniport loop, same boot
 	for i in 1 2 3; do
 		echo "0x232010 1000000" >"$P/bench" && echo "BENCH $(cat "$P/bench")"
 	done

@@ -205,6 +205,46 @@ static VP_STATUS NTAPI RegCallback(PVOID HwDeviceExtension, PVOID Context,
 	return Context == e ? NO_ERROR : ERROR_INVALID_PARAMETER;
 }
 
+/*
+ * Bad input: a lock object that is NULL, not one VideoPortCreateSpinLock
+ * handed out, a user-space or (x64) non-canonical address is refused, not
+ * taken; a NULL OldIrql takes the lock and writes nothing.
+ */
+static void CheckBadSpinLocks(PCONF_EXT e, PSPIN_LOCK good)
+{
+	ULONG junk[8] = { 0 };
+	PSPIN_LOCK bad[] = {
+		NULL, (PSPIN_LOCK)junk, (PSPIN_LOCK)(ULONG_PTR)0x1000,
+#ifdef _WIN64
+		(PSPIN_LOCK)(ULONG_PTR)0x8000000000000000ull,
+#endif
+	};
+	ULONG i, wrong = 0;
+	UCHAR old, held;
+	BOOLEAN ifheld;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		old = 0xee;
+		VideoPortAcquireSpinLock(e, bad[i], &old);
+		held = VideoPortGetCurrentIrql();
+		ifheld = InterruptsOn();
+		VideoPortReleaseSpinLock(e, bad[i], PASSIVE_LEVEL);
+		if (old != 0xee || held != PASSIVE_LEVEL || !ifheld ||
+		    VideoPortGetCurrentIrql() != PASSIVE_LEVEL || !InterruptsOn())
+			wrong |= 1u << i;
+	}
+	REPORT(!wrong, "spinlock_bad_lock_refused", "taken or IRQL changed for bad locks %lx\n",
+	       (unsigned long)wrong);
+
+	VideoPortAcquireSpinLock(e, good, NULL);
+	held = VideoPortGetCurrentIrql();
+	ifheld = InterruptsOn();
+	VideoPortReleaseSpinLock(e, good, PASSIVE_LEVEL);
+	REPORT(held == DISPATCH_LEVEL && !ifheld && VideoPortGetCurrentIrql() == PASSIVE_LEVEL &&
+	       InterruptsOn(), "spinlock_null_old_irql", "IRQL %u, interrupts %s while held\n",
+	       held, ifheld ? "on" : "off");
+}
+
 /* The seed contract: OldIrql, DISPATCH_LEVEL and interrupts off while held, NewIrql after. */
 static void CheckSpinLocks(PCONF_EXT e)
 {
@@ -264,6 +304,8 @@ static void CheckSpinLocks(PCONF_EXT e)
 	REPORT(p != NULL, "pool_at_dispatch", "AllocatePool failed at DISPATCH_LEVEL\n");
 	if (p)
 		VideoPortFreePool(e, p);
+
+	CheckBadSpinLocks(e, a);
 
 	REPORT(VideoPortCreateSpinLock(e, NULL) != NO_ERROR, "spinlock_create_null",
 	       "accepted a NULL out pointer\n");
@@ -876,6 +918,40 @@ static void CounterStop(PCONF_EXT e, PVIDEO_REQUEST_PACKET rp)
 	}
 }
 
+typedef VOID (NTAPI *BENCH_ACQUIRE)(PVOID, PVOID, PUCHAR);
+typedef VOID (NTAPI *BENCH_RELEASE)(PVOID, PVOID, UCHAR);
+
+/* One loop for every pair measured, so that only the functions differ. */
+static __attribute__((noinline)) VOID BenchLoop(PVOID e, PVOID Lock, BENCH_ACQUIRE Acquire,
+						BENCH_RELEASE Release, ULONG n)
+{
+	UCHAR old;
+	ULONG i;
+
+	for (i = 0; i < n; i++) {
+		Acquire(e, Lock, &old);
+		Release(e, Lock, old);
+	}
+}
+
+static VOID Bench(PCONF_EXT e, PVIDEO_REQUEST_PACKET rp)
+{
+	CONF_BENCH_INPUT in = { 0 };
+
+	if (rp->InputBufferLength < sizeof(ULONG)) {
+		rp->StatusBlock->Status = ERROR_INSUFFICIENT_BUFFER;
+		return;
+	}
+	VideoPortMoveMemory(&in, rp->InputBuffer,
+			    rp->InputBufferLength < sizeof(in) ? rp->InputBufferLength : sizeof(in));
+	if (in.Acquire && in.Release)
+		BenchLoop(e, (PVOID)(ULONG_PTR)in.Lock, (BENCH_ACQUIRE)(ULONG_PTR)in.Acquire,
+			  (BENCH_RELEASE)(ULONG_PTR)in.Release, in.Pairs);
+	else
+		BenchLoop(e, e->Lock, (BENCH_ACQUIRE)VideoPortAcquireSpinLock,
+			  (BENCH_RELEASE)VideoPortReleaseSpinLock, in.Pairs);
+}
+
 static BOOLEAN NTAPI HwStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET rp)
 {
 	PCONF_EXT e = HwDeviceExtension;
@@ -933,15 +1009,7 @@ static BOOLEAN NTAPI HwStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET rp
 		break;
 #endif
 	case IOCTL_CONF_BENCH:
-		if (rp->InputBufferLength < sizeof(ULONG)) {
-			rp->StatusBlock->Status = ERROR_INSUFFICIENT_BUFFER;
-			break;
-		}
-		n = *(PULONG)rp->InputBuffer;
-		for (i = 0; i < n; i++) {
-			VideoPortAcquireSpinLock(e, e->Lock, &old);
-			VideoPortReleaseSpinLock(e, e->Lock, old);
-		}
+		Bench(e, rp);
 		break;
 	default:
 		rp->StatusBlock->Status = ERROR_INVALID_FUNCTION;

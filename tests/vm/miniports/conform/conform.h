@@ -17,8 +17,24 @@
 #define IOCTL_CONF_COUNTER_STOP		CONF_IOCTL(2)
 /* Input: 16 floats.  Uses xmm0-15; output: 16 floats, out[i] = in[i] * 2 + 1. */
 #define IOCTL_CONF_SSE			CONF_IOCTL(3)
-/* Input: ULONG n.  n VideoPortAcquireSpinLock + ReleaseSpinLock pairs. */
+/*
+ * Input: CONF_BENCH_INPUT.  Pairs times Acquire(ext, Lock, &old) then
+ * Release(ext, Lock, old), both through a function pointer, in one loop
+ * whatever the functions are: vpwrap's lock benchmark gives it its own
+ * functions (a native lock pair, empty ones) to compare with VideoPort's
+ * on the same loop.  Acquire 0 means VideoPortAcquireSpinLock and
+ * VideoPortReleaseSpinLock on the miniport's own lock.  An input of one
+ * ULONG is Pairs alone.
+ */
 #define IOCTL_CONF_BENCH		CONF_IOCTL(4)
+
+typedef struct {
+	ULONG Pairs;
+	ULONG Reserved;
+	ULONG64 Acquire;	/* VOID NTAPI (PVOID, PVOID Lock, PUCHAR OldIrql) */
+	ULONG64 Release;	/* VOID NTAPI (PVOID, PVOID Lock, UCHAR NewIrql) */
+	ULONG64 Lock;
+} CONF_BENCH_INPUT;
 
 /*
  * Input: ULONG n.  n times: fill xmm6-15, sleep in VideoPortWaitForSingleObject
