@@ -126,10 +126,27 @@ static void vpdrm_release_timer(struct drm_device *dev, void *arg)
 	vpdrm_vblank_stop(to_vpdrm(dev));
 }
 
+/*
+ * What fbdev and userspace should use: the deepest format a mode scans out
+ * itself, so that the console's blits need no conversion (on Cirrus,
+ * XRGB8888 is converted to 24 bpp on every blit: 16 bpp, as the native
+ * cirrus driver uses); else the best the plane offers.
+ */
 static unsigned int vpdrm_preferred_depth(struct vpdrm_device *vdev)
 {
-	unsigned int i, depth = 8;	/* only C8 left */
+	unsigned int i, depth = 0;
 
+	for (i = 0; i < vdev->num_modes; i++) {
+		if (vdev->modes[i].format == DRM_FORMAT_XRGB8888)
+			return 24;
+		if (vdev->modes[i].format == DRM_FORMAT_RGB565)
+			depth = 16;
+		else if (vdev->modes[i].format == DRM_FORMAT_XRGB1555 && depth < 15)
+			depth = 15;
+	}
+	if (depth)
+		return depth;
+	depth = 8;	/* only C8 left */
 	for (i = 0; i < vdev->num_formats; i++) {
 		if (vdev->formats[i] == DRM_FORMAT_XRGB8888)
 			return 24;
@@ -160,7 +177,6 @@ static int vpdrm_kms_init(struct vpdrm_device *vdev)
 		dev->mode_config.max_height = max_t(u32, dev->mode_config.max_height,
 						    vdev->modes[i].vp.height);
 	}
-	/* What fbdev and userspace should use: the best the plane offers. */
 	dev->mode_config.preferred_depth = vpdrm_preferred_depth(vdev);
 	dev->mode_config.funcs = &vpdrm_mode_config_funcs;
 	dev->mode_config.helper_private = &vpdrm_mode_config_helpers;
