@@ -38,10 +38,15 @@
  * driver is stopped (never entered again) and its device unbound from a
  * work item.
  *
- * Not contained, with a message before the kernel's oops: a fault in the
- * interrupt routine (hardirq), a fault while the driver holds a VideoPort
- * spin lock or runs with interrupts off (no record of what to release), and
- * code whose frames cannot be unwound.
+ * A fault in the interrupt routine (hardirq) is left the same way, to the
+ * bridge call in vp_isr() (interrupt.c), which finds the driver stopped,
+ * disables the line (the device was never acknowledged) and reports the
+ * interrupt handled; the unbind frees it.
+ *
+ * Not contained, with a message before the kernel's oops: a fault while
+ * the driver holds a VideoPort spin lock or runs with interrupts off below
+ * DIRQL (no record of what to release), and code whose frames cannot be
+ * unwound.
  */
 #include <linux/kdebug.h>
 #include <linux/mutex.h>
@@ -169,7 +174,7 @@ static bool vp_contain(struct pt_regs *regs, unsigned int trapnr, unsigned long 
 	struct vp_seh_fault f = { .what = what, .rflags = regs->flags };
 	char where[80], detail[64] = "";
 	unsigned long cr2 = pf ? read_cr2() : 0;
-	const char *why = NULL;
+	const char *why;
 	u64 ret = 0;
 
 	if (!drv)
@@ -196,24 +201,22 @@ static bool vp_contain(struct pt_regs *regs, unsigned int trapnr, unsigned long 
 		f.regs.r[NT_RSP] += 8;
 	}
 	/*
-	 * The level of the code that faulted is its context's: int3 is handled
-	 * in an NMI-like context (vp_level() says 2 there), where nothing of
-	 * the recovery may run, so it always takes the way through
-	 * vp_seh_fault(), after the exception returned.
+	 * int3 is handled in an NMI-like context, where nothing of the
+	 * recovery may run, so it always takes the way through vp_seh_fault(),
+	 * after the exception returned.  A fault in the interrupt routine
+	 * takes the same ways as any other: the bridge frame it unwinds to is
+	 * the one vp_isr() opened, which then keeps the line quiet.
 	 */
-	if (vp_ctx_level_of(c) == 2) {
-		why = "in its interrupt routine";
-	} else if (nt_exception_from_trap(&f.rec, trapnr, ip, err, cr2) &&
-		   vp_seh_take_fault(c, regs, &f, bp)) {
+	if (nt_exception_from_trap(&f.rec, trapnr, ip, err, cr2) &&
+	    vp_seh_take_fault(c, regs, &f, bp)) {
 		if (pf)
 			pr_err("vpwrap: %s: the oops above is the driver's and is contained: no process is killed\n",
 			       drv->name);
 		pr_err("vpwrap: %s: %s at %s: exception 0x%08x offered to the driver's exception handlers\n",
 		       drv->name, what, f.where, f.rec.code);
 		return true;
-	} else {
-		why = vp_leave(c, &f.regs, regs->flags & X86_EFLAGS_IF);
 	}
+	why = vp_leave(c, &f.regs, regs->flags & X86_EFLAGS_IF);
 	if (why) {
 		pr_emerg("vpwrap: %s: %s at %s %s: cannot be contained; the kernel's oops report follows\n",
 			 drv->name, what, f.where, why);

@@ -20,8 +20,8 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
-u8 WINAPI KeAcquireSpinLockRaiseToDpc(win_ulong_ptr *lock);
-void WINAPI KeReleaseSpinLock(win_ulong_ptr *lock, u8 new_irql);
+u8 WINAPI KeAcquireSpinLockRaiseToDpc(win_ulong_ptr *lock) __acquires(lock);
+void WINAPI KeReleaseSpinLock(win_ulong_ptr *lock, u8 new_irql) __releases(lock);
 
 VP_EXPORT_FASTCALL(HAL, u8, KfAcquireSpinLock, win_ulong_ptr *lock) __acquires(lock)
 {

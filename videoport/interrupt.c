@@ -15,16 +15,32 @@
 #include "videoport/vp.h"
 #include "videoport/export.h"
 
+/*
+ * A stopped driver (it faulted, possibly in this very call, or called
+ * KeBugCheckEx) never acknowledges its device again: a level-triggered
+ * line would stay asserted and the kernel would see an interrupt storm
+ * nobody handles.  The line is masked and the interrupt counted as handled
+ * until the unbind (a work item the stop already queued) frees it.
+ */
 static irqreturn_t vp_isr(int irq, void *data)
 {
 	struct vp_adapter *a = data;
-	u8 mine = 0;
+	irqreturn_t ret = IRQ_NONE;
 
 	raw_spin_lock(&a->irq_lock);
-	if (a->irq_enabled)
-		mine = (u8)VP_CALL(a->drv, a, a->drv->hw.interrupt, a->ext);
+	if (a->irq_enabled) {
+		if ((u8)VP_CALL(a->drv, a, a->drv->hw.interrupt, a->ext))
+			ret = IRQ_HANDLED;
+		if (READ_ONCE(a->drv->stopped)) {
+			a->irq_enabled = false;
+			disable_irq_nosync(irq);
+			vp_err(a->drv, "%s: the driver is stopped: interrupt %d masked until its device is unbound\n",
+			       a->name, irq);
+			ret = IRQ_HANDLED;
+		}
+	}
 	raw_spin_unlock(&a->irq_lock);
-	return mine ? IRQ_HANDLED : IRQ_NONE;
+	return ret;
 }
 
 /*
@@ -54,14 +70,27 @@ int vp_interrupt_setup(struct vp_adapter *a)
 
 void vp_interrupt_teardown(struct vp_adapter *a)
 {
+	unsigned long flags;
+	bool masked;
+
 	if (!a->irq_requested)
 		return;
-	/* a shared line must not stay masked for the other devices on it */
-	if (!a->irq_enabled)
-		enable_irq(a->pdev->irq);
+	/* from here on no handler enters the miniport or masks the line */
+	raw_spin_lock_irqsave(&a->irq_lock, flags);
+	masked = !a->irq_enabled;
 	a->irq_enabled = false;
+	raw_spin_unlock_irqrestore(&a->irq_lock, flags);
 	free_irq(a->pdev->irq, a);
 	a->irq_requested = false;
+	/*
+	 * A shared line must not stay masked for the other devices on it.
+	 * Unmasked only after our handler is gone: the device may still
+	 * assert it (a driver that stopped in its interrupt routine never
+	 * acknowledged it).  The last handler's free_irq() shuts the line
+	 * down, which resets the mask count.
+	 */
+	if (masked && irq_has_action(a->pdev->irq))
+		enable_irq(a->pdev->irq);
 }
 
 /*

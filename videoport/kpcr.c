@@ -173,7 +173,7 @@ void vp_kpcr_restore(const struct vp_tib *t)
 	k->stack_limit = t->stack_limit;
 }
 
-/* thunk32.S: stub i calls vp_fs_targets[i], returning to vp_fs_stub_return */
+/* thunk32.S: stub i calls vp_fs_targets[i] (kpcr.h), returning to vp_fs_stub_return */
 void *vp_fs_targets[VP_FS_STUBS];
 extern const u8 vp_fs_stubs[];
 extern const u8 vp_fs_stub_return[];

@@ -70,6 +70,8 @@ void vp_kpcr_exit(void);
 
 /* The stub miniport code calls for our function @fn; NULL if none left. */
 void *vp_fs_thunk(void *fn);
+/* what each stub calls (thunk32.S) */
+extern void *vp_fs_targets[VP_FS_STUBS];
 
 /* Bridge: keep this CPU's chain in @t and start a fresh one for the call. */
 void vp_kpcr_enter(struct vp_tib *t);

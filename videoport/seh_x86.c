@@ -25,6 +25,12 @@
  * frames between the raise and that block (this file's, the export stub's)
  * hold nothing and are dropped, as KeBugCheckEx's way out drops them.
  *
+ * MSVC's code calls the unwind itself where it leaves a __try by return,
+ * goto or break (_local_unwind2) and before a longjmp (_global_unwind2);
+ * a __finally asks _abnormal_termination() whether an unwind runs it.
+ * While an unwind runs a __finally block, a record of ours heads the chain
+ * (its handler is VP_SEH3_UNWINDING) to say so.
+ *
  * What is refused, with the reason in the log, and handled like
  * KeBugCheckEx (the driver stops, the call into it fails): a chain that
  * leaves the stack, a record whose handler is not our _except_handler3
@@ -70,15 +76,35 @@ struct vp_seh3_reg {
 #define VP_SEH3_MAX_DEPTH	256
 /* an x86 CONTEXT, which a filter may read through GetExceptionInformation() */
 #define VP_X86_CONTEXT_SIZE	0x2cc
+/* the code of the record an unwind passes the frames it unwinds */
+#define VP_STATUS_UNWIND	0xC0000027
 
 static unsigned long vp_seh3_ebp(const struct vp_seh3_reg *reg)
 {
 	return (unsigned long)reg + 16;
 }
 
+/*
+ * While an unwind runs a __finally block, a record of ours heads the chain
+ * with this handler (as MSVC's _local_unwind2 pushes one):
+ * _abnormal_termination() looks for it, walks skip it.
+ */
+static const u8 vp_seh3_unwinding;
+#define VP_SEH3_UNWINDING	((void *)&vp_seh3_unwinding)
+
+/* A record at @reg lies on the stack the chain belongs to. */
+static bool vp_seh3_on_stack(const struct vp_seh3_reg *reg)
+{
+	u32 limit, base, at = (u32)(unsigned long)reg;
+
+	vp_kpcr_stack(&limit, &base);
+	return at >= limit + 8 && at + sizeof(*reg) <= base && !(at & 3);
+}
+
 /* The __finally blocks of @reg's frame inside try level @stop, innermost first. */
 static void vp_seh3_local_unwind(struct vp_seh3_reg *reg, u32 stop)
 {
+	struct vp_seh3_reg mark = { .handler = VP_SEH3_UNWINDING };
 	unsigned int n = 0;
 
 	while (reg->try_level != stop && reg->try_level != VP_SEH3_TOP &&
@@ -87,8 +113,12 @@ static void vp_seh3_local_unwind(struct vp_seh3_reg *reg, u32 stop)
 
 		/* left before its code runs: a raise inside it goes outward */
 		reg->try_level = e->enclosing;
-		if (!e->filter)
-			vp_seh_call_frame(e->handler, vp_seh3_ebp(reg));
+		if (e->filter)
+			continue;
+		mark.next = (struct vp_seh3_reg *)(unsigned long)vp_kpcr_chain();
+		vp_kpcr_set_chain((u32)(unsigned long)&mark);
+		vp_seh_call_frame(e->handler, vp_seh3_ebp(reg));
+		vp_kpcr_set_chain((u32)(unsigned long)mark.next);
 	}
 }
 
@@ -104,7 +134,8 @@ static void vp_seh3_global_unwind(const struct nt_exception_record *rec,
 
 	unwind.flags |= NT_EXCEPTION_UNWINDING;
 	for (reg = (struct vp_seh3_reg *)vp_kpcr_chain(); reg != target; reg = reg->next) {
-		vp_except_handler3(&unwind, reg, ctx);
+		if (reg->handler != VP_SEH3_UNWINDING)
+			vp_except_handler3(&unwind, reg, ctx);
 		vp_kpcr_set_chain((u32)(unsigned long)reg->next);
 	}
 }
@@ -165,17 +196,16 @@ static bool vp_seh3_is_ours(const void *handler)
 /* Finds the __except block for @rec; returns only if none takes it. */
 static const char *vp_seh_dispatch(struct nt_exception_record *rec, void *ctx)
 {
-	u32 limit, base, disp;
 	struct vp_seh3_reg *reg;
 	unsigned int n = 0;
+	u32 disp;
 
-	vp_kpcr_stack(&limit, &base);
 	for (reg = (struct vp_seh3_reg *)vp_kpcr_chain(); (u32)(unsigned long)reg != VP_SEH_CHAIN_END;
 	     reg = reg->next) {
-		u32 at = (u32)(unsigned long)reg;
-
-		if (at < limit + 8 || at + sizeof(*reg) > base || at & 3 || n++ > VP_SEH3_MAX_DEPTH)
+		if (!vp_seh3_on_stack(reg) || n++ > VP_SEH3_MAX_DEPTH)
 			return "its exception chain leaves the stack";
+		if (reg->handler == VP_SEH3_UNWINDING)
+			continue;	/* a __finally raised: its frame is further up */
 		if (!vp_seh3_is_ours(reg->handler))
 			return "a frame's exception handler is not _except_handler3 (not supported)";
 		disp = vp_except_handler3(rec, reg, ctx);
@@ -257,4 +287,79 @@ VP_EXPORT_CDECL(NTOSKRNL, u32, _except_handler3, struct nt_exception_record *rec
 	if (!rec || !reg)
 		return NT_EXCEPTION_CONTINUE_SEARCH;
 	return vp_except_handler3(rec, reg, ctx);
+}
+
+/*
+ * A chain from the head down to @target (NULL: to its end) that we can
+ * walk: every record on the stack, ours or an unwind in progress.  Else
+ * the driver is told why, once.
+ */
+static bool vp_seh3_chain_to(const struct vp_seh3_reg *target, const char *export)
+{
+	struct vp_driver *drv = vp_current_driver();
+	const struct vp_seh3_reg *reg;
+	const char *why = NULL;
+	unsigned int n = 0;
+
+	for (reg = (struct vp_seh3_reg *)(unsigned long)vp_kpcr_chain(); reg != target;
+	     reg = reg->next) {
+		if ((u32)(unsigned long)reg == VP_SEH_CHAIN_END) {
+			why = target ? "the record is not in the exception chain" : NULL;
+			break;
+		}
+		if (!vp_seh3_on_stack(reg) || n++ > VP_SEH3_MAX_DEPTH) {
+			why = "the exception chain leaves the stack";
+			break;
+		}
+		if (reg->handler != VP_SEH3_UNWINDING && !vp_seh3_is_ours(reg->handler)) {
+			why = "a frame's exception handler is not _except_handler3 (not supported)";
+			break;
+		}
+	}
+	if (why && drv)
+		vp_warn_once(drv, VP_ONCE_SEH_UNWIND, "%s: %s: nothing unwound\n", export, why);
+	return !why;
+}
+
+/*
+ * MSVC's code for leaving a __try by return, goto or break:
+ * _local_unwind2(record, level) runs the frame's __finally blocks inside
+ * try level @level (-1: all of them), innermost first; it leaves the try
+ * level at @level.
+ */
+VP_EXPORT_CDECL(NTOSKRNL, void, _local_unwind2, struct vp_seh3_reg *reg, s32 level)
+{
+	if (!reg || !vp_seh3_on_stack(reg) || !vp_seh3_chain_to(reg, "_local_unwind2"))
+		return;
+	vp_seh3_local_unwind(reg, (u32)level);
+}
+
+/*
+ * _global_unwind2(record): the frames above @record run their __finally
+ * blocks and leave the chain (what a __except block's frame does before it
+ * runs; MSVC's longjmp calls it).
+ */
+VP_EXPORT_CDECL(NTOSKRNL, void, _global_unwind2, struct vp_seh3_reg *reg)
+{
+	struct nt_exception_record rec;
+	u8 ctx[VP_X86_CONTEXT_SIZE] = { };
+
+	if (!reg || !vp_seh3_chain_to(reg, "_global_unwind2"))
+		return;
+	nt_exception_raised(&rec, VP_STATUS_UNWIND, NT_EXCEPTION_UNWINDING,
+			    (unsigned long)vp_export_caller());
+	vp_seh3_global_unwind(&rec, reg, ctx);
+}
+
+/*
+ * In a __finally block: nonzero when an unwind runs it (an exception, or
+ * _local_unwind2 for a return out of the __try), zero when the code fell
+ * out of the __try into it.
+ */
+VP_EXPORT_CDECL(NTOSKRNL, int, _abnormal_termination, void)
+{
+	const struct vp_seh3_reg *head = (void *)(unsigned long)vp_kpcr_chain();
+
+	return (u32)(unsigned long)head != VP_SEH_CHAIN_END && vp_seh3_on_stack(head) &&
+	       head->handler == VP_SEH3_UNWINDING;
 }

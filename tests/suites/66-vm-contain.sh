@@ -2,7 +2,8 @@
 # Fault containment: miniports whose own code raises a CPU exception
 # (general protection, invalid opcode, divide error, page fault, a call
 # through a NULL pointer) in DriverEntry, HwFindAdapter (also three frames
-# down), HwInitialize, HwStartIO, a DPC and HwTimer.  For each: the log names
+# down), HwInitialize, HwStartIO (from debugfs and from a DRM mode set), a
+# DPC, HwTimer and the interrupt routine (QEMU's edu device).  For each: the log names
 # the exception and driver.sys+0xRVA, the call into the driver fails, the
 # driver's code never goes on, the process that triggered it is not killed,
 # the kernel log holds nothing beyond the page-fault report the kernel prints
@@ -10,8 +11,10 @@
 # handling in a miniport built as MSVC builds them (seh.sys): filters
 # answering each of their three values, nested scopes, __finally blocks on
 # the unwind, CPU exceptions inside __try handled by the driver, and what
-# no handler takes contained or stopped.  Then, in the same boot, the
-# bundled vpbochs.sys binds and draws (pixels checked on the host).
+# no handler takes contained or stopped.  The teardown of an adapter whose
+# DPC keeps restarting its timer leaves nothing armed (pingpong.sys).  Then,
+# in the same boot, the bundled vpbochs.sys binds and draws (pixels checked
+# on the host).
 . "$ROOT/tests/lib.sh"
 
 if ! make -s -C "$ROOT/tests/vm/miniports7" >"$OUT/miniports7.log" 2>&1; then
@@ -29,6 +32,11 @@ fi
 modinfo -F depends "$VPWRAP_KO" | tr ',' '\n' >"$OUT/deps"
 python3 "$ROOT/tests/vm/hostile/mkhostile.py" "$ROOT/miniports/out/x86_64/vpbochs.sys" \
 	"$OUT/damaged" 1000 code- >"$OUT/mkhostile.log" 2>&1
+if ! make -s -C "$ROOT/tests/vm/reliability" >"$OUT/rel-build.log" 2>&1 ||
+	! make -s -C "$ROOT/tests/vm/reliability/miniport" >>"$OUT/rel-build.log" 2>&1; then
+	fail "reltest and vpmisbehave.sys build" "$(grep -m1 -i error "$OUT/rel-build.log")"
+	exit 0
+fi
 if ! gcc -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" \
 	2>"$OUT/xmm_ioctl.log"; then
 	fail "xmm_ioctl build" "$(head -n 1 "$OUT/xmm_ioctl.log")"
@@ -60,7 +68,14 @@ contained() {
 	if [ -z "$_bad" ]; then pass "$1: no report beyond the documented one"; else
 		fail "$1: no report beyond the documented one" "$_bad"; fi
 }
+# the unbind work holds the module until it is done; releasing a device's
+# interrupt evaluates ACPI methods, which takes seconds under TCG
 unload() {
+	_n=0
+	while [ "$(cat /sys/module/vpwrap/refcnt 2>/dev/null || echo 0)" != 0 ] && [ $_n -lt 600 ]; do
+		sleep 0.2
+		_n=$((_n + 1))
+	done
 	if grep -q '^vpwrap ' /proc/modules; then
 		rmmod vpwrap || fail "$1: rmmod" "failed"
 	fi
@@ -104,6 +119,30 @@ logs "mf_io_gp: device unbound" 'mf_io_gp.sys: general-protection fault .*unbind
 check "mf_io_gp: adapter gone" test -z "$(adapter)"
 unload mf_io_gp
 
+# HwStartIO from a DRM ioctl: vpmisbehave.sys (vpbochs with a wrapped
+# HwStartIO, tests/vm/reliability/miniport/) told to fault in
+# IOCTL_VIDEO_SET_CURRENT_MODE; an atomic mode set from user space reaches it
+n=vpmisbehave
+dmesg -c >/dev/null
+insmod /vpwrap.ko miniport=/$n.sys >/tmp/insmod.out 2>&1
+w=0
+while [ ! -e /dev/dri/card0 ] && [ $w -lt 300 ]; do sleep 0.2; w=$((w + 1)); done
+check "$n: DRM device up first" test -e /dev/dri/card0
+P=$(adapter)
+rc=255
+if [ -n "$P" ] && /xmm_ioctl "$P/ioctl" 0x232400 8 >/dev/null; then
+	/reltest modeset -m 800x600 >/tmp/modeset.out 2>&1
+	rc=$?
+fi
+contained $n 'general-protection fault'
+logs "$n: the fault came from the mode set" "$n.sys: vpmisbehave: SET_CURRENT_MODE: faulting"
+logs "$n: device unbound" "$n.sys: general-protection fault .*unbinding its device"
+w=0
+while [ -e /dev/dri/card0 ] && [ $w -lt 300 ]; do sleep 0.2; w=$((w + 1)); done
+check "$n: DRM device gone" test ! -e /dev/dri/card0
+check "$n: adapter gone" test -z "$(adapter)"
+unload $n
+
 for c in dpc_ud:'invalid opcode' timer_gp:'general-protection fault'; do
 	n=mf_${c%%:*}
 	load $n
@@ -111,6 +150,26 @@ for c in dpc_ud:'invalid opcode' timer_gp:'general-protection fault'; do
 	contained $n "${c#*:}"
 	logs "$n: device unbound" "$n.sys: .*unbinding its device"
 	check "$n: adapter gone" test -z "$(adapter)"
+	unload $n
+done
+
+# the interrupt routine, on QEMU's edu device: HwInitialize raises the
+# interrupt, the ISR faults before it acknowledges it, so the line stays
+# asserted: vpwrap masks it until the unbind frees it
+for c in isr_gp:'general-protection fault' isr_pf:'page fault'; do
+	n=mf_${c%%:*}
+	dmesg -c >/dev/null
+	insmod /vpwrap.ko miniport=/mf/$n.sys pci_ids=1234:11e8 >/tmp/insmod.out 2>&1
+	rc=$?
+	sleep 1
+	contained $n "${c#*:}"
+	logs "$n: the fault was in the interrupt routine" "MF isr: faulting"
+	logs "$n: the asserted line is masked" \
+		"$n.sys: .*interrupt [0-9]+ masked until its device is unbound"
+	logs "$n: device unbound" "$n.sys: .*unbinding its device"
+	nologs "$n: no interrupt storm" 'nobody cared|Disabling IRQ'
+	check "$n: adapter gone" test -z "$(adapter)"
+	check "$n: its handler is freed" sh -c "! grep -q $n /proc/interrupts"
 	unload $n
 done
 
@@ -185,6 +244,23 @@ for f in /damaged/*.sys; do
 done
 check "four damaged-code images ran" test "$(ls /damaged | wc -l)" = 4
 
+# teardown against a DPC that keeps restarting the timer
+# (teardown/pingpong.c): nothing may be left armed on the freed adapter
+dmesg -c >/dev/null
+insmod /vpwrap.ko miniport=/mf/pingpong.sys pci_ids=1234:1111 >/tmp/insmod.out 2>&1
+w=0
+while ! dmesg | grep -q 'PINGPONG timer and DPC running' && [ $w -lt 100 ]; do
+	sleep 0.2
+	w=$((w + 1))
+done
+klog=$(dmesg)
+logs "pingpong: timer and DPC running" 'pingpong.sys: PINGPONG timer and DPC running'
+check "pingpong: rmmod during the DPC storm" rmmod vpwrap
+klog=$(dmesg)
+logs "pingpong: the teardown met the storm" 'pingpong.sys: PINGPONG reset: DPC storm'
+sleep 3	# a timer left armed (1 s) would have expired on freed memory by now
+kclean "pingpong: kernel log clean after the teardown"
+
 # after all of that, the good driver binds and draws
 dmesg -c >/dev/null
 check "good driver afterwards: modprobe" insmod /vpwrap.ko miniport=/vpbochs.sys
@@ -199,9 +275,11 @@ GUEST
 # no_timer_check: on a loaded host the emulated IO-APIC timer can look
 # broken to the kernel's boot check, which then panics before the test
 vmrun --out "$OUT/vm" --name "contain" --profile std --timeout 900 --append no_timer_check \
+	--qemu-arg=-device --qemu-arg=edu \
 	--add "$ROOT/tests/vm/miniports7/out:/mf" --add "$OUT/deps" --add "$OUT/xmm_ioctl" \
 	--add "$OUT/damaged:/damaged" \
-	--add "$ROOT/tests/vm/out/kmstest" \
+	--add "$ROOT/tests/vm/out/kmstest" --add "$ROOT/tests/vm/reliability/out/reltest" \
+	--add "$ROOT/tests/vm/reliability/out/miniport/vpmisbehave.sys:/vpmisbehave.sys" \
 	--add "$ROOT/miniports/out/x86_64/vpbochs.sys:/vpbochs.sys" "$OUT/guest.sh"
 python3 "$ROOT/tests/vm/guest/kmscheck.py" pattern "$OUT/vm"
 exit 0

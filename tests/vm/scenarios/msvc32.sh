@@ -46,8 +46,8 @@ check "rmmod again" rmmod vpwrap
 dmesg -c >/dev/null
 check "insmod with the SEH miniport" insmod /vpwrap.ko miniport=/vpseh32.sys pci_ids=1234:1111
 expect_log "the SEH checks ran to the end" "SEH32 DONE"
-# 8 exception checks, 2 arithmetic ones, 2 /GS ones
-pass_lines SEH32 12
+# 8 exception checks, 2 unwind ones, 2 arithmetic ones, 2 /GS ones
+pass_lines SEH32 14
 expect_log "an exception nothing handles is reported with where it was raised" \
 	"vpseh32.sys: exception 0xc0000005 raised at vpseh32.sys\+0x[0-9a-f]+ is not handled: no __except filter took it"
 expect_log "... and the driver is stopped, naming where" "KeBugCheckEx\\(0x0000001e, 0xc0000005, 0x[0-9a-f]+, 0x0, 0x0\\) for the exception raised at vpseh32.sys\\+0x[0-9a-f]+: the driver is stopped"

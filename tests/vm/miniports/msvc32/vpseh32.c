@@ -8,6 +8,10 @@
  * <name>" or "SEH32 FAIL <name>: ..." per check through VideoPortDebugPrint.
  * Its HwFindAdapter raises an exception nothing handles: vpwrap must stop
  * the driver and fail the call, and the kernel must go on.
+ * MSVC's own unwind helpers, which clang's code does not call, are
+ * called here by hand the way MSVC's code calls them: _local_unwind2 for
+ * a return out of a __try, _global_unwind2 for the frames above a record,
+ * _abnormal_termination inside the __finally blocks they run.
  * It also divides 64-bit numbers, which MSVC-target code does through
  * ntoskrnl's _aulldiv/_allrem, and is built with /GS stack cookies
  * (-fstack-protector-strong): the cookie and its check are here, as
@@ -217,6 +221,62 @@ static void seh_checks(void)
 	check(trace_is("bF"), "without an exception __finally runs as a normal exit", ntrace);
 }
 
+/*
+ * MSVC's unwind helpers from ntoskrnl, by their link names: clang treats
+ * the C names as builtins of its own.
+ */
+void __cdecl imp_local_unwind2(void *record, int level) __asm__("__local_unwind2");
+void __cdecl imp_global_unwind2(void *record) __asm__("__global_unwind2");
+int __cdecl imp_abnormal_termination(void) __asm__("__abnormal_termination");
+
+/* what MSVC emits for a return out of both __try blocks, then the fall-out */
+static __declspec(noinline) void local_unwind_case(void)
+{
+	__try {
+		__try {
+			step('b');
+			imp_local_unwind2((void *)fs0(), -1);
+			step('a');
+		} __finally {
+			step(imp_abnormal_termination() ? 'i' : 'I');
+		}
+	} __finally {
+		step(imp_abnormal_termination() ? 'o' : 'O');
+	}
+}
+
+/* the frames above @target unwind: this one's __finally runs, its record leaves */
+static __declspec(noinline) void global_unwind_inner(void *target)
+{
+	__try {
+		step('g');
+		imp_global_unwind2(target);
+		step(fs0() == (ULONG)target ? 'c' : 'C');
+	} __finally {
+		step(imp_abnormal_termination() ? 'f' : 'F');
+	}
+}
+
+/* not inlined: DriverEntry must keep no exception record of its own */
+static __declspec(noinline) void unwind_checks(void)
+{
+	trace_reset();
+	local_unwind_case();
+	/* _local_unwind2 ran both, innermost first and abnormally; the code
+	 * that fell out afterwards ran them again as clang does, normally */
+	check(trace_is("bioaIO"),
+	      "_local_unwind2 runs the __finally blocks innermost first; _abnormal_termination says so",
+	      ntrace);
+	trace_reset();
+	__try {
+		global_unwind_inner((void *)fs0());
+	} __finally {
+		step('z');
+	}
+	check(trace_is("gfcFz"),
+	      "_global_unwind2 unwinds the frames above the record and unlinks them", ntrace);
+}
+
 static volatile ULONGLONG big = 0x123456789abcdef0ull;
 static volatile LONGLONG neg = -1000000000007ll;
 
@@ -270,6 +330,7 @@ ULONG __stdcall DriverEntry(PVOID driver_object, PVOID registry_path)
 	/* 8. seh_checks() unlinked its record: the chain is empty again */
 	check(fs0() == 0xffffffff, "fs:[0] is the empty chain again after the handled exceptions",
 	      fs0());
+	unwind_checks();
 	arithmetic_checks();
 	gs_checks();
 	say("SEH32 DONE %d\n", failures);

@@ -11,6 +11,9 @@
  *   -DMF_AT_IO      HwStartIO, IOCTL 0x232000 (function 0x800)
  *   -DMF_AT_DPC     a DPC queued by HwInitialize
  *   -DMF_AT_TIMER   HwTimer, started by HwInitialize
+ *   -DMF_AT_ISR     HwInterrupt, on QEMU's edu device (1234:11e8), whose
+ *                   interrupt HwInitialize raises; the ISR faults before it
+ *                   acknowledges it, so the line stays asserted
  *
  * Every fault must be contained: the call into the driver fails, the
  * driver is never entered again, no process is killed.  "MF ... survived"
@@ -24,6 +27,14 @@
 #include <ddk/video.h>
 
 static ULONG Token;
+
+typedef struct {
+	PUCHAR Mmio;		/* edu registers (MF_AT_ISR) */
+} MF_EXT, *PMF_EXT;
+
+#define EDU_IRQ_STATUS	0x24
+#define EDU_IRQ_RAISE	0x60
+#define EDU_IRQ_ACK	0x64
 /* volatile: the compiler must not see through the bad values */
 static volatile ULONG_PTR BadAddress = 0x10;
 static volatile ULONG_PTR NonCanonical = 0x8000000000000000ull;
@@ -86,10 +97,48 @@ static VOID NTAPI HwTimer(PVOID ext)
 }
 #endif
 
+#if defined(MF_AT_ISR)
+/* At DIRQL: a shared line's well-behaved check, then the fault. */
+static BOOLEAN NTAPI HwInterrupt(PVOID ext)
+{
+	PMF_EXT e = ext;
+	ULONG status = VideoPortReadRegisterUlong((PULONG)(e->Mmio + EDU_IRQ_STATUS));
+
+	if (!status)
+		return FALSE;
+	Fault("isr");
+	VideoPortWriteRegisterUlong((PULONG)(e->Mmio + EDU_IRQ_ACK), status);
+	return TRUE;
+}
+
+/* edu: map the registers, acknowledge what a previous driver left raised */
+static VP_STATUS EduFind(PMF_EXT e)
+{
+	VIDEO_ACCESS_RANGE r[4];
+	ULONG slot, status;
+	VP_STATUS st;
+
+	st = VideoPortGetAccessRanges(e, 0, NULL, 4, r, NULL, NULL, &slot);
+	if (st != NO_ERROR)
+		return st;
+	e->Mmio = VideoPortGetDeviceBase(e, r[0].RangeStart, 4096, FALSE);
+	if (!e->Mmio)
+		return ERROR_DEV_NOT_EXIST;
+	status = VideoPortReadRegisterUlong((PULONG)(e->Mmio + EDU_IRQ_STATUS));
+	if (status)
+		VideoPortWriteRegisterUlong((PULONG)(e->Mmio + EDU_IRQ_ACK), status);
+	return NO_ERROR;
+}
+#endif
+
 static VP_STATUS NTAPI HwFindAdapter(PVOID ext, PVOID ctx, PWSTR args,
 				     PVIDEO_PORT_CONFIG_INFO ci, PUCHAR again)
 {
 	*again = FALSE;
+#if defined(MF_AT_ISR)
+	/* the interrupt stays connected: its level and vector are left as found */
+	return EduFind(ext);
+#endif
 	ci->BusInterruptLevel = 0;
 	ci->BusInterruptVector = 0;
 #if defined(MF_AT_FIND)
@@ -108,6 +157,8 @@ static BOOLEAN NTAPI HwInitialize(PVOID ext)
 	VideoPortQueueDpc(ext, Dpc, NULL);
 #elif defined(MF_AT_TIMER)
 	VideoPortStartTimer(ext);
+#elif defined(MF_AT_ISR)
+	VideoPortWriteRegisterUlong((PULONG)(((PMF_EXT)ext)->Mmio + EDU_IRQ_RAISE), 1);
 #endif
 	return TRUE;
 }
@@ -137,7 +188,9 @@ ULONG NTAPI DriverEntry(PVOID Context1, PVOID Context2)
 	hw.HwStartIO = HwStartIO;
 #if defined(MF_AT_TIMER)
 	hw.HwTimer = HwTimer;
+#elif defined(MF_AT_ISR)
+	hw.HwInterrupt = HwInterrupt;
 #endif
-	hw.HwDeviceExtensionSize = 64;
+	hw.HwDeviceExtensionSize = sizeof(MF_EXT);
 	return VideoPortInitialize(Context1, Context2, &hw, &Token);
 }

@@ -11,6 +11,8 @@
  *   MB_BAD_LENGTH    every IOCTL_VIDEO_* reports success with Information =
  *                    OutputBufferLength + 4096 (more than the buffer holds)
  *   MB_FLOOD         every request prints 100 VideoPortDebugPrint lines
+ *   MB_FAULT_SETMODE IOCTL_VIDEO_SET_CURRENT_MODE raises a general-protection
+ *                    fault (a non-canonical read) in the miniport's own code
  *
  * IOCTL_MISBEHAVE_FLOOD (input ULONG n): n VideoPortDebugPrint lines now.
  * IOCTL_MISBEHAVE_LIE (no input): success with Information = out + 64.
@@ -25,8 +27,11 @@
 #define MB_FAIL_SETMODE	1
 #define MB_BAD_LENGTH	2
 #define MB_FLOOD	4
+#define MB_FAULT_SETMODE 8
 
 static ULONG Flags;
+/* volatile: the compiler must not see through the bad address */
+static volatile ULONG_PTR NonCanonical = 0x8000000000000000ull;
 
 BOOLEAN NTAPI __real_MpStartIo(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Rp);
 BOOLEAN NTAPI __wrap_MpStartIo(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Rp);
@@ -75,6 +80,12 @@ BOOLEAN NTAPI __wrap_MpStartIo(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Rp
 
 	if (Flags & MB_FLOOD)
 		Flood(100);
+	if ((Flags & MB_FAULT_SETMODE) &&
+	    Rp->IoControlCode == IOCTL_VIDEO_SET_CURRENT_MODE) {
+		VideoPortDebugPrint(Error, "vpmisbehave: SET_CURRENT_MODE: faulting\n");
+		Sb->Information = *(volatile ULONG *)NonCanonical;
+		VideoPortDebugPrint(Error, "vpmisbehave: survived the fault\n");
+	}
 	if ((Flags & MB_FAIL_SETMODE) &&
 	    Rp->IoControlCode == IOCTL_VIDEO_SET_CURRENT_MODE) {
 		Sb->Information = 0;
