@@ -58,7 +58,13 @@ bool vp_int10_disabled(void)
 }
 
 static LIST_HEAD(vp_int10_sessions);
-static DEFINE_MUTEX(vp_int10_list_lock);	/* the list and the device */
+/*
+ * Two locks, because open() runs under misc_mtx and looks at the list while
+ * registering the device takes misc_mtx: the order is vp_int10_dev_lock,
+ * then misc_mtx, then vp_int10_list_lock.
+ */
+static DEFINE_MUTEX(vp_int10_list_lock);	/* the session list */
+static DEFINE_MUTEX(vp_int10_dev_lock);	/* the device and its users */
 static unsigned int vp_int10_users;
 
 static void vp_int10_free(struct kref *ref)
@@ -222,21 +228,21 @@ int vp_int10_chan_get(void)
 {
 	int ret = 0;
 
-	mutex_lock(&vp_int10_list_lock);
+	mutex_lock(&vp_int10_dev_lock);
 	if (!vp_int10_users)
 		ret = misc_register(&vp_int10_dev);
 	if (!ret)
 		vp_int10_users++;
-	mutex_unlock(&vp_int10_list_lock);
+	mutex_unlock(&vp_int10_dev_lock);
 	return ret;
 }
 
 void vp_int10_chan_put(void)
 {
-	mutex_lock(&vp_int10_list_lock);
+	mutex_lock(&vp_int10_dev_lock);
 	if (!--vp_int10_users)
 		misc_deregister(&vp_int10_dev);
-	mutex_unlock(&vp_int10_list_lock);
+	mutex_unlock(&vp_int10_dev_lock);
 }
 
 void vp_int10_list_add(struct vp_int10 *s)

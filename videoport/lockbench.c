@@ -63,8 +63,7 @@ struct vp_bench_req {
 static noinline void WINAPI vp_bench_native_wait(void *ext, struct vp_bench_lock *l, u8 *old)
 	__acquires(l)
 {
-	l->flags = __raw_spin_lock_irqsave(&l->lock);
-	__acquire(l);
+	l->flags = __raw_spin_lock_irqsave(&l->lock);	/* __acquires() for sparse */
 }
 
 static void WINAPI vp_bench_native_acquire(void *ext, struct vp_bench_lock *l, u8 *old)
@@ -88,8 +87,7 @@ static void WINAPI vp_bench_native_acquire(void *ext, struct vp_bench_lock *l, u
 static void WINAPI vp_bench_native_release(void *ext, struct vp_bench_lock *l, u8 new)
 	__releases(l)
 {
-	__raw_spin_unlock_irqrestore(&l->lock, l->flags);
-	__release(l);
+	__raw_spin_unlock_irqrestore(&l->lock, l->flags);	/* __releases() for sparse */
 }
 
 static void WINAPI vp_bench_nop_acquire(void *ext, struct vp_bench_lock *l, u8 *old)
