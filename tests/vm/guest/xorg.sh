@@ -81,8 +81,11 @@ else
 fi
 
 xsetroot -solid "#204080"
+# The text cursor is hidden first (DECTCEM): whether xterm shows it, and
+# hollow or filled, depends on focus and on whether cat has exited yet, so
+# two runs of the same clients would not dump the same pixels.
 xterm -T xterm -geometry 32x6+96+64 -bw 0 -bg "#c00000" -fg "#ffff00" -fn fixed \
-	+cm +dc -hold -e cat /xterm.txt &
+	+cm +dc -hold -e sh -c 'printf "\033[?25l"; exec cat /xterm.txt' &
 i=0
 while ! xwininfo -name xterm 2>/dev/null | grep -q IsViewable && [ $i -lt 60 ]; do
 	sleep 1
