@@ -35,6 +35,8 @@ if make -s module KVER="$KREL" >out/build-module.log 2>&1; then
 else
 	tail -n 20 out/build-module.log
 	echo "FAIL: build: vpwrap.ko for $KREL: see out/build-module.log" | tee out/build.result
+	# the suites must not go on with the module of an earlier build
+	rm -f "$VPWRAP_KO"
 fi
 count out/build.result
 
