@@ -61,3 +61,21 @@ expect() {
 		pass "$name"
 	fi
 }
+
+# i386_suites VAR SUITE...: run these suites (by file name) on the 686-pae
+# kernel with VAR=i686, the suites' switch to PE32 miniports and -m32 guest
+# programs; each writes to its own directory under our OUT.
+i386_suites() {
+	local var=$1 s
+	shift
+	use_kernel 686-pae "i386: fetch the 686-pae kernel" || return 0
+	# (suite 12 builds it at W=1 and judges the warnings; here it is only needed)
+	if ! make -s -C "$ROOT" module KDIR="$KDIR" >"$OUT/build.log" 2>&1; then
+		fail "i386: vpwrap.ko builds for $KREL" "$(grep -m1 error "$OUT/build.log")"
+		return 0
+	fi
+	for s in "$@"; do
+		mkdir -p "$OUT/$s"
+		OUT=$OUT/$s env "$var=i686" bash "$ROOT/tests/suites/$s.sh"
+	done
+}
