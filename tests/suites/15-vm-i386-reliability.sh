@@ -5,5 +5,5 @@
 # buffers, cursor moves and fbcon from several processes on two CPUs) and
 # 85 (who may load a miniport, what uid 1000 can reach).  One boot each.
 . "$ROOT/tests/lib.sh"
-i386_suites REL_SUITE_ARCH 82-vm-unbind 83-vm-concurrency 85-permissions
+i386_suites REL_SUITE_ARCH 82-vm-unbind 83-vm-concurrency 84-vm-misbehave-runtime 85-permissions
 exit 0
