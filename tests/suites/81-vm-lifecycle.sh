@@ -2,11 +2,13 @@
 # Lifecycle: 100 load -> modeset/draw -> unload cycles of vpwrap with
 # vpbochs.sys in one boot; slab, vmalloc and module memory must not grow
 # beyond noise, PCI regions and IRQs must return to their start state.
+# On i386 (REL_SUITE_ARCH=i686, suite 15) 50 cycles by default, the same
+# checks and limits.
 . "$ROOT/tests/lib.sh"
 . "$ROOT/tests/vm/reliability/suite-lib.sh"
 rel_prepare || exit 0
 WARM=${LIFECYCLE_WARM:-5}
-CYCLES=${LIFECYCLE_CYCLES:-100}
+if [ "$REL_ARCH" = i686 ]; then CYCLES=${LIFECYCLE_CYCLES:-50}; else CYCLES=${LIFECYCLE_CYCLES:-100}; fi
 echo "$WARM $CYCLES" >"$OUT/cycles"
 vmrun --out "$OUT/vm" --name lifecycle --profile std --timeout 900 \
 	--add "$REL_OUT/reltest" --add "$OUT/cycles" --add "$REL_MP/vpbochs.sys" \

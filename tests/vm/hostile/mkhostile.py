@@ -9,7 +9,11 @@ section tables that overlap or point past the file or SizeOfImage, data
 directories out of range, relocation blocks with bad sizes or types, import
 descriptors and names pointing outside the image, random byte flips in the
 headers, and valid images whose code at the entry point is damaged (the
-"code-" images: each fault is contained and DriverEntry fails).  Every image
+"code-" images: each fault is contained and DriverEntry fails).  PE32 (i386)
+and PE32+ (AMD64) images both: the machine and optional-header checks get
+the other x86 architecture's values, relocations the other width (DIR64 in
+a PE32 image, a HIGHLOW or DIR64 crossing SizeOfImage), the code- images the
+architecture's own instruction encodings.  Every image
 gets its CheckSum recomputed, so it is refused for the damage it carries;
 one keeps the stale CheckSum of a patched code byte.  The generator is
 deterministic (seeded), so a failure can be reproduced from its file name.
@@ -71,6 +75,7 @@ class Pe:
 def mutations(good, rng):
     """Yield (label, bytes) pairs, deterministic for a given rng."""
     pe = Pe(good)
+    pe32 = pe.magic == 0x10B
     n = len(good)
     # Truncations at every header boundary, then at random points.
     cuts = [0, 1, 2, 0x3C, 0x40, pe.e_lfanew, pe.coff, pe.coff + 10, pe.opt,
@@ -103,12 +108,21 @@ def mutations(good, rng):
     # prolog run yet (so the unwind data describes the frame exactly).
     # Each fault is contained and fails DriverEntry.  Accesses go to fixed
     # addresses, never through whatever a register holds at the entry.
-    for label, code in (("code-ud2-at-entry", b"\x0f\x0b"),
-                        ("code-int3-at-entry", b"\xcc"),
-                        # mov 0x8000000000000000, %rax: non-canonical (#GP)
-                        ("code-noncanonical-load-at-entry", b"\x48\xa1" + bytes(7) + b"\x80"),
-                        # mov 0x0, %eax: page fault at address 0
-                        ("code-null-load-at-entry", b"\x8b\x04\x25" + bytes(4))):
+    if pe32:
+        damaged = (("code-ud2-at-entry", b"\x0f\x0b"),
+                   ("code-int3-at-entry", b"\xcc"),
+                   # mov $0xfffc, %ax; mov %ax, %ds: a selector past the GDT (#GP)
+                   ("code-bad-selector-at-entry", b"\x66\xb8\xfc\xff\x8e\xd8"),
+                   # mov 0x0, %eax: page fault at address 0
+                   ("code-null-load-at-entry", b"\xa1" + bytes(4)))
+    else:
+        damaged = (("code-ud2-at-entry", b"\x0f\x0b"),
+                   ("code-int3-at-entry", b"\xcc"),
+                   # mov 0x8000000000000000, %rax: non-canonical (#GP)
+                   ("code-noncanonical-load-at-entry", b"\x48\xa1" + bytes(7) + b"\x80"),
+                   # mov 0x0, %eax: page fault at address 0
+                   ("code-null-load-at-entry", b"\x8b\x04\x25" + bytes(4)))
+    for label, code in damaged:
         yield edit(label, lambda p, c=code: p.data.__setitem__(slice(text, text + len(c)), c))
 
     yield edit("bad-mz", lambda p: p.u16(0, 0x5A4E))
@@ -117,6 +131,9 @@ def mutations(good, rng):
     yield edit("lfanew-misaligned", lambda p: p.u32(0x3C, 0x3D))
     yield edit("bad-pe-signature", lambda p: p.u32(p.e_lfanew, 0x00004550 ^ 0x100))
     yield edit("machine-arm", lambda p: p.u16(p.coff, 0x1C0))
+    # the other x86: i386 with a PE32+ header, AMD64 with a PE32 one
+    yield edit("machine-other-x86", lambda p: p.u16(p.coff, 0x8664 if pe32 else 0x14C))
+    yield edit("opt-magic-other", lambda p: p.u16(p.opt, 0x20B if pe32 else 0x10B))
     yield edit("zero-sections", lambda p: p.u16(p.coff + 2, 0))
     yield edit("many-sections", lambda p: p.u16(p.coff + 2, 0xFFFF))
     yield edit("optsize-small", lambda p: p.u16(p.coff + 16, 8))
@@ -178,11 +195,14 @@ def mutations(good, rng):
         yield edit("reloc-block-size-huge", lambda p: p.u32(roff + 4, 0x7FFFFFF0))
         yield edit("reloc-block-size-odd", lambda p: p.u32(roff + 4, 9))
         yield edit("reloc-page-outside", lambda p: p.u32(roff, 0x7FFFF000))
-        for t in (1, 2, 4, 5, 7, 9, 11):
+        # HIGHLOW (3) and DIR64 (10) are the two a driver needs; DIR64 only in PE32+
+        for t in (1, 2, 4, 5, 7, 9, 11) + ((10,) if pe32 else ()):
             yield edit(f"reloc-type-{t}", lambda p, t=t: p.u16(roff + 8, (t << 12) | 0x10))
         last_page = struct.unpack_from("<I", good, pe.size_of_image_off)[0] - 0x1000
+        # the image's own width (HIGHLOW's 4 bytes, DIR64's 8), crossing the end
+        wide = (3 << 12) | 0xFFE if pe32 else (10 << 12) | 0xFFC
         yield edit("reloc-target-crosses-end", lambda p: (p.u32(roff, last_page),
-                                                          p.u16(roff + 8, (10 << 12) | 0xFFC)))
+                                                          p.u16(roff + 8, wide)))
     # Random corruption of structural fields: the rest of the count.  Every
     # value chosen is invalid on its own (an offset or size with the top bit
     # set is past any file or image we accept; a machine or magic outside the
