@@ -103,11 +103,18 @@ def mutations(good, rng):
     # prolog run yet (so the unwind data describes the frame exactly).
     # Each fault is contained and fails DriverEntry.  Accesses go to fixed
     # addresses, never through whatever a register holds at the entry.
+    # x86 (PE32) has no non-canonical address: its #GP is a load past the
+    # 4 KiB limit of the segment FS describes (the processor control region).
+    if pe.magic == 0x20B:
+        # mov 0x8000000000000000, %rax: non-canonical (#GP)
+        gp = ("code-noncanonical-load-at-entry", b"\x48\xa1" + bytes(7) + b"\x80")
+    else:
+        # mov %fs:0x10000, %eax: past the segment's limit (#GP)
+        gp = ("code-fs-limit-load-at-entry", b"\x64\xa1\x00\x00\x01\x00")
     for label, code in (("code-ud2-at-entry", b"\x0f\x0b"),
                         ("code-int3-at-entry", b"\xcc"),
-                        # mov 0x8000000000000000, %rax: non-canonical (#GP)
-                        ("code-noncanonical-load-at-entry", b"\x48\xa1" + bytes(7) + b"\x80"),
-                        # mov 0x0, %eax: page fault at address 0
+                        gp,
+                        # mov 0x0, %eax: page fault at address 0 (both modes)
                         ("code-null-load-at-entry", b"\x8b\x04\x25" + bytes(4))):
         yield edit(label, lambda p, c=code: p.data.__setitem__(slice(text, text + len(c)), c))
 

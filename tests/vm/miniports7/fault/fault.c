@@ -3,7 +3,8 @@
  * Faulting miniports for tests/suites/66-vm-contain.sh: one CPU exception
  * each, raised by the driver's own code in one place, chosen at build time:
  *
- *   -DMF_AT_ENTRY   DriverEntry          -DMF_GP   non-canonical access (#GP)
+ *   -DMF_AT_ENTRY   DriverEntry          -DMF_GP   non-canonical access (#GP;
+ *                                                  x86: past FS's limit)
  *   -DMF_AT_FIND    HwFindAdapter        -DMF_UD   ud2 (#UD)
  *   -DMF_AT_DEEP    HwFindAdapter, three -DMF_DE   divide by zero (#DE)
  *                   frames down          -DMF_PF   read of address 0x10 (#PF)
@@ -37,7 +38,9 @@ typedef struct {
 #define EDU_IRQ_ACK	0x64
 /* volatile: the compiler must not see through the bad values */
 static volatile ULONG_PTR BadAddress = 0x10;
+#ifndef __i386__
 static volatile ULONG_PTR NonCanonical = 0x8000000000000000ull;
+#endif
 static volatile ULONG Zero;
 static VOID (*volatile NullFn)(VOID);
 
@@ -46,7 +49,10 @@ static __attribute__((noinline)) ULONG Fault(const char *where)
 	ULONG v = 1;
 
 	VideoPortDebugPrint(Error, "MF %s: faulting\n", where);
-#if defined(MF_GP)
+#if defined(MF_GP) && defined(__i386__)
+	/* FS describes the 4 KiB processor control region */
+	__asm__ volatile("movl %%fs:0x10000, %0" : "=r"(v));
+#elif defined(MF_GP)
 	v = *(volatile ULONG *)NonCanonical;
 #elif defined(MF_UD)
 	__asm__ volatile("ud2");
