@@ -262,7 +262,8 @@ static void vp_seh_raise(struct nt_exception_record *rec, struct vp_x86_context 
 	if (!why)
 		return;
 	pe_symbolize(drv->img, (const void *)rec->address, where, sizeof(where));
-	vp_err(drv, "exception 0x%08x raised at %s is not handled: %s\n", rec->code, where, why);
+	vp_err(drv, "exception 0x%08x raised at %s: no exception handler of the driver took it (KMODE_EXCEPTION_NOT_HANDLED): %s\n",
+	       rec->code, where, why);
 	vp_seh_unhandled(rec);
 }
 

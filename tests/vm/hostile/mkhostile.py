@@ -103,14 +103,14 @@ def mutations(good, rng):
     # prolog run yet (so the unwind data describes the frame exactly).
     # Each fault is contained and fails DriverEntry.  Accesses go to fixed
     # addresses, never through whatever a register holds at the entry.
-    # x86 (PE32) has no non-canonical address: its #GP is a load past the
-    # 4 KiB limit of the segment FS describes (the processor control region).
+    # x86 (PE32) has no non-canonical address: its #GP is loading a selector
+    # past the end of the GDT (QEMU's TCG checks no segment limits).
     if pe.magic == 0x20B:
         # mov 0x8000000000000000, %rax: non-canonical (#GP)
         gp = ("code-noncanonical-load-at-entry", b"\x48\xa1" + bytes(7) + b"\x80")
     else:
-        # mov %fs:0x10000, %eax: past the segment's limit (#GP)
-        gp = ("code-fs-limit-load-at-entry", b"\x64\xa1\x00\x00\x01\x00")
+        # mov $0xfff8, %ax; mov %ax, %es: no such descriptor (#GP)
+        gp = ("code-bad-selector-load-at-entry", b"\x66\xb8\xf8\xff\x8e\xc0")
     for label, code in (("code-ud2-at-entry", b"\x0f\x0b"),
                         ("code-int3-at-entry", b"\xcc"),
                         gp,

@@ -4,7 +4,8 @@
  * each, raised by the driver's own code in one place, chosen at build time:
  *
  *   -DMF_AT_ENTRY   DriverEntry          -DMF_GP   non-canonical access (#GP;
- *                                                  x86: past FS's limit)
+ *                                                  x86: a selector past
+ *                                                  the GDT's end)
  *   -DMF_AT_FIND    HwFindAdapter        -DMF_UD   ud2 (#UD)
  *   -DMF_AT_DEEP    HwFindAdapter, three -DMF_DE   divide by zero (#DE)
  *                   frames down          -DMF_PF   read of address 0x10 (#PF)
@@ -50,8 +51,8 @@ static __attribute__((noinline)) ULONG Fault(const char *where)
 
 	VideoPortDebugPrint(Error, "MF %s: faulting\n", where);
 #if defined(MF_GP) && defined(__i386__)
-	/* FS describes the 4 KiB processor control region */
-	__asm__ volatile("movl %%fs:0x10000, %0" : "=r"(v));
+	/* x86 has no non-canonical addresses; QEMU's TCG checks no segment limits */
+	__asm__ volatile("movw %w0, %%es" : : "r"(0xfff8));
 #elif defined(MF_GP)
 	v = *(volatile ULONG *)NonCanonical;
 #elif defined(MF_UD)

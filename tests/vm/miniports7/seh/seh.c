@@ -108,14 +108,12 @@ static __declspec(noinline) ULONG ReadAt(ULONG_PTR addr)
 	return *(volatile ULONG *)addr;
 }
 
-/* #GP: a non-canonical address (x64), past FS's 4 KiB limit (x86) */
+/* #GP: a non-canonical address (x64), a selector past the GDT's end (x86) */
 static __declspec(noinline) ULONG GpRead(void)
 {
 #ifdef _M_IX86
-	ULONG v;
-
-	__asm__ volatile("movl %%fs:0x10000, %0" : "=r"(v));
-	return v;
+	__asm__ volatile("movw %w0, %%es" : : "r"(0xfff8));
+	return 0;
 #else
 	return ReadAt(NonCanonical);
 #endif
