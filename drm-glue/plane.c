@@ -152,7 +152,8 @@ static void vpdrm_primary_update(struct vpdrm_device *vdev,
 	    to_vpdrm_crtc_state(crtc_state)->primary_for_cursor)
 		return;
 	/* The buffer in video memory: what userspace drew is on screen. */
-	if (vpdrm_zc_primary(vdev, old, new))
+	if (vpdrm_zc_primary(vdev, old, new,
+			     drm_atomic_crtc_needs_modeset(crtc_state)))
 		return;
 	if (vdev->sw_cursor)
 		cursor = drm_atomic_get_new_plane_state(state, &vdev->cursor);

@@ -251,7 +251,7 @@ void vpdrm_zc_init(struct vpdrm_device *vdev);
 void vpdrm_zc_commit_begin(struct vpdrm_device *vdev);
 bool vpdrm_zc_primary(struct vpdrm_device *vdev,
 		      const struct drm_plane_state *old,
-		      const struct drm_plane_state *new);
+		      const struct drm_plane_state *new, bool modeset);
 bool vpdrm_zc_shown(struct vpdrm_device *vdev, struct drm_framebuffer *fb);
 void vpdrm_zc_evict(struct vpdrm_device *vdev);
 void vpdrm_zc_evict_locked(struct vpdrm_device *vdev);

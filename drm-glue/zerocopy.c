@@ -16,6 +16,10 @@
  * framebuffer (DIRTYFB or an atomic update with damage): a client that
  * flips between buffers would pay a copy in and a copy out per flip, more
  * than the one copy of the shadow path, so flipping stays on that path.
+ * A commit that sets the mode never moves a buffer in: it is the buffer's
+ * first showing in that layout, and a client that switches modes back and
+ * forth would pay a copy out at every other switch on top of the copy the
+ * new layout needs anyway.
  *
  * Kernel mappings (vmap) always see the shmem pages: the shadow-plane
  * helpers' mapping of a resident buffer is stale and is not read (the
@@ -247,19 +251,20 @@ void vpdrm_zc_commit_begin(struct vpdrm_device *vdev)
 /*
  * The primary plane's update, with the screen in the new state's mode: is
  * the framebuffer resident (nothing to copy)?  A buffer shown a second time
- * in a row that fits moves in now: its content is copied into the frame
- * buffer once, and its user mappings fault in there from then on.
+ * in a row in the same mode (@modeset: this commit set it) that fits moves
+ * in now: its content is copied into the frame buffer once, and its user
+ * mappings fault in there from then on.
  */
 bool vpdrm_zc_primary(struct vpdrm_device *vdev,
 		      const struct drm_plane_state *old,
-		      const struct drm_plane_state *new)
+		      const struct drm_plane_state *new, bool modeset)
 {
 	struct drm_framebuffer *fb = new->fb;
 	bool resident;
 
 	if (READ_ONCE(vdev->zc.fb) == fb)
 		return true;
-	if (!old || old->fb != fb || !vpdrm_zc_fits(vdev, new))
+	if (modeset || !old || old->fb != fb || !vpdrm_zc_fits(vdev, new))
 		return false;
 
 	mutex_lock(&vdev->zc.lock);

@@ -26,6 +26,13 @@ SYM_CODE_START(vp_ibt_stubs)
 	ENDBR
 	movl	$stub, %r11d
 	jmp	vp_ibt_common
+	/*
+	 * The alignment padding that follows (never empty: a stub's code is
+	 * at most 15 bytes) gets the stubs' own unwind state.  Left unmarked,
+	 * every stub would add two ORC entries instead of none, and the
+	 * module loader sorts the ORC table at every load.
+	 */
+	UNWIND_HINT_FUNC
 	.set stub, stub + 1
 	.endr
 SYM_CODE_END(vp_ibt_stubs)

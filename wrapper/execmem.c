@@ -57,19 +57,25 @@ static bool vpw_callable(unsigned long addr)
  * and disarming it rewrote ftrace's whole call-site table (most of what
  * loading vpwrap cost); an armed breakpoint probe elsewhere would be queued
  * for the kprobe optimizer, whose RCU-tasks wait then held up the end of
- * our module's load.
+ * our module's load.  It stays registered, disabled, until vpwrap unloads:
+ * unregistering waits for an RCU grace period (synchronize_rcu), which at
+ * init would delay the DRM device by as much as the whole rest of the load.
  */
+static struct kprobe vpw_kallsyms_probe;
+static bool vpw_kallsyms_probed;
+
 static unsigned long vpw_find_kallsyms_lookup_name(void)
 {
-	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name",
-			     .flags = KPROBE_FLAG_DISABLED };
+	struct kprobe *kp = &vpw_kallsyms_probe;
 	unsigned long addr;
 	u32 prev;
 
-	if (register_kprobe(&kp) < 0)
+	*kp = (struct kprobe){ .symbol_name = "kallsyms_lookup_name",
+			       .flags = KPROBE_FLAG_DISABLED };
+	if (register_kprobe(kp) < 0)
 		return 0;
-	addr = (unsigned long)kp.addr;
-	unregister_kprobe(&kp);
+	vpw_kallsyms_probed = true;
+	addr = (unsigned long)kp->addr;
 	/* On IBT kernels the probe is placed after the function's ENDBR. */
 	if (IS_ENABLED(CONFIG_X86_KERNEL_IBT) &&
 	    !copy_from_kernel_nofault(&prev, (void *)(addr - 4), sizeof(prev)) &&
@@ -203,12 +209,10 @@ out:
 	return ret;
 }
 
-int vpw_execmem_init(void)
+static int vpw_execmem_setup(vpw_kallsyms_fn lookup)
 {
-	vpw_kallsyms_fn lookup;
 	int ret;
 
-	lookup = (vpw_kallsyms_fn)vpw_find_kallsyms_lookup_name();
 	if (!lookup) {
 		pr_err("execmem: cannot find kallsyms_lookup_name (kprobes unavailable?)\n");
 		return -ENOSYS;
@@ -235,6 +239,24 @@ int vpw_execmem_init(void)
 	}
 	pr_info("execmem self-test passed (code page RX, next page RW+NX)\n");
 	return 0;
+}
+
+int vpw_execmem_init(void)
+{
+	int ret;
+
+	ret = vpw_execmem_setup((vpw_kallsyms_fn)vpw_find_kallsyms_lookup_name());
+	if (ret)
+		vpw_execmem_exit();
+	return ret;
+}
+
+void vpw_execmem_exit(void)
+{
+	em.ready = false;
+	if (vpw_kallsyms_probed)
+		unregister_kprobe(&vpw_kallsyms_probe);
+	vpw_kallsyms_probed = false;
 }
 
 /*

@@ -22,6 +22,9 @@
 /* Resolve the helpers and run the self-test: 0 or a negative errno (logged). */
 int vpw_execmem_init(void);
 
+/* Drop what init holds (the kprobe that found kallsyms_lookup_name). */
+void vpw_execmem_exit(void);
+
 /* Page-aligned, zeroed, RW+NX; NULL if out of memory or not initialised. */
 void *vpw_execmem_alloc(size_t size);
 

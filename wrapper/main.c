@@ -100,19 +100,16 @@ static int __init vpwrap_init(void)
 		return ret;
 	ret = vpw_sig_init();
 	if (ret)
-		return ret;
+		goto err_execmem;
 	vpw_miniports_kobj = kobject_create_and_add("miniports",
 						    &THIS_MODULE->mkobj.kobj);
 	if (!vpw_miniports_kobj) {
-		vpw_sig_exit();
-		return -ENOMEM;
+		ret = -ENOMEM;
+		goto err_sig;
 	}
 	ret = vpdrm_init();
-	if (ret) {
-		kobject_put(vpw_miniports_kobj);
-		vpw_sig_exit();
-		return ret;
-	}
+	if (ret)
+		goto err_kobj;
 
 	if (!spec && !vpw_autoselect(name, sizeof(name))) {
 		pr_info("no miniport= given; %s matches the hardware present\n", name);
@@ -122,10 +119,8 @@ static int __init vpwrap_init(void)
 		vpw_drv = vpw_load(spec, pci_ids, reg, nreg, vpw_miniports_kobj,
 				   &ret);
 		if (!vpw_drv) {
-			kobject_put(vpw_miniports_kobj);
 			vp_export_dlls_exit();
-			vpw_sig_exit();
-			return ret;
+			goto err_kobj;
 		}
 	} else {
 		pr_info("no miniport= given and no installed driver matches; idle\n");
@@ -137,6 +132,14 @@ static int __init vpwrap_init(void)
 	printk(KERN_INFO "vpwrap %s loaded%s%s\n", VPWRAP_VERSION,
 		spec ? ", miniport " : "", spec ? spec : "");
 	return 0;
+
+err_kobj:
+	kobject_put(vpw_miniports_kobj);
+err_sig:
+	vpw_sig_exit();
+err_execmem:
+	vpw_execmem_exit();
+	return ret;
 }
 
 static void __exit vpwrap_exit(void)
@@ -149,6 +152,7 @@ static void __exit vpwrap_exit(void)
 	kobject_put(vpw_miniports_kobj);
 	vp_export_dlls_exit();
 	vpw_sig_exit();
+	vpw_execmem_exit();
 	printk(KERN_INFO "vpwrap unloaded\n");
 }
 

@@ -9,19 +9,45 @@
 # as XRGB8888 in 16 colours (patterns, frame CRCs over the planes).
 # Cirrus: the same BIOS sequence and pixel check at 1024x768x16 (Cirrus'
 # SeaVGABIOS lists no 32 bpp mode).
+# VIDEOPORT_SUITE_ARCH=i686 runs the same on an i386 kernel (suite 14 sets it
+# up): vpvbe.sys's PE32 build, the guest programs, the tool and the helper
+# built with -m32 (the helper with Debian's i386 libx86emu).
 . "$ROOT/tests/lib.sh"
 
-if ! make -s -C "$ROOT/tests/vm/miniports" >"$OUT/miniports.log" 2>&1; then
+ARCH=${VIDEOPORT_SUITE_ARCH:-x86_64}
+VBE=$ROOT/tests/vm/miniports/out/vpvbe.sys
+target=all
+GUEST_OUT=out
+GUEST_CFLAGS=()
+TOOLS_ARGS=()
+TOOLS_OUT=$ROOT/tools/out
+m32=
+name=int10
+label=
+if [ "$ARCH" = i686 ]; then
+	VBE=$ROOT/tests/vm/miniports/out/i686/vpvbe.sys
+	target=i686
+	GUEST_OUT=out-i386
+	GUEST_CFLAGS=(CFLAGS="-O2 -m32 -Wall -Wextra -Wno-missing-field-initializers")
+	TOOLS_ARGS=(M32=1)
+	TOOLS_OUT=$ROOT/tools/out-i386
+	m32=-m32
+	name="int10 i386"
+	label="i386 "
+fi
+GUEST=$ROOT/tests/vm/$GUEST_OUT
+
+if ! make -s -C "$ROOT/tests/vm/miniports" $target >"$OUT/miniports.log" 2>&1; then
 	fail "vpvbe.sys build" "$(grep -m1 -i error "$OUT/miniports.log")"
 	exit 0
 fi
-if ! make -s -C "$ROOT/tests/vm" >"$OUT/guest-build.log" 2>&1 ||
-	! gcc -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" \
+if ! make -s -C "$ROOT/tests/vm" OUT="$GUEST_OUT" "${GUEST_CFLAGS[@]}" >"$OUT/guest-build.log" 2>&1 ||
+	! gcc $m32 -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" \
 		2>>"$OUT/guest-build.log"; then
 	fail "guest programs build" "$(tail -n 1 "$OUT/guest-build.log")"
 	exit 0
 fi
-if ! make -s -C "$ROOT/tools" >"$OUT/tools.log" 2>&1; then
+if ! make -s -C "$ROOT/tools" "${TOOLS_ARGS[@]}" >"$OUT/tools.log" 2>&1; then
 	fail "vpwrap tool and vpwrap-int10 build" "$(grep -m1 -i error "$OUT/tools.log")"
 	exit 0
 fi
@@ -29,18 +55,18 @@ fi
 echo "1024x768,800x600,640x480" >"$OUT/modes"
 touch "$OUT/drm" "$OUT/hostile"
 echo 16 >"$OUT/vbe_bpp"
-common=(--add "$ROOT/tests/vm/miniports/out/vpvbe.sys" --add "$OUT/xmm_ioctl"
-	--add "$ROOT/tools/out/vpwrap"
-	--bin "$ROOT/tools/out/vpwrap-int10:/sbin/vpwrap-int10")
+common=(--add "$VBE" --add "$OUT/xmm_ioctl"
+	--add "$TOOLS_OUT/vpwrap"
+	--bin "$TOOLS_OUT/vpwrap-int10:/sbin/vpwrap-int10")
 
-vmrun --out "$OUT/std" --name "int10 std" --profile std --timeout 1500 "${common[@]}" \
-	--add "$ROOT/tests/vm/out/kmstest" --add "$ROOT/tests/vm/out/kmscrc" \
+vmrun --out "$OUT/std" --name "$name std" --profile std --timeout 1500 "${common[@]}" \
+	--add "$GUEST/kmstest" --add "$GUEST/kmscrc" \
 	--add "$OUT/modes" --add "$OUT/drm" \
 	--add "$OUT/hostile" "$ROOT/tests/vm/guest/int10.sh"
-vmrun --out "$OUT/cirrus" --name "int10 cirrus" --profile cirrus --timeout 1200 \
+vmrun --out "$OUT/cirrus" --name "$name cirrus" --profile cirrus --timeout 1200 \
 	"${common[@]}" --add "$OUT/vbe_bpp" "$ROOT/tests/vm/guest/int10.sh"
 
 python3 "$ROOT/tests/vm/guest/kmscheck.py" pattern "$OUT/std"
-python3 "$ROOT/tests/vm/guest/int10check.py" std "$OUT/std" 32
-python3 "$ROOT/tests/vm/guest/int10check.py" cirrus "$OUT/cirrus" 16
+python3 "$ROOT/tests/vm/guest/int10check.py" "${label}std" "$OUT/std" 32
+python3 "$ROOT/tests/vm/guest/int10check.py" "${label}cirrus" "$OUT/cirrus" 16
 exit 0

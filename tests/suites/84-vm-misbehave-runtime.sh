@@ -6,7 +6,7 @@
 . "$ROOT/tests/lib.sh"
 . "$ROOT/tests/vm/reliability/suite-lib.sh"
 rel_prepare || exit 0
-if ! make -s -C "$REL/miniport" >"$OUT/miniport.log" 2>&1; then
+if ! make -s -C "$REL/miniport" ARCH="$REL_ARCH" >"$OUT/miniport.log" 2>&1; then
 	fail "misbehave: vpmisbehave.sys builds" "$(grep -m1 -i error "$OUT/miniport.log")"
 	exit 0
 fi

@@ -132,6 +132,34 @@ def copy_module(src, dst):
         shutil.copy(src, dst)
 
 
+# Where Debian's i386 dynamic loader looks (multiarch first, as it does).
+I386_LIB_DIRS = ("/lib/i386-linux-gnu", "/usr/lib/i386-linux-gnu", "/lib32", "/usr/lib32")
+
+
+def i386_libraries(path):
+    """The loader and the libraries, recursively, of an i386 program: ldd
+    cannot tell when the host kernel runs no 32-bit programs, so they are
+    read with readelf and looked up in Debian's i386 library directories."""
+    def readelf(opt, f):
+        return subprocess.run(["readelf", opt, f], capture_output=True, text=True).stdout
+
+    m = re.search(r"interpreter: (/\S+)\]", readelf("-l", path))
+    libs = [m.group(1)] if m else []
+    todo, seen = [path], set()
+    while todo:
+        for name in re.findall(r"\(NEEDED\)\s+Shared library: \[(\S+)\]", readelf("-d", todo.pop())):
+            if name in seen:
+                continue
+            seen.add(name)
+            found = [os.path.join(d, name) for d in I386_LIB_DIRS
+                     if os.path.exists(os.path.join(d, name))]
+            if not found:
+                sys.exit(f"vmrun: {path} needs {name}, not found in {', '.join(I386_LIB_DIRS)}")
+            libs.append(found[0])
+            todo.append(found[0])
+    return libs
+
+
 def copy_binary(spec, root):
     """Copy a dynamically linked host program (HOST[:GUEST], default
     /usr/bin/<name>) and the libraries it needs."""
@@ -140,12 +168,15 @@ def copy_binary(spec, root):
     dst = os.path.join(root, guest.lstrip("/"))
     os.makedirs(os.path.dirname(dst), exist_ok=True)
     shutil.copy(path, dst)
-    out = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
-    for line in out.splitlines():
-        m = re.search(r"(/\S+)\s+\(0x", line)
-        if not m:
-            continue
-        lib = m.group(1)
+    with open(path, "rb") as f:
+        head = f.read(20)
+    if head[:4] == b"\x7fELF" and head[18:20] == b"\x03\x00":	# e_machine EM_386
+        libs = i386_libraries(path)
+    else:
+        out = subprocess.run(["ldd", path], capture_output=True, text=True).stdout
+        libs = [m.group(1) for m in (re.search(r"(/\S+)\s+\(0x", line)
+                                     for line in out.splitlines()) if m]
+    for lib in libs:
         dst = os.path.join(root, lib.lstrip("/"))
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         shutil.copy(os.path.realpath(lib), dst)

@@ -31,7 +31,7 @@ int vp_mkdir_p(const char *dir)
 	return r;
 }
 
-#define READ_MAX (64u << 20)
+#define READ_MAX (64L << 20)	/* a long, as ftell() answers */
 
 void *vp_read_file(const char *path, size_t *len)
 {

@@ -11,8 +11,9 @@
  *   MB_BAD_LENGTH    every IOCTL_VIDEO_* reports success with Information =
  *                    OutputBufferLength + 4096 (more than the buffer holds)
  *   MB_FLOOD         every request prints 100 VideoPortDebugPrint lines
- *   MB_FAULT_SETMODE IOCTL_VIDEO_SET_CURRENT_MODE raises a general-protection
- *                    fault (a non-canonical read) in the miniport's own code
+ *   MB_FAULT_SETMODE IOCTL_VIDEO_SET_CURRENT_MODE raises a fault in the
+ *                    miniport's own code: a general-protection fault (a
+ *                    non-canonical read) on x86_64, a page fault on i686
  *
  * IOCTL_MISBEHAVE_FLOOD (input ULONG n): n VideoPortDebugPrint lines now.
  * IOCTL_MISBEHAVE_LIE (no input): success with Information = out + 64.
@@ -30,8 +31,16 @@
 #define MB_FAULT_SETMODE 8
 
 static ULONG Flags;
-/* volatile: the compiler must not see through the bad address */
-static volatile ULONG_PTR NonCanonical = 0x8000000000000000ull;
+/*
+ * The address MB_FAULT_SETMODE reads.  x86_64: a non-canonical one (#GP).
+ * i686 has no such addresses: the first page, which nothing maps (#PF).
+ * volatile: the compiler must not see through the bad address.
+ */
+#ifdef _WIN64
+static volatile ULONG_PTR BadAddress = 0x8000000000000000ull;
+#else
+static volatile ULONG_PTR BadAddress = 0x10;
+#endif
 
 BOOLEAN NTAPI __real_MpStartIo(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Rp);
 BOOLEAN NTAPI __wrap_MpStartIo(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Rp);
@@ -83,7 +92,7 @@ BOOLEAN NTAPI __wrap_MpStartIo(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Rp
 	if ((Flags & MB_FAULT_SETMODE) &&
 	    Rp->IoControlCode == IOCTL_VIDEO_SET_CURRENT_MODE) {
 		VideoPortDebugPrint(Error, "vpmisbehave: SET_CURRENT_MODE: faulting\n");
-		Sb->Information = *(volatile ULONG *)NonCanonical;
+		Sb->Information = *(volatile ULONG *)BadAddress;
 		VideoPortDebugPrint(Error, "vpmisbehave: survived the fault\n");
 	}
 	if ((Flags & MB_FAIL_SETMODE) &&
