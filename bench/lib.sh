@@ -1,4 +1,4 @@
-# Shared by bench/run.sh and bench/profile.sh (sourced; needs KCACHE).
+# Shared by bench/run.sh, profile.sh and trace.sh (sourced; needs KCACHE).
 # Which driver drives which QEMU device, and how a boot loads it.
 
 declare -A NATIVE=([std]=bochs [cirrus]=cirrus)
@@ -26,4 +26,18 @@ driver_setup() {
 		ARGS+=(--add "miniports/out/x86_64/${MINIPORT[$dev]}:/${MINIPORT[$dev]}")
 	fi
 	PRELOAD=$(stock_deps "$ko")
+}
+
+# after_bench_setup: for the one-boot tools run after make bench (profile.sh,
+# trace.sh): sets OUT, KCACHE, KREL and VPWRAP_KO (make bench's stripped
+# module), builds the guest programs into $OUT/guest.
+after_bench_setup() {
+	OUT=$ROOT/out/bench
+	KCACHE=$(scripts/kernel.sh fetch "${KVER:-}")
+	KREL=$(basename "$KCACHE")
+	VPWRAP_KO=$OUT/vpwrap.ko
+	export KCACHE KREL VPWRAP_KO
+	# Measure the kernel as users run it: without the test suite's memory checks.
+	export VPWRAP_VM_DEBUG=0
+	make -s -C bench/guest OUT="$OUT/guest" >/dev/null
 }

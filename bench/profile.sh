@@ -9,14 +9,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 . bench/lib.sh
 dev=${1:?device}; drv=${2:?driver}; test=${3:?test}
-OUT=$ROOT/out/bench
-KCACHE=$(scripts/kernel.sh fetch "${KVER:-}")
-KREL=$(basename "$KCACHE")
-VPWRAP_KO=$OUT/vpwrap.ko
-export KCACHE KREL VPWRAP_KO
-# Measure the kernel as users run it: without the test suite's memory checks.
-export VPWRAP_VM_DEBUG=0
-make -s -C bench/guest OUT="$OUT/guest" >/dev/null
+after_bench_setup
 dir=$OUT/profile-$dev-$drv-$test
 mkdir -p "$dir"
 ARGS=(--add "$OUT/guest/drmbench:/drmbench" --add "$dir.conf:/bench.conf"

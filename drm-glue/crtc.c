@@ -187,6 +187,7 @@ vpdrm_crtc_duplicate_state(struct drm_crtc *crtc)
 		return NULL;
 	__drm_atomic_helper_crtc_duplicate_state(crtc, &s->base);
 	s->vmode = to_vpdrm_crtc_state(crtc->state)->vmode;
+	s->xrgb_depth = to_vpdrm_crtc_state(crtc->state)->xrgb_depth;
 	return &s->base;
 }
 
@@ -355,9 +356,10 @@ int vpdrm_atomic_check(struct drm_device *dev, struct vpdrm_atomic *state)
 {
 	struct vpdrm_device *vdev = to_vpdrm(dev);
 	struct drm_crtc *crtc = &vdev->crtc;
-	struct drm_plane_state *ps;
+	struct drm_plane_state *ps, *ops;
 	struct drm_crtc_state *cs, *old;
 	const struct vpdrm_mode *vm;
+	unsigned int depth;
 	bool modeset;
 	u32 format;
 	int ret;
@@ -382,6 +384,17 @@ int vpdrm_atomic_check(struct drm_device *dev, struct vpdrm_atomic *state)
 		  !drm_mode_equal(&old->mode, &cs->mode);
 	if ((!ps || !ps->fb) && !modeset)
 		goto helpers;	/* nothing that decides the mode changed */
+	/*
+	 * Same mode, a framebuffer of the same format and the same depth
+	 * asked for (every damage update and flip): the miniport mode the
+	 * current state resolved to stands, and the duplicated state has it.
+	 */
+	ops = drm_atomic_get_old_plane_state(state, &vdev->primary);
+	depth = vpdrm_xrgb_depth();
+	if (!modeset && ops && ops->fb && to_vpdrm_crtc_state(old)->vmode &&
+	    ops->fb->format->format == ps->fb->format->format &&
+	    to_vpdrm_crtc_state(old)->xrgb_depth == depth)
+		goto helpers;
 	if (modeset) {
 		ret = drm_atomic_add_affected_planes(state, crtc);
 		if (ret)
@@ -406,6 +419,7 @@ int vpdrm_atomic_check(struct drm_device *dev, struct vpdrm_atomic *state)
 	if (vm != to_vpdrm_crtc_state(old)->vmode)
 		cs->mode_changed = true;
 	to_vpdrm_crtc_state(cs)->vmode = vm;
+	to_vpdrm_crtc_state(cs)->xrgb_depth = depth;
 	/* VGA's 16 colours are the LUT's for C8, the fixed ones for the rest */
 	if (vm->format == VPDRM_FORMAT_VGA16 && ps && ps->fb) {
 		const struct drm_plane_state *ops =

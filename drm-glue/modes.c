@@ -239,6 +239,12 @@ bool vpdrm_mode_offered(struct vpdrm_device *vdev,
  * same layout if offered, else the deepest layout we can convert to (VGA's
  * 16 colours last).
  */
+/* The xrgb_depth parameter (it may change at any time). */
+unsigned int vpdrm_xrgb_depth(void)
+{
+	return READ_ONCE(xrgb_depth);
+}
+
 const struct vpdrm_mode *vpdrm_mode_pick(struct vpdrm_device *vdev,
 					 const struct drm_display_mode *mode,
 					 u32 fb_format)

@@ -141,6 +141,7 @@ struct vpdrm_device {
 struct vpdrm_crtc_state {
 	struct drm_crtc_state base;
 	const struct vpdrm_mode *vmode;
+	unsigned int xrgb_depth;	/* the xrgb_depth @vmode was picked for */
 	/* the primary plane is in the commit only to redraw the sw cursor */
 	bool primary_for_cursor;
 };
@@ -158,6 +159,7 @@ to_vpdrm_crtc_state(struct drm_crtc_state *state)
 
 /* modes.c */
 int vpdrm_modes_init(struct vpdrm_device *vdev);
+unsigned int vpdrm_xrgb_depth(void);
 const struct vpdrm_mode *vpdrm_mode_pick(struct vpdrm_device *vdev,
 					 const struct drm_display_mode *mode,
 					 u32 fb_format);
