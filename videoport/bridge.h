@@ -50,12 +50,14 @@ u64 vp_bridge_call_count(void);
 
 /*
  * One bridge call's frame in call32.S (x86): how many bytes of arguments
- * the callee popped (a __stdcall callee pops all of them), and where
- * vp_call_abandon() resumes.
+ * the callee popped (a __stdcall callee pops all of them), where
+ * vp_call_abandon() resumes, and whether the exception dispatcher runs
+ * the driver's code (seh_x86.c: a fault there is not offered again).
  */
 struct vp_frame {
 	u32 popped;
 	unsigned long esp;
+	bool seh_busy;		/* the driver's filter or __finally block runs */
 };
 
 /*
@@ -74,6 +76,12 @@ struct vp_ctx {
 };
 
 DECLARE_PER_CPU(struct vp_ctx, vp_ctx_level[3]);
+
+/* The context level (0 task, 1 softirq, 2 hardirq) of this CPU's context @c */
+static inline unsigned int vp_ctx_level_of(const struct vp_ctx *c)
+{
+	return c - this_cpu_ptr(&vp_ctx_level[0]);
+}
 
 /*
  * The context level: 2 hardirq/NMI, 1 serving a softirq, 0 task.  Through

@@ -16,8 +16,8 @@
  * per-CPU selector again before anything else happens (kpcr.h).
  *
  * f->esp records the stack pointer below the saved registers:
- * vp_call_abandon() (KeBugCheckEx) resumes there, as if fn had returned
- * VP_BUGCHECK_STATUS.
+ * vp_call_abandon() (KeBugCheckEx) and fault containment resume there, as
+ * if fn had returned VP_BUGCHECK_STATUS.
  */
 #include <linux/linkage.h>
 #include <asm/nospec-branch.h>
@@ -53,7 +53,12 @@ SYM_FUNC_START(vp_call_ms)
 	sub	%esi, %ecx
 	mov	%ecx, F_POPPED(%ebx)
 	xor	%edx, %edx
-.Lvp_call_out:
+/*
+ * Fault containment (contain32.c) returns from an exception here with
+ * esp = f->esp, ebp = esp + 12 and eax:edx the result, as
+ * vp_call_abandon() jumps here.
+ */
+SYM_INNER_LABEL(vp_call_resume, SYM_L_GLOBAL)
 	mov	$__KERNEL_PERCPU, %ecx
 	mov	%ecx, %fs
 	lea	-12(%ebp), %esp
@@ -71,5 +76,5 @@ SYM_FUNC_START(vp_call_abandon)
 	lea	12(%esp), %ebp
 	mov	$VP_BUGCHECK_STATUS, %eax
 	xor	%edx, %edx
-	jmp	.Lvp_call_out
+	jmp	vp_call_resume
 SYM_FUNC_END(vp_call_abandon)

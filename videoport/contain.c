@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Fault containment: a CPU exception raised by miniport code fails the
- * driver, not the kernel.
+ * driver, not the kernel.  This file is the part both architectures
+ * share; what follows the decision "ours" is contain64.c's (x86_64) or
+ * contain32.c's (i386).
  *
  * The hook is the kernel's die-notifier chain, the one kprobes and kgdb
  * use.  For a general protection fault (DIE_GPF), a breakpoint (DIE_INT3,
@@ -16,27 +18,24 @@
  *
  * A fault is ours when the CPU runs a miniport call (this CPU's innermost
  * bridge context) and the faulting instruction is in that driver's image,
- * or the instruction pointer is no kernel text and the return address on
+ * or the instruction pointer is no Linux code and the return address on
  * top of the stack is in the image (a call to a wild address).  Faults in
  * Linux code or in our exports are not ours: they oops as before.
  *
- * The image's own exception handlers see the fault first, as on Windows:
- * if a frame between the fault and the bridge has one (its unwind data
- * says so), the exception returns into the SEH dispatcher (seh64.c),
- * which runs the driver's filters and __except / __finally blocks in the
- * faulting code's context; only if none takes the exception does it come
- * back here (vp_contain_unhandled()).
+ * The image's own exception handlers see the fault first, as on Windows
+ * (x64: the frames' unwind data names them, seh64.c; x86: the fs:[0]
+ * registration chain, seh_x86.c); only if none takes the exception is
+ * the driver left.
  *
- * Recovery is what KeBugCheckEx does (nt_bugcheck.c): the driver's frames
- * are unwound with the image's unwind data up to the innermost bridge
- * frame, and the exception returns there, as if the miniport function had
- * returned VP_BUGCHECK_STATUS: the nonvolatile registers and the stack
- * pointer are the bridge's, so its caller's state (IRQL record, preemption
- * and the FPU bracket, which the bridge closes itself) is exactly as at
- * the bridge entry; the interrupt flag is the faulting code's, which is
- * only accepted when it is the one the context level began with.  The
- * driver is stopped (never entered again) and its device unbound from a
- * work item.
+ * Recovery is what KeBugCheckEx does: the exception returns into the
+ * innermost bridge frame as if the miniport function had returned
+ * VP_BUGCHECK_STATUS (x64: the driver's frames unwound with the image's
+ * unwind data; x86: the frame call32.S recorded), so the bridge's caller
+ * finds its state (IRQL record, preemption and the FPU bracket, which the
+ * bridge closes itself) exactly as at the bridge entry; the interrupt flag
+ * is the faulting code's, which is only accepted when it is the one the
+ * context level began with.  The driver is stopped (never entered again)
+ * and its device unbound from a work item.
  *
  * A fault in the interrupt routine (hardirq) is left the same way, to the
  * bridge call in vp_isr() (interrupt.c), which finds the driver stopped,
@@ -53,86 +52,21 @@
 #include <linux/notifier.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-#include <asm/pgtable.h>
 #include <asm/special_insns.h>
 #include <asm/trapnr.h>
 #include "pe-loader/pe_loader.h"
 #include "videoport/vp.h"
-#include "videoport/ibt.h"
-#include "videoport/nt_unwind.h"
-#include "videoport/seh.h"
+#include "videoport/contain.h"
 #include "videoport/stop.h"
 
-static bool vp_in_image(const struct vp_driver *drv, u64 addr)
+static bool vp_in_image(const struct vp_driver *drv, unsigned long addr)
 {
-	u64 base = (u64)pe_image_base(drv->img);
+	unsigned long base = (unsigned long)pe_image_base(drv->img);
 
 	return addr >= base && addr - base < pe_image_size(drv->img);
 }
 
-/*
- * Where Linux code lives: the kernel image and the module area (modules,
- * BPF programs).  An instruction pointer there is never a miniport's wild
- * jump; conservative, as data in those areas counts too.
- */
-static bool vp_linux_code(unsigned long ip)
-{
-	return ip >= __START_KERNEL_map && ip < MODULES_END;
-}
-
-static void vp_regs_to_nt(const struct pt_regs *regs, struct nt_regs *nr)
-{
-	nr->r[0] = regs->ax;
-	nr->r[1] = regs->cx;
-	nr->r[2] = regs->dx;
-	nr->r[3] = regs->bx;
-	nr->r[NT_RSP] = regs->sp;
-	nr->r[5] = regs->bp;
-	nr->r[6] = regs->si;
-	nr->r[7] = regs->di;
-	nr->r[8] = regs->r8;
-	nr->r[9] = regs->r9;
-	nr->r[10] = regs->r10;
-	nr->r[11] = regs->r11;
-	nr->r[12] = regs->r12;
-	nr->r[13] = regs->r13;
-	nr->r[14] = regs->r14;
-	nr->r[15] = regs->r15;
-	nr->rip = regs->ip;
-}
-
-/* Resumes the bridge: the context the unwind reached, returning @status. */
-static void vp_regs_resume(struct pt_regs *regs, const struct nt_regs *nr, u64 status)
-{
-	regs->ip = nr->rip;
-	regs->sp = nr->r[NT_RSP];
-	regs->bx = nr->r[3];
-	regs->bp = nr->r[5];
-	regs->si = nr->r[6];
-	regs->di = nr->r[7];
-	regs->r12 = nr->r[12];
-	regs->r13 = nr->r[13];
-	regs->r14 = nr->r[14];
-	regs->r15 = nr->r[15];
-	regs->ax = status;
-	/* DF, AC, TF and the arithmetic flags as after a call: clear */
-	regs->flags = (regs->flags & X86_EFLAGS_IF) | X86_EFLAGS_FIXED;
-}
-
-/*
- * Leaves @drv at @nr (its context at the fault) for the innermost bridge
- * call; NULL, or why that is not possible.
- */
-static const char *vp_leave(struct vp_ctx *c, struct nt_regs *nr, bool irqs_on)
-{
-	if (!vp_may_abandon(c, irqs_on))
-		return "while it holds a spin lock or runs with interrupts off";
-	if (!vp_unwind_to_bridge(c->drv, nr))
-		return "its frames cannot be unwound (unwind data missing or damaged)";
-	return NULL;
-}
-
-static void vp_contained(struct vp_ctx *c, const char *what, const char *where)
+void vp_contained(struct vp_ctx *c, const char *what, const char *where)
 {
 	vp_stop_calls(c->drv, "faulted");
 	pr_err("vpwrap: %s: %s at %s: contained; the call into the driver failed and the driver is stopped%s\n",
@@ -140,95 +74,50 @@ static void vp_contained(struct vp_ctx *c, const char *what, const char *where)
 	vp_unbind_later(c->adapter);
 }
 
-void __noreturn vp_contain_unhandled(struct vp_ctx *c, struct vp_seh_fault *f)
+void vp_contained_oops(const struct vp_fault *f)
 {
-	const char *why = vp_leave(c, &f->regs, f->rflags & X86_EFLAGS_IF);
-
-	if (why) {
-		pr_emerg("vpwrap: %s: %s at %s %s: cannot be contained\n",
-			 c->drv->name, f->what, f->where, why);
-		vp_stop_calls(c->drv, "faulted");
-		vp_bugcheck_stuck(c->drv->name, f->rec.code, why);
-	}
-	vp_contained(c, f->what, f->where);
-	f->regs.r[0] = VP_BUGCHECK_STATUS;
-	/* back into the bridge, which restores the rest */
-	vp_ibt_leave_linux();
-	vp_bugcheck_resume(&f->regs);
-	BUG();
+	if (f->trapnr == X86_TRAP_PF)
+		pr_err("vpwrap: %s: the oops above is the driver's and is contained: no process is killed\n",
+		       f->c->drv->name);
 }
 
 /*
  * Contains a fault at @regs if it is the current miniport's: CPU exception
- * @trapnr (@err its error code), named @what.  The image's exception
- * handlers see it first (seh64.c).
+ * @trapnr (@err its error code), named @what.
  */
 static bool vp_contain(struct pt_regs *regs, unsigned int trapnr, unsigned long err,
 		       const char *what)
 {
 	struct vp_ctx *c = vp_ctx_cur();
 	struct vp_driver *drv = c && c->depth ? c->drv : NULL;
-	bool pf = trapnr == X86_TRAP_PF, bp = trapnr == X86_TRAP_BP;
+	bool bp = trapnr == X86_TRAP_BP;
 	/* int3 is a trap: the instruction ends where regs->ip points */
-	unsigned long ip = regs->ip - bp;
-	struct vp_seh_fault f = { .what = what, .rflags = regs->flags };
+	struct vp_fault f = {
+		.c = c, .trapnr = trapnr, .err = err, .what = what, .ip = regs->ip - bp,
+	};
 	char where[80], detail[64] = "";
-	unsigned long cr2 = pf ? read_cr2() : 0;
-	const char *why;
-	u64 ret = 0;
+	unsigned long ret = 0;
 
 	if (!drv)
 		return false;
-	if (!vp_in_image(drv, ip)) {
+	if (trapnr == X86_TRAP_PF)
+		f.cr2 = read_cr2();
+	if (!vp_in_image(drv, f.ip)) {
 		/* a call or jump to a wild address: only if it came from the image */
-		if (bp || vp_linux_code(ip) ||
-		    get_kernel_nofault(ret, (u64 *)regs->sp) || !vp_in_image(drv, ret))
+		if (bp || vp_linux_code(f.ip) ||
+		    get_kernel_nofault(ret, (unsigned long *)kernel_stack_pointer(regs)) ||
+		    !vp_in_image(drv, ret))
 			return false;
 		snprintf(detail, sizeof(detail), " (a jump to 0x%lx)", regs->ip);
 		pe_symbolize(drv->img, (void *)ret, where, sizeof(where));
+		f.ret = ret;
 	} else {
-		if (pf)
-			snprintf(detail, sizeof(detail), " (address 0x%lx)", cr2);
-		pe_symbolize(drv->img, (void *)ip, where, sizeof(where));
+		if (trapnr == X86_TRAP_PF)
+			snprintf(detail, sizeof(detail), " (address 0x%lx)", f.cr2);
+		pe_symbolize(drv->img, (void *)f.ip, where, sizeof(where));
 	}
 	snprintf(f.where, sizeof(f.where), "%s%s", where, detail);
-
-	vp_regs_to_nt(regs, &f.regs);
-	f.regs.rip = ip;
-	if (ret) {
-		/* as if the call itself had faulted */
-		f.regs.rip = ret;
-		f.regs.r[NT_RSP] += 8;
-	}
-	/*
-	 * int3 is handled in an NMI-like context, where nothing of the
-	 * recovery may run, so it always takes the way through vp_seh_fault(),
-	 * after the exception returned.  A fault in the interrupt routine
-	 * takes the same ways as any other: the bridge frame it unwinds to is
-	 * the one vp_isr() opened, which then keeps the line quiet.
-	 */
-	if (nt_exception_from_trap(&f.rec, trapnr, ip, err, cr2) &&
-	    vp_seh_take_fault(c, regs, &f, bp)) {
-		if (pf)
-			pr_err("vpwrap: %s: the oops above is the driver's and is contained: no process is killed\n",
-			       drv->name);
-		pr_err("vpwrap: %s: %s at %s: exception 0x%08x offered to the driver's exception handlers\n",
-		       drv->name, what, f.where, f.rec.code);
-		return true;
-	}
-	why = vp_leave(c, &f.regs, regs->flags & X86_EFLAGS_IF);
-	if (why) {
-		pr_emerg("vpwrap: %s: %s at %s %s: cannot be contained; the kernel's oops report follows\n",
-			 drv->name, what, f.where, why);
-		return false;
-	}
-
-	if (pf)
-		pr_err("vpwrap: %s: the oops above is the driver's and is contained: no process is killed\n",
-		       drv->name);
-	vp_contained(c, what, f.where);
-	vp_regs_resume(regs, &f.regs, VP_BUGCHECK_STATUS);
-	return true;
+	return vp_contain_arch(regs, &f);
 }
 
 static int vp_die(struct notifier_block *nb, unsigned long val, void *data)

@@ -32,12 +32,6 @@ struct vp_seh_fault {
 bool vp_seh_take_fault(struct vp_ctx *c, struct pt_regs *regs, const struct vp_seh_fault *f,
 		       bool always);
 
-/* The context level (0 task, 1 softirq, 2 hardirq) of this CPU's context @c */
-static inline unsigned int vp_ctx_level_of(const struct vp_ctx *c)
-{
-	return c - this_cpu_ptr(&vp_ctx_level[0]);
-}
-
 /*
  * contain.c: leaves @c's driver at the context @f (no handler took the
  * exception): stops the driver and resumes the bridge with a failure, or

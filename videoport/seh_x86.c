@@ -37,8 +37,11 @@
  * (hand-written handlers are not run), an exception no filter takes, and a
  * noncontinuable one a filter asks to continue.  Each bridge call starts a
  * chain of its own, so an exception never crosses Linux frames of ours to
- * reach an outer call's handler.  CPU exceptions (a fault inside __try)
- * are not dispatched: on i386 they are the kernel's.
+ * reach an outer call's handler.  CPU exceptions in miniport code (a
+ * fault inside __try) come here from fault containment (contain32.c),
+ * with the faulting context as the CONTEXT a filter sees; one that a
+ * filter or __finally block of the driver raises while we run it is not
+ * offered again (the bridge frame says so): it stops the driver.
  */
 #include <linux/kernel.h>
 #include "pe-loader/pe_loader.h"
@@ -46,6 +49,7 @@
 #include "videoport/export.h"
 #include "videoport/kpcr.h"
 #include "videoport/nt_exception.h"
+#include "videoport/seh32.h"
 #include "videoport/stop.h"
 
 /* seh32.S */
@@ -74,8 +78,6 @@ struct vp_seh3_reg {
 #define VP_SEH3_TOP		0xffffffffu
 /* nesting deeper than this is a corrupt scope table */
 #define VP_SEH3_MAX_DEPTH	256
-/* an x86 CONTEXT, which a filter may read through GetExceptionInformation() */
-#define VP_X86_CONTEXT_SIZE	0x2cc
 /* the code of the record an unwind passes the frames it unwinds */
 #define VP_STATUS_UNWIND	0xC0000027
 
@@ -101,6 +103,25 @@ static bool vp_seh3_on_stack(const struct vp_seh3_reg *reg)
 	return at >= limit + 8 && at + sizeof(*reg) <= base && !(at & 3);
 }
 
+/*
+ * Runs a filter or __finally block @fn of @reg's frame; while it runs, a
+ * CPU exception in the driver's code is not offered to its handlers again.
+ */
+static u32 vp_seh3_run(const void *fn, const struct vp_seh3_reg *reg)
+{
+	struct vp_ctx *c = vp_ctx_cur();
+	struct vp_frame *f = c && c->depth ? c->frame : NULL;
+	bool busy = f && f->seh_busy;
+	u32 ret;
+
+	if (f)
+		f->seh_busy = true;
+	ret = vp_seh_call_frame(fn, vp_seh3_ebp(reg));
+	if (f)
+		f->seh_busy = busy;
+	return ret;
+}
+
 /* The __finally blocks of @reg's frame inside try level @stop, innermost first. */
 static void vp_seh3_local_unwind(struct vp_seh3_reg *reg, u32 stop)
 {
@@ -117,7 +138,7 @@ static void vp_seh3_local_unwind(struct vp_seh3_reg *reg, u32 stop)
 			continue;
 		mark.next = (struct vp_seh3_reg *)(unsigned long)vp_kpcr_chain();
 		vp_kpcr_set_chain((u32)(unsigned long)&mark);
-		vp_seh_call_frame(e->handler, vp_seh3_ebp(reg));
+		vp_seh3_run(e->handler, reg);
 		vp_kpcr_set_chain((u32)(unsigned long)mark.next);
 	}
 }
@@ -159,7 +180,7 @@ static u32 vp_except_handler3(struct nt_exception_record *rec, struct vp_seh3_re
 
 		if (!e->filter)
 			continue;
-		f = vp_seh_call_frame(e->filter, vp_seh3_ebp(reg));
+		f = vp_seh3_run(e->filter, reg);
 		if (f < 0)
 			return NT_EXCEPTION_CONTINUE_EXECUTION;
 		if (f == NT_FILTER_CONTINUE_SEARCH)
@@ -193,8 +214,7 @@ static bool vp_seh3_is_ours(const void *handler)
 	return *slot == ours;
 }
 
-/* Finds the __except block for @rec; returns only if none takes it. */
-static const char *vp_seh_dispatch(struct nt_exception_record *rec, void *ctx)
+const char *vp_seh32_dispatch(struct nt_exception_record *rec, struct vp_x86_context *ctx)
 {
 	struct vp_seh3_reg *reg;
 	unsigned int n = 0;
@@ -227,7 +247,7 @@ static void __noreturn vp_seh_unhandled(const struct nt_exception_record *rec)
 }
 
 /* Returns if a filter continued the exception (or no driver raised it). */
-static void vp_seh_raise(struct nt_exception_record *rec, void *ctx)
+static void vp_seh_raise(struct nt_exception_record *rec, struct vp_x86_context *ctx)
 {
 	struct vp_driver *drv = vp_current_driver();
 	char where[80] = "an unknown address";
@@ -238,22 +258,23 @@ static void vp_seh_raise(struct nt_exception_record *rec, void *ctx)
 		       rec->code);
 		return;
 	}
-	why = vp_seh_dispatch(rec, ctx);
+	why = vp_seh32_dispatch(rec, ctx);
 	if (!why)
 		return;
 	pe_symbolize(drv->img, (const void *)rec->address, where, sizeof(where));
-	vp_err(drv, "exception 0x%08x raised at %s is not handled: %s\n", rec->code, where, why);
+	vp_err(drv, "exception 0x%08x raised at %s: no exception handler of the driver took it (KMODE_EXCEPTION_NOT_HANDLED): %s\n",
+	       rec->code, where, why);
 	vp_seh_unhandled(rec);
 }
 
 VP_EXPORT(NTOSKRNL, void, ExRaiseStatus, u32 status)
 {
 	struct nt_exception_record rec;
-	u8 ctx[VP_X86_CONTEXT_SIZE] = { };
+	struct vp_x86_context ctx = { };
 
 	nt_exception_raised(&rec, status, NT_EXCEPTION_NONCONTINUABLE,
 			    (unsigned long)vp_export_caller());
-	vp_seh_raise(&rec, ctx);
+	vp_seh_raise(&rec, &ctx);
 	/* a noncontinuable exception: never back into the raiser */
 	if (vp_current_driver())
 		vp_seh_unhandled(&rec);
@@ -262,7 +283,7 @@ VP_EXPORT(NTOSKRNL, void, ExRaiseStatus, u32 status)
 VP_EXPORT(NTOSKRNL, void, RtlRaiseException, struct nt_exception_record *r)
 {
 	struct nt_exception_record rec;
-	u8 ctx[VP_X86_CONTEXT_SIZE] = { };
+	struct vp_x86_context ctx = { };
 
 	if (!r || r->nparams > NT_EXCEPTION_MAXIMUM_PARAMETERS) {
 		nt_exception_raised(&rec, STATUS_INVALID_PARAMETER, NT_EXCEPTION_NONCONTINUABLE,
@@ -271,7 +292,7 @@ VP_EXPORT(NTOSKRNL, void, RtlRaiseException, struct nt_exception_record *r)
 		rec = *r;
 		rec.address = rec.address ?: (unsigned long)vp_export_caller();
 	}
-	vp_seh_raise(&rec, ctx);
+	vp_seh_raise(&rec, &ctx);
 	if ((rec.flags & NT_EXCEPTION_NONCONTINUABLE) && vp_current_driver())
 		vp_seh_unhandled(&rec);
 }
@@ -342,13 +363,13 @@ VP_EXPORT_CDECL(NTOSKRNL, void, _local_unwind2, struct vp_seh3_reg *reg, s32 lev
 VP_EXPORT_CDECL(NTOSKRNL, void, _global_unwind2, struct vp_seh3_reg *reg)
 {
 	struct nt_exception_record rec;
-	u8 ctx[VP_X86_CONTEXT_SIZE] = { };
+	struct vp_x86_context ctx = { };
 
 	if (!reg || !vp_seh3_chain_to(reg, "_global_unwind2"))
 		return;
 	nt_exception_raised(&rec, VP_STATUS_UNWIND, NT_EXCEPTION_UNWINDING,
 			    (unsigned long)vp_export_caller());
-	vp_seh3_global_unwind(&rec, reg, ctx);
+	vp_seh3_global_unwind(&rec, reg, &ctx);
 }
 
 /*

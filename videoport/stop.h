@@ -2,7 +2,7 @@
 /*
  * Stopping a driver that cannot go on: it called KeBugCheckEx
  * (nt_bugcheck.c on x64, bugcheck32.c on x86) or its code raised a CPU
- * exception (contain.c, x64).  Both take the same steps: refuse every later
+ * exception (contain.c).  Both take the same steps: refuse every later
  * call into the driver, leave the bridge call that led into it with a
  * failure when the driver holds nothing we took for it, and unbind its
  * device later (stop.c).  vp_bugcheck_stuck() is inline so that objtool
@@ -61,24 +61,7 @@ void __noreturn vp_bugcheck(struct nt_regs *regs, u64 code, u64 p1, u64 p2, u64 
  */
 void vp_bugcheck_resume(const struct nt_regs *regs);
 
-/* contain.c: the die notifier, registered while a driver is started */
-int vp_contain_get(void);
-void vp_contain_put(void);
 #else
-/*
- * x86 has no fault containment yet: a CPU exception in miniport code is
- * the kernel's oops, as before.  Said once, when the first driver starts.
- */
-static inline int vp_contain_get(void)
-{
-	pr_notice_once("vpwrap: CPU exceptions in miniport code are not contained on x86 (32-bit): they oops the kernel (docs/trust-model.md)\n");
-	return 0;
-}
-
-static inline void vp_contain_put(void)
-{
-}
-
 /*
  * bugcheck32.c: what KeBugCheckEx does on x86, for a stop that @from (an
  * address in the driver's code) asked for or caused: the driver stops and,
@@ -90,6 +73,10 @@ void __noreturn vp_bugcheck32(const char *why, const char *from_what, u32 code,
 			      win_ulong_ptr p1, win_ulong_ptr p2, win_ulong_ptr p3,
 			      win_ulong_ptr p4, const void *from);
 #endif
+
+/* contain.c: the die notifier, registered while a driver is started */
+int vp_contain_get(void);
+void vp_contain_put(void);
 
 /*
  * Nothing safe remains: a thread that may sleep parks forever (the module

@@ -71,6 +71,24 @@ class Pe:
     def u16(self, off, val):
         struct.pack_into("<H", self.data, off, val & 0xFFFF)
 
+    def unrelocate(self, rva, size):
+        """Base relocations that would change bytes [rva, rva + size) become
+        IMAGE_REL_BASED_ABSOLUTE (padding), so those bytes load as written."""
+        rrva, rsize = self.dir(5)
+        off = self.rva_to_off(rrva) if rsize else None
+        end = off + rsize if off is not None else 0
+        while off is not None and off + 8 <= end:
+            page, block = struct.unpack_from("<II", self.data, off)
+            if block < 8:
+                break
+            for e in range(off + 8, off + block, 2):
+                v = struct.unpack_from("<H", self.data, e)[0]
+                width = {3: 4, 10: 8}.get(v >> 12, 0)
+                at = page + (v & 0xFFF)
+                if width and at < rva + size and at + width > rva:
+                    self.u16(e, 0)
+            off += block
+
 
 def mutations(good, rng):
     """Yield (label, bytes) pairs, deterministic for a given rng."""
@@ -98,32 +116,35 @@ def mutations(good, rng):
         return label, bytes(p.data)
 
     # One byte of code changed after linking, CheckSum left as it was.
-    text = pe.rva_to_off(struct.unpack_from("<I", good, pe.opt + 16)[0])
+    entry = struct.unpack_from("<I", good, pe.opt + 16)[0]
+    text = pe.rva_to_off(entry)
     stale = bytearray(good)
     stale[text] ^= 0x40
     yield "checksum-stale", bytes(stale)
 
     # Structurally valid, damaged code: DriverEntry's first bytes replaced
     # by an instruction that faults right there, with nothing of the
-    # prolog run yet (so the unwind data describes the frame exactly).
+    # prolog run yet (so the unwind data describes the frame exactly); the
+    # base relocations that would patch those bytes become padding.
     # Each fault is contained and fails DriverEntry.  Accesses go to fixed
     # addresses, never through whatever a register holds at the entry.
-    if pe32:
-        damaged = (("code-ud2-at-entry", b"\x0f\x0b"),
-                   ("code-int3-at-entry", b"\xcc"),
-                   # mov $0xfffc, %ax; mov %ax, %ds: a selector past the GDT (#GP)
-                   ("code-bad-selector-at-entry", b"\x66\xb8\xfc\xff\x8e\xd8"),
-                   # mov 0x0, %eax: page fault at address 0
-                   ("code-null-load-at-entry", b"\xa1" + bytes(4)))
+    # x86 (PE32) has no non-canonical address: its #GP is loading a selector
+    # past the end of the GDT (QEMU's TCG checks no segment limits).
+    if pe.magic == 0x20B:
+        # mov 0x8000000000000000, %rax: non-canonical (#GP)
+        gp = ("code-noncanonical-load-at-entry", b"\x48\xa1" + bytes(7) + b"\x80")
     else:
-        damaged = (("code-ud2-at-entry", b"\x0f\x0b"),
-                   ("code-int3-at-entry", b"\xcc"),
-                   # mov 0x8000000000000000, %rax: non-canonical (#GP)
-                   ("code-noncanonical-load-at-entry", b"\x48\xa1" + bytes(7) + b"\x80"),
-                   # mov 0x0, %eax: page fault at address 0
-                   ("code-null-load-at-entry", b"\x8b\x04\x25" + bytes(4)))
-    for label, code in damaged:
-        yield edit(label, lambda p, c=code: p.data.__setitem__(slice(text, text + len(c)), c))
+        # mov $0xfff8, %ax; mov %ax, %es: no such descriptor (#GP)
+        gp = ("code-bad-selector-load-at-entry", b"\x66\xb8\xf8\xff\x8e\xc0")
+    for label, code in (("code-ud2-at-entry", b"\x0f\x0b"),
+                        ("code-int3-at-entry", b"\xcc"),
+                        gp,
+                        # mov 0x0, %eax: page fault at address 0 (both modes)
+                        ("code-null-load-at-entry", b"\x8b\x04\x25" + bytes(4))):
+        def damage(p, c=code):
+            p.data[text:text + len(c)] = c
+            p.unrelocate(entry, len(c))
+        yield edit(label, damage)
 
     yield edit("bad-mz", lambda p: p.u16(0, 0x5A4E))
     yield edit("lfanew-past-end", lambda p: p.u32(0x3C, n + 16))

@@ -49,7 +49,7 @@ expect_log "the SEH checks ran to the end" "SEH32 DONE"
 # 8 exception checks, 2 unwind ones, 2 arithmetic ones, 2 /GS ones
 pass_lines SEH32 14
 expect_log "an exception nothing handles is reported with where it was raised" \
-	"vpseh32.sys: exception 0xc0000005 raised at vpseh32.sys\+0x[0-9a-f]+ is not handled: no __except filter took it"
+	"vpseh32.sys: exception 0xc0000005 raised at vpseh32.sys\+0x[0-9a-f]+: no exception handler of the driver took it \(KMODE_EXCEPTION_NOT_HANDLED\): no __except filter took it"
 expect_log "... and the driver is stopped, naming where" "KeBugCheckEx\\(0x0000001e, 0xc0000005, 0x[0-9a-f]+, 0x0, 0x0\\) for the exception raised at vpseh32.sys\\+0x[0-9a-f]+: the driver is stopped"
 check "... and the raise never returns into the driver" sh -c '! dmesg | grep -q "an unhandled exception came back"'
 check "rmmod after the unhandled exception" rmmod vpwrap

@@ -3,7 +3,9 @@
  * Faulting miniports for tests/suites/66-vm-contain.sh: one CPU exception
  * each, raised by the driver's own code in one place, chosen at build time:
  *
- *   -DMF_AT_ENTRY   DriverEntry          -DMF_GP   non-canonical access (#GP)
+ *   -DMF_AT_ENTRY   DriverEntry          -DMF_GP   non-canonical access (#GP;
+ *                                                  x86: a selector past
+ *                                                  the GDT's end)
  *   -DMF_AT_FIND    HwFindAdapter        -DMF_UD   ud2 (#UD)
  *   -DMF_AT_DEEP    HwFindAdapter, three -DMF_DE   divide by zero (#DE)
  *                   frames down          -DMF_PF   read of address 0x10 (#PF)
@@ -37,7 +39,9 @@ typedef struct {
 #define EDU_IRQ_ACK	0x64
 /* volatile: the compiler must not see through the bad values */
 static volatile ULONG_PTR BadAddress = 0x10;
+#ifndef __i386__
 static volatile ULONG_PTR NonCanonical = 0x8000000000000000ull;
+#endif
 static volatile ULONG Zero;
 static VOID (*volatile NullFn)(VOID);
 
@@ -46,7 +50,10 @@ static __attribute__((noinline)) ULONG Fault(const char *where)
 	ULONG v = 1;
 
 	VideoPortDebugPrint(Error, "MF %s: faulting\n", where);
-#if defined(MF_GP)
+#if defined(MF_GP) && defined(__i386__)
+	/* x86 has no non-canonical addresses; QEMU's TCG checks no segment limits */
+	__asm__ volatile("movw %w0, %%es" : : "r"(0xfff8));
+#elif defined(MF_GP)
 	v = *(volatile ULONG *)NonCanonical;
 #elif defined(MF_UD)
 	__asm__ volatile("ud2");

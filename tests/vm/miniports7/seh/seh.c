@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Structured exception handling in an x64 miniport built as MSVC builds
- * them (clang --target=x86_64-pc-windows-msvc, lld-link), so its scope
- * tables, filters and __finally funclets are the real MSVC shape.  For
+ * Structured exception handling in a miniport built as MSVC builds them
+ * (clang --target=x86_64-pc-windows-msvc or i686-pc-windows-msvc,
+ * lld-link), so its scope tables (x64) or exception registrations and
+ * scope tables (x86), filters and __finally blocks are the real MSVC
+ * shape.  For
  * tests/suites/66-vm-contain.sh.  DriverEntry runs the cases and reports
  * each as "SEH <case>: ok" or "SEH <case>: FAIL ...", then
  * "SEH done: <n> failed", and fails with STATUS_NOT_SUPPORTED: it is a
@@ -21,7 +23,12 @@ typedef unsigned char UCHAR;
 typedef unsigned short USHORT;
 typedef unsigned int ULONG;
 typedef long LONG;
-typedef unsigned long long ULONG64, ULONG_PTR;
+typedef unsigned long long ULONG64;
+#ifdef _M_IX86
+typedef unsigned int ULONG_PTR;
+#else
+typedef unsigned long long ULONG_PTR;
+#endif
 typedef LONG NTSTATUS;
 
 typedef struct _EXCEPTION_RECORD {
@@ -33,6 +40,19 @@ typedef struct _EXCEPTION_RECORD {
 	ULONG_PTR ExceptionInformation[15];
 } EXCEPTION_RECORD;
 
+#ifdef _M_IX86
+/* the x86 CONTEXT up to Esp (filters only read and change those) */
+typedef struct _CONTEXT {
+	ULONG ContextFlags;
+	ULONG Dr[6];
+	UCHAR FloatSave[112];
+	ULONG SegGs, SegFs, SegEs, SegDs;
+	ULONG Edi, Esi, Ebx, Edx, Ecx, Eax;
+	ULONG Ebp, Eip, SegCs, EFlags, Esp;
+} CONTEXT;
+#define CONTEXT_PC(c)	((c)->Eip)
+#define CONTEXT_CX(c)	((c)->Ecx)
+#else
 /* the x64 CONTEXT up to Rip (filters only read and change those) */
 typedef struct _CONTEXT {
 	ULONG64 Home[6];
@@ -43,6 +63,9 @@ typedef struct _CONTEXT {
 	ULONG64 Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi;
 	ULONG64 R8, R9, R10, R11, R12, R13, R14, R15, Rip;
 } CONTEXT;
+#define CONTEXT_PC(c)	((c)->Rip)
+#define CONTEXT_CX(c)	((c)->Rcx)
+#endif
 
 typedef struct _EXCEPTION_POINTERS {
 	EXCEPTION_RECORD *ExceptionRecord;
@@ -55,15 +78,18 @@ typedef struct _EXCEPTION_POINTERS {
 #define STATUS_NOT_SUPPORTED		0xC00000BB
 #define MY_STATUS			0xE0000001
 
+/* (__stdcall means something on x86 only) */
 __declspec(dllimport) void VideoPortDebugPrint(ULONG level, const char *fmt, ...);
-__declspec(dllimport) void ExRaiseStatus(NTSTATUS status);
-__declspec(dllimport) void RtlRaiseException(EXCEPTION_RECORD *rec);
+__declspec(dllimport) void __stdcall ExRaiseStatus(NTSTATUS status);
+__declspec(dllimport) void __stdcall RtlRaiseException(EXCEPTION_RECORD *rec);
 
 #define say(...) VideoPortDebugPrint(0, __VA_ARGS__)
 
 static ULONG Failed, Seq;
 static volatile ULONG_PTR BadAddress = 0x10;
+#ifndef _M_IX86
 static volatile ULONG_PTR NonCanonical = 0x8000000000000000ull;
+#endif
 static volatile ULONG Zero;
 static volatile ULONG Good = 0x5ec0;
 
@@ -82,6 +108,17 @@ static __declspec(noinline) ULONG ReadAt(ULONG_PTR addr)
 	return *(volatile ULONG *)addr;
 }
 
+/* #GP: a non-canonical address (x64), a selector past the GDT's end (x86) */
+static __declspec(noinline) ULONG GpRead(void)
+{
+#ifdef _M_IX86
+	__asm__ volatile("movw %w0, %%es" : : "r"(0xfff8));
+	return 0;
+#else
+	return ReadAt(NonCanonical);
+#endif
+}
+
 static __declspec(noinline) void Ud(void)
 {
 	__asm__ volatile("ud2");
@@ -95,12 +132,16 @@ static __declspec(noinline) ULONG Div0(void)
 	return q + r;
 }
 
-/* a load through rcx, which a filter may point elsewhere and go on */
+/* a load through rcx/ecx, which a filter may point elsewhere and go on */
 static __declspec(noinline) ULONG LoadVia(volatile ULONG *p)
 {
 	ULONG v;
 
+#ifdef _M_IX86
+	__asm__ volatile("movl (%%ecx), %0" : "=r"(v) : "c"(p) : "memory");
+#else
 	__asm__ volatile("movl (%%rcx), %0" : "=r"(v) : "c"(p) : "memory");
+#endif
 	return v;
 }
 
@@ -124,7 +165,7 @@ static LONG CheckInfo(EXCEPTION_POINTERS *ep, ULONG code, ULONG_PTR info1, ULONG
 	     r->ExceptionInformation[1] != info1))
 		return 0;
 	/* the context is the faulting instruction's */
-	if (ep->ContextRecord->Rip != (ULONG_PTR)r->ExceptionAddress)
+	if (CONTEXT_PC(ep->ContextRecord) != (ULONG_PTR)r->ExceptionAddress)
 		return 0;
 	return 1;
 }
@@ -133,7 +174,7 @@ static LONG FixRcx(EXCEPTION_POINTERS *ep)
 {
 	if (ep->ExceptionRecord->ExceptionCode != STATUS_ACCESS_VIOLATION)
 		return 0;
-	ep->ContextRecord->Rcx = (ULONG_PTR)&Good;
+	CONTEXT_CX(ep->ContextRecord) = (ULONG_PTR)&Good;
 	return -1;	/* EXCEPTION_CONTINUE_EXECUTION: retry the load */
 }
 
@@ -228,9 +269,9 @@ static void RunAll(void)
 
 	code = 0;
 	__try {
-		v = ReadAt(NonCanonical);
+		v = GpRead();
 		reached = 5;
-	} __except (CheckInfo(_exception_info(), STATUS_ACCESS_VIOLATION, ~0ull, &seen)) {
+	} __except (CheckInfo(_exception_info(), STATUS_ACCESS_VIOLATION, ~(ULONG_PTR)0, &seen)) {
 		code = _exception_code();
 	}
 	Check("fault-gp", code == STATUS_ACCESS_VIOLATION && reached != 5, seen, v);
@@ -273,7 +314,7 @@ static void RunAll(void)
 }
 #endif
 
-NTSTATUS DriverEntry(void *driver, void *path)
+NTSTATUS __stdcall DriverEntry(void *driver, void *path)
 {
 #if defined(SEH_UNHANDLED_FAULT)
 	ULONG v = 0;
