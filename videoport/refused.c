@@ -13,8 +13,18 @@ struct vp_refused {
 	const char *reason;
 };
 
-/* none at present: structured exception handling is implemented (seh64.c) */
+/*
+ * Structured exception handling is implemented (seh64.c, and on x86
+ * seh_x86.c with _except_handler3, the XP-era handler).  Its successor in
+ * MSVC's /GS-era runtime, _except_handler4, encodes each frame's scope
+ * table with the image's security cookie and checks the frame's own
+ * cookies; no XP-era image imports it, and vpwrap does not provide it.
+ */
 static const struct vp_refused vp_refused_imports[] = {
+	{ "ntoskrnl.exe", "_except_handler4",
+	  "MSVC's /GS-era exception handler (scope tables encoded with the security cookie) is not supported: only _except_handler3, the XP-era one" },
+	{ "ntoskrnl.exe", "_except_handler4_common",
+	  "MSVC's /GS-era exception handler (scope tables encoded with the security cookie) is not supported: only _except_handler3, the XP-era one" },
 	{ NULL, NULL, NULL },
 };
 

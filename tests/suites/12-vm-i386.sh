@@ -132,6 +132,20 @@ if i686-w64-mingw32-gcc -O2 -ffreestanding -nostdlib -Wl,--subsystem,native \
 	expect "i386: inspect: the same image judged by the x86_64 list misses them" 1 \
 		"^result +1 implemented, 0 unsupported, 2 missing: cannot load$" \
 		"$OUT/tools64/vpwrap" inspect "$OUT/x86.sys" --arch i686
+	# MSVC's /GS-era exception handler is refused by design, with why
+	if i686-w64-mingw32-dlltool -d "$TD/x86_eh4.def" -l "$OUT/libeh4.a" 2>>"$OUT/tools.log" &&
+	   i686-w64-mingw32-gcc -O2 -ffreestanding -nostdlib -Wl,--subsystem,native \
+		-Wl,--entry,_DriverEntry -o "$OUT/eh4.sys" "$TD/x86_eh4.c" \
+		"$OUT/libeh4.a" "$OUT/libvideoprt.a" >>"$OUT/tools.log" 2>&1; then
+		expect "i386: inspect: _except_handler4 refused, naming the handler it lacks" 1 \
+			"^  _except_handler4 +refused: MSVC's /GS-era exception handler .*only _except_handler3" \
+			"$V" inspect "$OUT/eh4.sys" --arch i686
+		expect "i386: inspect: an image importing _except_handler4 cannot load" 1 \
+			"^result +1 implemented, 0 unsupported, 0 missing, 1 refused: cannot load$" \
+			"$V" inspect "$OUT/eh4.sys" --arch i686
+	else
+		fail "i386: build the _except_handler4 fixture" "$(tail -n1 "$OUT/tools.log")"
+	fi
 else
 	fail "i386: build the PE32 inspect fixture and tool" "$(tail -n1 "$OUT/tools.log")"
 fi
