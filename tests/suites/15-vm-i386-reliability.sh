@@ -7,8 +7,9 @@
 # while a client draws), 83 (modesets, flips, dumb buffers, cursor moves
 # and fbcon from several processes on two CPUs), 84 (vpmisbehave.sys,
 # vpbochs with a wrapped __stdcall HwStartIO, fails mode sets, lies about
-# lengths, floods the log) and 85 (who may load a miniport, what uid 1000
-# can reach).  One boot each.
+# lengths, floods the log), 85 (who may load a miniport, what uid 1000
+# can reach) and 86 (signatures with and without lockdown, IMA; no IBT on
+# i386).  One boot each.
 . "$ROOT/tests/lib.sh"
-i386_suites REL_SUITE_ARCH 80-vm-hostile 81-vm-lifecycle 82-vm-unbind 83-vm-concurrency 84-vm-misbehave-runtime 85-permissions
+i386_suites REL_SUITE_ARCH 80-vm-hostile 81-vm-lifecycle 82-vm-unbind 83-vm-concurrency 84-vm-misbehave-runtime 85-permissions 86-vm-trust
 exit 0

@@ -9,10 +9,19 @@
 # and runs the switching against a stand-in for the MSR (ibt_emulate=1),
 # also through KeBugCheckEx's and fault containment's ways out of a driver.
 # One boot on the suite's kernel and, when that is 6.1, one on 6.12.
+# REL_SUITE_ARCH=i686 (suite 15): the i386 kernel alone, the PE32 images,
+# guest programs built with -m32, no IBT part (i386 has none).
 . "$ROOT/tests/lib.sh"
 T=$ROOT/tests/vm/trust
 SIGN=$KDIR/scripts/sign-file
-MP=$ROOT/miniports/out/x86_64
+ARCH=${REL_SUITE_ARCH:-x86_64}
+MP=$ROOT/miniports/out/$ARCH
+m32=
+name=trust
+if [ "$ARCH" = i686 ]; then
+	m32=-m32
+	name="trust i386"
+fi
 
 if ! make -s -C "$ROOT/miniports" >"$OUT/build.log" 2>&1; then
 	fail "trust: miniports build" "$(tail -n1 "$OUT/build.log")"
@@ -22,8 +31,8 @@ if ! make -s -C "$ROOT/tests/vm/miniports7" >>"$OUT/build.log" 2>&1; then
 	fail "trust: test miniports (tests/vm/miniports7) build" "$(grep -m1 -i error "$OUT/build.log")"
 	exit 0
 fi
-if ! gcc -O2 -Wall -static -o "$OUT/keyadd" "$T/keyadd.c" 2>>"$OUT/build.log" ||
-   ! gcc -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" 2>>"$OUT/build.log"; then
+if ! gcc $m32 -O2 -Wall -static -o "$OUT/keyadd" "$T/keyadd.c" 2>>"$OUT/build.log" ||
+   ! gcc $m32 -O2 -Wall -static -o "$OUT/xmm_ioctl" "$ROOT/tests/vm/guest/xmm_ioctl.c" 2>>"$OUT/build.log"; then
 	fail "trust: keyadd, xmm_ioctl build" "$(tail -n1 "$OUT/build.log")"
 	exit 0
 fi
@@ -92,10 +101,12 @@ run_kernel() {
 		--add "$ROOT/tests/vm/miniports7/out:/mb" --add "$OUT/xmm_ioctl" \
 		"${args[@]}" "$T/guest.sh"
 }
-run_kernel trust "$KREL" "$KCACHE" "$VPWRAP_KO"
+run_kernel "$name" "$KREL" "$KCACHE" "$VPWRAP_KO"
 
 # The 6.12 LTS kernel too (its own kernel IBT build, its own signature and
-# lockdown code), unless it is already the suite's kernel.
+# lockdown code), unless it is already the suite's kernel (or the suite
+# runs on i386).
+[ "$ARCH" = x86_64 ] || exit 0
 switch_kernel 6.12 "trust 6.12" || exit 0
 run_kernel "trust 6.12" "$KREL" "$KCACHE" "$VPWRAP_KO"
 exit 0
