@@ -90,6 +90,19 @@ static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
 	.atomic_commit = drm_atomic_helper_commit,
 };
 
+/* Does a CRTC of this commit go through a full mode set? */
+static bool vpdrm_commit_sets_mode(struct vpdrm_atomic *state)
+{
+	struct drm_crtc_state *cs;
+	struct drm_crtc *crtc;
+	int i;
+
+	for_each_new_crtc_in_state(state, crtc, cs, i)
+		if (drm_atomic_crtc_needs_modeset(cs))
+			return true;
+	return false;
+}
+
 /*
  * Mode sets before plane updates (as in the _rpm tail): the plane copies into
  * the frame buffer that the CRTC's mode set has just mapped.
@@ -107,8 +120,16 @@ static void vpdrm_atomic_commit_tail(struct vpdrm_atomic *state)
 
 	vpdrm_crc_commit_begin(vdev);
 	vpdrm_zc_commit_begin(vdev);
-	drm_atomic_helper_commit_modeset_disables(dev, state);
-	drm_atomic_helper_commit_modeset_enables(dev, state);
+	if (vpdrm_commit_sets_mode(state)) {
+		drm_atomic_helper_commit_modeset_disables(dev, state);
+		drm_atomic_helper_commit_modeset_enables(dev, state);
+	} else {
+		/*
+		 * Plane updates only: nothing to disable or enable, and the
+		 * mode, hence the vblank timestamping constants, stays.
+		 */
+		drm_atomic_helper_update_legacy_modeset_state(dev, state);
+	}
 	drm_atomic_helper_commit_planes(dev, state,
 					DRM_PLANE_COMMIT_ACTIVE_ONLY);
 	vpdrm_crc_commit_end(vdev);

@@ -117,8 +117,7 @@ void vpdrm_primary_copy(struct vpdrm_device *vdev,
 	drm_rect_translate(&dst_clip, primary->dst.x1 - (primary->src.x1 >> 16),
 			   primary->dst.y1 - (primary->src.y1 >> 16));
 	vpdrm_screen_map(vdev, &dst);
-	iosys_map_incr(&dst, drm_fb_clip_offset(m->stride,
-						drm_format_info(vdev->hw_mode->format),
+	iosys_map_incr(&dst, drm_fb_clip_offset(m->stride, vdev->hw_mode->info,
 						&dst_clip));
 	vpdrm_blit(&dst, m->stride, vdev->hw_mode->format, &shadow->data[0],
 		   primary->fb, clip, conv);

@@ -47,6 +47,8 @@ struct drm_rect;
 struct vpdrm_mode {
 	struct vp_mode vp;
 	u32 format;		/* DRM_FORMAT_* of the mode's frame buffer */
+	/* drm_format_info(@format), looked up once; NULL for VGA16 */
+	const struct drm_format_info *info;
 };
 
 struct vpdrm_output {
