@@ -260,8 +260,17 @@ static void vpdrm_plane_atomic_disable(struct drm_plane *plane,
 	drm_dev_exit(idx);
 }
 
+/* The framebuffer keeps its kernel mapping from its first showing on (fb.c). */
+static int vpdrm_plane_prepare_fb(struct drm_plane *plane,
+				  struct drm_plane_state *state)
+{
+	if (state->fb)
+		vpdrm_fb_keep_mapped(state->fb);
+	return vpdrm_shadow_prepare_fb(plane, state);
+}
+
 static const struct drm_plane_helper_funcs vpdrm_plane_helper_funcs = {
-	DRM_GEM_SHADOW_PLANE_HELPER_FUNCS,
+	VPDRM_SHADOW_PLANE_HELPER_FUNCS(vpdrm_plane_prepare_fb),
 	.atomic_check = vpdrm_plane_atomic_check,
 	.atomic_update = vpdrm_plane_atomic_update,
 	.atomic_disable = vpdrm_plane_atomic_disable,

@@ -171,6 +171,11 @@ bool vpdrm_format_convertible(u32 fb_format, u32 hw_format);
 int vpdrm_modes_add(struct vpdrm_device *vdev, struct drm_connector *connector,
 		    u32 pref_w, u32 pref_h);
 
+/* fb.c */
+struct drm_framebuffer *
+vpdrm_fb_create(VPDRM_FB_CREATE_ARGS(dev, file, info, cmd));
+void vpdrm_fb_keep_mapped(struct drm_framebuffer *fb);
+
 /* plane.c */
 int vpdrm_plane_init(struct vpdrm_device *vdev, struct drm_plane *plane,
 		     enum drm_plane_type type, const u32 *formats,
