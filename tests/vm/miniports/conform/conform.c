@@ -37,6 +37,25 @@
 #define WAIT_TIMEOUT	258
 #endif
 
+/*
+ * Executive spin locks, imported from ntoskrnl.exe (and hal.dll on x86,
+ * whose headers turn KeAcquireSpinLock into the __fastcall Kf* calls).
+ */
+typedef ULONG_PTR KSPIN_LOCK;
+#ifdef _WIN64
+UCHAR NTAPI KeAcquireSpinLockRaiseToDpc(KSPIN_LOCK *);
+VOID NTAPI KeReleaseSpinLock(KSPIN_LOCK *, UCHAR);
+#define KeAcquireLock(l)	KeAcquireSpinLockRaiseToDpc(l)
+#define KeReleaseLock(l, o)	KeReleaseSpinLock(l, o)
+#else
+UCHAR __attribute__((fastcall)) KfAcquireSpinLock(KSPIN_LOCK *);
+VOID __attribute__((fastcall)) KfReleaseSpinLock(KSPIN_LOCK *, UCHAR);
+#define KeAcquireLock(l)	KfAcquireSpinLock(l)
+#define KeReleaseLock(l, o)	KfReleaseSpinLock(l, o)
+#endif
+VOID NTAPI KeAcquireSpinLockAtDpcLevel(KSPIN_LOCK *);
+VOID NTAPI KeReleaseSpinLockFromDpcLevel(KSPIN_LOCK *);
+
 #define DPC_BATCH	64
 #define TIMER_BATCH	256
 #define SYNC_EVERY	64
@@ -311,6 +330,79 @@ static void CheckSpinLocks(PCONF_EXT e)
 	       "accepted a NULL out pointer\n");
 	REPORT(VideoPortDeleteSpinLock(e, b) == NO_ERROR, "spinlock_delete", "status\n");
 	e->Lock = a;
+}
+
+/*
+ * KSPIN_LOCK: KeAcquireSpinLock (x64: KeAcquireSpinLockRaiseToDpc, x86:
+ * KfAcquireSpinLock) returns the old IRQL and holds DISPATCH_LEVEL with
+ * interrupts on, KeReleaseSpinLock lowers to NewIrql; the AtDpcLevel forms
+ * change no IRQL; a lock word that cannot be one (NULL, user, misaligned,
+ * unmapped) is refused, nothing changed.
+ */
+static void CheckKeSpinLocks(void)
+{
+	KSPIN_LOCK a = 0, b = 0;
+	ULONG junk[4] = { 0 };
+	KSPIN_LOCK *bad[] = {
+		NULL, (KSPIN_LOCK *)((PUCHAR)junk + 1), (KSPIN_LOCK *)(ULONG_PTR)0x1000,
+#ifdef _WIN64
+		(KSPIN_LOCK *)(ULONG_PTR)0x8000000000000000ull,
+#endif
+	};
+	UCHAR old, old2, held, held2, after;
+	BOOLEAN ifheld;
+	ULONG i, wrong = 0;
+
+	old = KeAcquireLock(&a);
+	held = VideoPortGetCurrentIrql();
+	ifheld = InterruptsOn();
+	KeReleaseLock(&a, old);
+	after = VideoPortGetCurrentIrql();
+	REPORT(old == PASSIVE_LEVEL, "ke_spinlock_old_irql", "OldIrql %u, expected 0\n", old);
+	REPORT(held == DISPATCH_LEVEL && ifheld, "ke_spinlock_irql_held",
+	       "IRQL %u, interrupts %s while held\n", held, ifheld ? "on" : "off");
+	REPORT(after == PASSIVE_LEVEL && a == 0, "ke_spinlock_new_irql",
+	       "IRQL %u after release, lock word %lx\n", after, (unsigned long)a);
+
+	/* nested: the inner acquire returns DISPATCH_LEVEL, its release stays there */
+	old = KeAcquireLock(&a);
+	old2 = KeAcquireLock(&b);
+	KeReleaseLock(&b, old2);
+	held = VideoPortGetCurrentIrql();
+	KeReleaseLock(&a, old);
+	REPORT(old == PASSIVE_LEVEL && old2 == DISPATCH_LEVEL && held == DISPATCH_LEVEL &&
+	       VideoPortGetCurrentIrql() == PASSIVE_LEVEL, "ke_spinlock_nested",
+	       "old %u old2 %u, %u after the inner release\n", old, old2, held);
+
+	/* AtDpcLevel forms: the word taken and freed, no IRQL change */
+	old = KeAcquireLock(&a);
+	KeAcquireSpinLockAtDpcLevel(&b);
+	held = VideoPortGetCurrentIrql();
+	held2 = b != 0;
+	KeReleaseSpinLockFromDpcLevel(&b);
+	after = VideoPortGetCurrentIrql();
+	KeReleaseLock(&a, old);
+	REPORT(held == DISPATCH_LEVEL && held2 && b == 0 && after == DISPATCH_LEVEL &&
+	       VideoPortGetCurrentIrql() == PASSIVE_LEVEL, "ke_spinlock_at_dpc_level",
+	       "IRQL %u / %u, taken %u, word after %lx\n", held, after, held2, (unsigned long)b);
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		old = KeAcquireLock(bad[i]);
+		held = VideoPortGetCurrentIrql();
+		KeReleaseLock(bad[i], PASSIVE_LEVEL);
+		if (old != PASSIVE_LEVEL || held != PASSIVE_LEVEL)
+			wrong |= 1u << i;
+		old = KeAcquireLock(&a);
+		KeAcquireSpinLockAtDpcLevel(bad[i]);
+		KeReleaseSpinLockFromDpcLevel(bad[i]);
+		held = VideoPortGetCurrentIrql();
+		KeReleaseLock(&a, old);
+		if (held != DISPATCH_LEVEL || VideoPortGetCurrentIrql() != PASSIVE_LEVEL ||
+		    !InterruptsOn())
+			wrong |= 0x100u << i;
+	}
+	REPORT(!wrong && junk[0] == 0 && junk[1] == 0, "ke_spinlock_bad_lock_refused",
+	       "taken or IRQL changed for bad lock words %lx\n", (unsigned long)wrong);
 }
 
 static void CheckMemory(PCONF_EXT e)
@@ -753,6 +845,7 @@ static VP_STATUS NTAPI HwFindAdapter(PVOID HwDeviceExtension, PVOID HwContext,
 	       VideoPortGetCurrentIrql());
 	CheckConfig(e, ConfigInfo);
 	CheckSpinLocks(e);
+	CheckKeSpinLocks();
 	CheckMemory(e);
 	CheckResources(e);
 	CheckPrint();
