@@ -42,19 +42,21 @@
  * whose headers turn KeAcquireSpinLock into the __fastcall Kf* calls).
  */
 typedef ULONG_PTR KSPIN_LOCK;
+/* imported as the headers declare them: calls through the import table */
+#define KE_IMPORT	__declspec(dllimport)
 #ifdef _WIN64
-UCHAR NTAPI KeAcquireSpinLockRaiseToDpc(KSPIN_LOCK *);
-VOID NTAPI KeReleaseSpinLock(KSPIN_LOCK *, UCHAR);
+KE_IMPORT UCHAR NTAPI KeAcquireSpinLockRaiseToDpc(KSPIN_LOCK *);
+KE_IMPORT VOID NTAPI KeReleaseSpinLock(KSPIN_LOCK *, UCHAR);
 #define KeAcquireLock(l)	KeAcquireSpinLockRaiseToDpc(l)
 #define KeReleaseLock(l, o)	KeReleaseSpinLock(l, o)
 #else
-UCHAR __attribute__((fastcall)) KfAcquireSpinLock(KSPIN_LOCK *);
-VOID __attribute__((fastcall)) KfReleaseSpinLock(KSPIN_LOCK *, UCHAR);
+KE_IMPORT UCHAR __attribute__((fastcall)) KfAcquireSpinLock(KSPIN_LOCK *);
+KE_IMPORT VOID __attribute__((fastcall)) KfReleaseSpinLock(KSPIN_LOCK *, UCHAR);
 #define KeAcquireLock(l)	KfAcquireSpinLock(l)
 #define KeReleaseLock(l, o)	KfReleaseSpinLock(l, o)
 #endif
-VOID NTAPI KeAcquireSpinLockAtDpcLevel(KSPIN_LOCK *);
-VOID NTAPI KeReleaseSpinLockFromDpcLevel(KSPIN_LOCK *);
+KE_IMPORT VOID NTAPI KeAcquireSpinLockAtDpcLevel(KSPIN_LOCK *);
+KE_IMPORT VOID NTAPI KeReleaseSpinLockFromDpcLevel(KSPIN_LOCK *);
 
 #define DPC_BATCH	64
 #define TIMER_BATCH	256
@@ -62,6 +64,7 @@ VOID NTAPI KeReleaseSpinLockFromDpcLevel(KSPIN_LOCK *);
 
 typedef struct _CONF_EXT {
 	PSPIN_LOCK Lock;
+	KSPIN_LOCK KeLock, KeOuterLock;	/* the lock benchmark's */
 	PVOID Mmio;		/* BAR2 via GetDeviceBase */
 	PEVENT TimerEvent;
 	PEVENT DpcEvent;
@@ -1013,8 +1016,17 @@ static void CounterStop(PCONF_EXT e, PVIDEO_REQUEST_PACKET rp)
 
 typedef VOID (NTAPI *BENCH_ACQUIRE)(PVOID, PVOID, PUCHAR);
 typedef VOID (NTAPI *BENCH_RELEASE)(PVOID, PVOID, UCHAR);
+typedef VOID (NTAPI *BENCH_DPC)(PVOID, PVOID);
+typedef VOID (NTAPI *BENCH_KE_DPC)(KSPIN_LOCK *);
+#ifdef _WIN64
+typedef UCHAR (NTAPI *BENCH_KE_ACQUIRE)(KSPIN_LOCK *);
+typedef VOID (NTAPI *BENCH_KE_RELEASE)(KSPIN_LOCK *, UCHAR);
+#else
+typedef UCHAR (__attribute__((fastcall)) *BENCH_KE_ACQUIRE)(KSPIN_LOCK *);
+typedef VOID (__attribute__((fastcall)) *BENCH_KE_RELEASE)(KSPIN_LOCK *, UCHAR);
+#endif
 
-/* One loop for every pair measured, so that only the functions differ. */
+/* One loop per kind for every pair measured, so that only the functions differ. */
 static __attribute__((noinline)) VOID BenchLoop(PVOID e, PVOID Lock, BENCH_ACQUIRE Acquire,
 						BENCH_RELEASE Release, ULONG n)
 {
@@ -1027,9 +1039,43 @@ static __attribute__((noinline)) VOID BenchLoop(PVOID e, PVOID Lock, BENCH_ACQUI
 	}
 }
 
+static __attribute__((noinline)) VOID BenchLoopDpc(PVOID e, PVOID Lock, BENCH_DPC Acquire,
+						   BENCH_DPC Release, ULONG n)
+{
+	ULONG i;
+
+	for (i = 0; i < n; i++) {
+		Acquire(e, Lock);
+		Release(e, Lock);
+	}
+}
+
+static __attribute__((noinline)) VOID BenchLoopKeDpc(KSPIN_LOCK *Lock, BENCH_KE_DPC Acquire,
+						     BENCH_KE_DPC Release, ULONG n)
+{
+	ULONG i;
+
+	for (i = 0; i < n; i++) {
+		Acquire(Lock);
+		Release(Lock);
+	}
+}
+
+static __attribute__((noinline)) VOID BenchLoopKe(KSPIN_LOCK *Lock, BENCH_KE_ACQUIRE Acquire,
+						  BENCH_KE_RELEASE Release, ULONG n)
+{
+	ULONG i;
+
+	for (i = 0; i < n; i++)
+		Release(Lock, Acquire(Lock));
+}
+
 static VOID Bench(PCONF_EXT e, PVIDEO_REQUEST_PACKET rp)
 {
 	CONF_BENCH_INPUT in = { 0 };
+	BOOLEAN own;
+	PVOID lock;
+	UCHAR old;
 
 	if (rp->InputBufferLength < sizeof(ULONG)) {
 		rp->StatusBlock->Status = ERROR_INSUFFICIENT_BUFFER;
@@ -1037,12 +1083,54 @@ static VOID Bench(PCONF_EXT e, PVIDEO_REQUEST_PACKET rp)
 	}
 	VideoPortMoveMemory(&in, rp->InputBuffer,
 			    rp->InputBufferLength < sizeof(in) ? rp->InputBufferLength : sizeof(in));
-	if (in.Acquire && in.Release)
-		BenchLoop(e, (PVOID)(ULONG_PTR)in.Lock, (BENCH_ACQUIRE)(ULONG_PTR)in.Acquire,
-			  (BENCH_RELEASE)(ULONG_PTR)in.Release, in.Pairs);
-	else
-		BenchLoop(e, e->Lock, (BENCH_ACQUIRE)VideoPortAcquireSpinLock,
-			  (BENCH_RELEASE)VideoPortReleaseSpinLock, in.Pairs);
+	own = !in.Acquire || !in.Release;
+	lock = (PVOID)(ULONG_PTR)in.Lock;
+	switch (in.Kind) {
+	case CONF_BENCH_VP:
+		if (own)
+			BenchLoop(e, e->Lock, (BENCH_ACQUIRE)VideoPortAcquireSpinLock,
+				  (BENCH_RELEASE)VideoPortReleaseSpinLock, in.Pairs);
+		else
+			BenchLoop(e, lock, (BENCH_ACQUIRE)(ULONG_PTR)in.Acquire,
+				  (BENCH_RELEASE)(ULONG_PTR)in.Release, in.Pairs);
+		break;
+	case CONF_BENCH_VP_DPC:
+		old = KeAcquireLock(&e->KeOuterLock);
+		if (own)
+			BenchLoopDpc(e, e->Lock, (BENCH_DPC)VideoPortAcquireSpinLockAtDpcLevel,
+				     (BENCH_DPC)VideoPortReleaseSpinLockFromDpcLevel, in.Pairs);
+		else
+			BenchLoopDpc(e, lock, (BENCH_DPC)(ULONG_PTR)in.Acquire,
+				     (BENCH_DPC)(ULONG_PTR)in.Release, in.Pairs);
+		KeReleaseLock(&e->KeOuterLock, old);
+		break;
+	case CONF_BENCH_KE_DPC:
+		old = KeAcquireLock(&e->KeOuterLock);
+		if (own)
+			BenchLoopKeDpc(&e->KeLock, KeAcquireSpinLockAtDpcLevel,
+				       KeReleaseSpinLockFromDpcLevel, in.Pairs);
+		else
+			BenchLoopKeDpc(lock, (BENCH_KE_DPC)(ULONG_PTR)in.Acquire,
+				       (BENCH_KE_DPC)(ULONG_PTR)in.Release, in.Pairs);
+		KeReleaseLock(&e->KeOuterLock, old);
+		break;
+	case CONF_BENCH_KE:
+#ifdef _WIN64
+		if (own)
+			BenchLoopKe(&e->KeLock, KeAcquireSpinLockRaiseToDpc, KeReleaseSpinLock,
+				    in.Pairs);
+#else
+		if (own)
+			BenchLoopKe(&e->KeLock, KfAcquireSpinLock, KfReleaseSpinLock, in.Pairs);
+#endif
+		else
+			BenchLoopKe(lock, (BENCH_KE_ACQUIRE)(ULONG_PTR)in.Acquire,
+				    (BENCH_KE_RELEASE)(ULONG_PTR)in.Release, in.Pairs);
+		break;
+	default:
+		rp->StatusBlock->Status = ERROR_INVALID_PARAMETER;
+		break;
+	}
 }
 
 static BOOLEAN NTAPI HwStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET rp)
