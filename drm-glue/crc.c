@@ -42,7 +42,7 @@ static int vpdrm_crc_compute(struct vpdrm_device *vdev, u32 *crc)
 	if (planar)
 		len = DIV_ROUND_UP(m->width, 8);
 	else
-		len = drm_format_info_min_pitch(drm_format_info(vdev->hw_mode->format),
+		len = drm_format_info_min_pitch(vdev->hw_mode->info,
 						0, m->width);
 	buf = kmalloc(len, GFP_KERNEL);
 	if (!buf)

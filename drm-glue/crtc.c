@@ -379,9 +379,11 @@ int vpdrm_atomic_check(struct drm_device *dev, struct vpdrm_atomic *state)
 	}
 
 	old = drm_atomic_get_old_crtc_state(state, crtc);
+	/* the same mode blob holds the same mode: no comparison needed */
 	modeset = drm_atomic_crtc_needs_modeset(cs) ||
 		  old->enable != cs->enable || old->active != cs->active ||
-		  !drm_mode_equal(&old->mode, &cs->mode);
+		  (old->mode_blob != cs->mode_blob &&
+		   !drm_mode_equal(&old->mode, &cs->mode));
 	if ((!ps || !ps->fb) && !modeset)
 		goto helpers;	/* nothing that decides the mode changed */
 	/*

@@ -16,10 +16,8 @@
 #include <linux/pci.h>
 #include <drm/drm_atomic.h>
 #include <drm/drm_atomic_helper.h>
-#include <drm/drm_damage_helper.h>
 #include <drm/drm_drv.h>
 #include <drm/drm_fourcc.h>
-#include <drm/drm_gem_framebuffer_helper.h>
 #include <drm/drm_gem_shmem_helper.h>
 #include <drm/drm_managed.h>
 #include <drm/drm_mode_config.h>
@@ -46,49 +44,24 @@ static const struct drm_driver vpdrm_driver = {
 	.minor = 0,
 };
 
-/*
- * DIRTYFB: a commit with the damage, unless the buffer is the one in video
- * memory (zerocopy.c), where what userspace drew is on screen already.
- */
-static int vpdrm_fb_dirty(struct drm_framebuffer *fb, struct drm_file *file,
-			  unsigned int flags, unsigned int color,
-			  struct drm_clip_rect *clips, unsigned int num_clips)
-{
-	if (vpdrm_zc_shown(to_vpdrm(fb->dev), fb))
-		return 0;
-	return drm_atomic_helper_dirtyfb(fb, file, flags, color, clips,
-					 num_clips);
-}
-
-static const struct drm_framebuffer_funcs vpdrm_fb_funcs = {
-	.destroy = drm_gem_fb_destroy,
-	.create_handle = drm_gem_fb_create_handle,
-	.dirty = vpdrm_fb_dirty,
-};
-
-/*
- * Scanout copies with the CPU, so only linear buffers make sense.  The core
- * would refuse a tiled framebuffer only at commit time; refuse it at ADDFB2.
- */
-static struct drm_framebuffer *
-vpdrm_fb_create(VPDRM_FB_CREATE_ARGS(dev, file, info, cmd))
-{
-	unsigned int i;
-
-	if (cmd->flags & DRM_MODE_FB_MODIFIERS)
-		for (i = 0; i < DRM_FORMAT_MAX_PLANES; i++)
-			if (cmd->handles[i] &&
-			    cmd->modifier[i] != DRM_FORMAT_MOD_LINEAR)
-				return ERR_PTR(-EINVAL);
-	return vpdrm_gem_fb_create_with_funcs(dev, file, info, cmd,
-					      &vpdrm_fb_funcs);
-}
-
 static const struct drm_mode_config_funcs vpdrm_mode_config_funcs = {
 	.fb_create = vpdrm_fb_create,
 	.atomic_check = vpdrm_atomic_check,
 	.atomic_commit = drm_atomic_helper_commit,
 };
+
+/* Does a CRTC of this commit go through a full mode set? */
+static bool vpdrm_commit_sets_mode(struct vpdrm_atomic *state)
+{
+	struct drm_crtc_state *cs;
+	struct drm_crtc *crtc;
+	int i;
+
+	for_each_new_crtc_in_state(state, crtc, cs, i)
+		if (drm_atomic_crtc_needs_modeset(cs))
+			return true;
+	return false;
+}
 
 /*
  * Mode sets before plane updates (as in the _rpm tail): the plane copies into
@@ -107,8 +80,16 @@ static void vpdrm_atomic_commit_tail(struct vpdrm_atomic *state)
 
 	vpdrm_crc_commit_begin(vdev);
 	vpdrm_zc_commit_begin(vdev);
-	drm_atomic_helper_commit_modeset_disables(dev, state);
-	drm_atomic_helper_commit_modeset_enables(dev, state);
+	if (vpdrm_commit_sets_mode(state)) {
+		drm_atomic_helper_commit_modeset_disables(dev, state);
+		drm_atomic_helper_commit_modeset_enables(dev, state);
+	} else {
+		/*
+		 * Plane updates only: nothing to disable or enable, and the
+		 * mode, hence the vblank timestamping constants, stays.
+		 */
+		drm_atomic_helper_update_legacy_modeset_state(dev, state);
+	}
 	drm_atomic_helper_commit_planes(dev, state,
 					DRM_PLANE_COMMIT_ACTIVE_ONLY);
 	vpdrm_crc_commit_end(vdev);

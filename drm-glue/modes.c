@@ -154,15 +154,16 @@ int vpdrm_modes_init(struct vpdrm_device *vdev)
 	for (i = 0; i < count; i++) {
 		const struct vp_mode *m = &vp[i];
 		u32 format = vpdrm_mode_format(m);
+		const struct drm_format_info *info;
 		u32 min_stride;
 
 		if (!format || !m->width || !m->height ||
 		    m->width > VPDRM_MAX_DIM || m->height > VPDRM_MAX_DIM)
 			continue;
 		/* planar: each plane's line holds one bit per pixel */
-		min_stride = format == VPDRM_FORMAT_VGA16 ?
-			     DIV_ROUND_UP(m->width, 8) :
-			     m->width * drm_format_info(format)->cpp[0];
+		info = format == VPDRM_FORMAT_VGA16 ? NULL : drm_format_info(format);
+		min_stride = info ? m->width * info->cpp[0] :
+			     DIV_ROUND_UP(m->width, 8);
 		/* A stride the miniport got wrong would scribble past lines. */
 		if (m->stride < min_stride ||
 		    (vram && (u64)m->stride * m->height > vram)) {
@@ -172,6 +173,7 @@ int vpdrm_modes_init(struct vpdrm_device *vdev)
 		}
 		vdev->modes[n].vp = *m;
 		vdev->modes[n].format = format;
+		vdev->modes[n].info = info;
 		n++;
 		drm_dbg_kms(dev, "mode %u: %ux%u %u bpp %p4cc %u Hz\n",
 			    m->index, m->width, m->height, m->bpp, &format,

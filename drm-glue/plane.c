@@ -117,8 +117,7 @@ void vpdrm_primary_copy(struct vpdrm_device *vdev,
 	drm_rect_translate(&dst_clip, primary->dst.x1 - (primary->src.x1 >> 16),
 			   primary->dst.y1 - (primary->src.y1 >> 16));
 	vpdrm_screen_map(vdev, &dst);
-	iosys_map_incr(&dst, drm_fb_clip_offset(m->stride,
-						drm_format_info(vdev->hw_mode->format),
+	iosys_map_incr(&dst, drm_fb_clip_offset(m->stride, vdev->hw_mode->info,
 						&dst_clip));
 	vpdrm_blit(&dst, m->stride, vdev->hw_mode->format, &shadow->data[0],
 		   primary->fb, clip, conv);
@@ -261,8 +260,17 @@ static void vpdrm_plane_atomic_disable(struct drm_plane *plane,
 	drm_dev_exit(idx);
 }
 
+/* The framebuffer keeps its kernel mapping from its first showing on (fb.c). */
+static int vpdrm_plane_prepare_fb(struct drm_plane *plane,
+				  struct drm_plane_state *state)
+{
+	if (state->fb)
+		vpdrm_fb_keep_mapped(state->fb);
+	return vpdrm_shadow_prepare_fb(plane, state);
+}
+
 static const struct drm_plane_helper_funcs vpdrm_plane_helper_funcs = {
-	DRM_GEM_SHADOW_PLANE_HELPER_FUNCS,
+	VPDRM_SHADOW_PLANE_HELPER_FUNCS(vpdrm_plane_prepare_fb),
 	.atomic_check = vpdrm_plane_atomic_check,
 	.atomic_update = vpdrm_plane_atomic_update,
 	.atomic_disable = vpdrm_plane_atomic_disable,

@@ -110,8 +110,7 @@ void vpdrm_swcursor_draw(struct vpdrm_device *vdev,
 	iosys_map_set_vaddr(&src, swc->pixels);
 	clip = DRM_RECT_INIT(0, 0, w, h);
 	vpdrm_screen_map(vdev, &dst);
-	iosys_map_incr(&dst, drm_fb_clip_offset(m->stride,
-						drm_format_info(vdev->hw_mode->format),
+	iosys_map_incr(&dst, drm_fb_clip_offset(m->stride, vdev->hw_mode->info,
 						&r));
 	vpdrm_blit(&dst, m->stride, vdev->hw_mode->format, &src, &swc->fb,
 		   &clip, conv);

@@ -47,6 +47,8 @@ struct drm_rect;
 struct vpdrm_mode {
 	struct vp_mode vp;
 	u32 format;		/* DRM_FORMAT_* of the mode's frame buffer */
+	/* drm_format_info(@format), looked up once; NULL for VGA16 */
+	const struct drm_format_info *info;
 };
 
 struct vpdrm_output {
@@ -168,6 +170,11 @@ bool vpdrm_mode_offered(struct vpdrm_device *vdev,
 bool vpdrm_format_convertible(u32 fb_format, u32 hw_format);
 int vpdrm_modes_add(struct vpdrm_device *vdev, struct drm_connector *connector,
 		    u32 pref_w, u32 pref_h);
+
+/* fb.c */
+struct drm_framebuffer *
+vpdrm_fb_create(VPDRM_FB_CREATE_ARGS(dev, file, info, cmd));
+void vpdrm_fb_keep_mapped(struct drm_framebuffer *fb);
 
 /* plane.c */
 int vpdrm_plane_init(struct vpdrm_device *vdev, struct drm_plane *plane,

@@ -80,21 +80,38 @@ struct drm_format_conv_state;
 #endif
 
 /*
- * .fb_create and drm_gem_fb_create_with_funcs() get the format info the
- * core looked up since 6.17 (7.3 has it, 6.12 not).
+ * .fb_create and drm_gem_fb_init_with_funcs() get the format info the core
+ * looked up since 6.17 (7.3 has it, 6.12 not).
  */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
 #define VPDRM_FB_CREATE_ARGS(dev, file, info, cmd) \
 	struct drm_device *dev, struct drm_file *file, \
 	const struct drm_format_info *info, const struct drm_mode_fb_cmd2 *cmd
-#define vpdrm_gem_fb_create_with_funcs(dev, file, info, cmd, funcs) \
-	drm_gem_fb_create_with_funcs(dev, file, info, cmd, funcs)
+#define vpdrm_gem_fb_init_with_funcs(dev, fb, file, info, cmd, funcs) \
+	drm_gem_fb_init_with_funcs(dev, fb, file, info, cmd, funcs)
 #else
 #define VPDRM_FB_CREATE_ARGS(dev, file, info, cmd) \
 	struct drm_device *dev, struct drm_file *file, \
 	const struct drm_mode_fb_cmd2 *cmd
-#define vpdrm_gem_fb_create_with_funcs(dev, file, info, cmd, funcs) \
-	drm_gem_fb_create_with_funcs(dev, file, cmd, funcs)
+#define vpdrm_gem_fb_init_with_funcs(dev, fb, file, info, cmd, funcs) \
+	drm_gem_fb_init_with_funcs(dev, fb, file, cmd, funcs)
+#endif
+
+/*
+ * Shadow planes: 6.2 moved the framebuffer's kernel mapping from
+ * .prepare_fb/.cleanup_fb to .begin_fb_access/.end_fb_access and left
+ * .prepare_fb to the GEM fence helper.  VPDRM_SHADOW_PLANE_HELPER_FUNCS()
+ * lists the shadow-plane hooks with the driver's own .prepare_fb, which
+ * calls vpdrm_shadow_prepare_fb() for what the helpers' did.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define VPDRM_SHADOW_PLANE_HELPER_FUNCS(prepare) \
+	.prepare_fb = (prepare), DRM_GEM_SHADOW_PLANE_HELPER_FUNCS
+#define vpdrm_shadow_prepare_fb		drm_gem_plane_helper_prepare_fb
+#else
+#define VPDRM_SHADOW_PLANE_HELPER_FUNCS(prepare) \
+	.prepare_fb = (prepare), .cleanup_fb = drm_gem_cleanup_shadow_fb
+#define vpdrm_shadow_prepare_fb		drm_gem_prepare_shadow_fb
 #endif
 
 /*
