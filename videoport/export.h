@@ -88,12 +88,15 @@ struct vp_export {
  * that also has a fast form, the function @fast (same convention and
  * arguments), which leaves out what only verify=1, the kernel's lock
  * debugging or paravirtualized spin locks need.  The table links @fast in
- * its place when vp_lock_fast_ok() (lockfast.h): the spin-lock pair, the
+ * its place when vp_lock_fast_ok() (lockfast.h): the spin locks, the
  * exports miniports call most often.  Name stays the complete form, which
  * @fast may pass unusual calls to.
  */
 #define VP_EXPORT_FAST(dll, ret, name, fast, ...) \
 	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI, ret, name, #name, fast, __VA_ARGS__)
+/* The same for a __fastcall export (hal.dll's Kf* on x86). */
+#define VP_EXPORT_FASTCALL_FAST(dll, ret, name, fast, ...) \
+	__VP_EXPORT(dll, VP_IMPLEMENTED, WINAPI_FASTCALL, ret, name, #name, fast, __VA_ARGS__)
 
 /*
  * VP_EXPORT_ASM(dll, Name): the row of an export written in assembly, for

@@ -19,26 +19,61 @@
 #include <linux/irqflags.h>
 #include "videoport/vp.h"
 #include "videoport/export.h"
+#include "videoport/nt_spinlock.h"
 
-u8 WINAPI KeAcquireSpinLockRaiseToDpc(win_ulong_ptr *lock) __acquires(lock);
-void WINAPI KeReleaseSpinLock(win_ulong_ptr *lock, u8 new_irql) __releases(lock);
+static u8 WINAPI_FASTCALL hal_acquire_fast(win_ulong_ptr *lock);
+static void WINAPI_FASTCALL hal_release_fast(win_ulong_ptr *lock, u8 new_irql);
 
-VP_EXPORT_FASTCALL(HAL, u8, KfAcquireSpinLock, win_ulong_ptr *lock) __acquires(lock)
-{
-	return KeAcquireSpinLockRaiseToDpc(lock);
-}
-
-VP_EXPORT_FASTCALL(HAL, void, KfReleaseSpinLock, win_ulong_ptr *lock, u8 new_irql)
-	__releases(lock)
-{
-	KeReleaseSpinLock(lock, new_irql);
-}
-
-/* The old (NT 3.5) form, still exported: the old IRQL through a pointer. */
-VP_EXPORT(HAL, void, KeAcquireSpinLock, win_ulong_ptr *lock, u8 *old_irql)
+VP_EXPORT_FASTCALL_FAST(HAL, u8, KfAcquireSpinLock, hal_acquire_fast, win_ulong_ptr *lock)
 	__acquires(lock)
 {
-	*old_irql = KeAcquireSpinLockRaiseToDpc(lock);
+	return nt_acquire_raise(lock, "KfAcquireSpinLock");
+}
+
+VP_EXPORT_FASTCALL_FAST(HAL, void, KfReleaseSpinLock, hal_release_fast, win_ulong_ptr *lock,
+			u8 new_irql) __releases(lock)
+{
+	nt_release_lower(lock, new_irql, "KfReleaseSpinLock");
+}
+
+/* Their fast forms, linked in their place where vp_lock_fast_ok(). */
+static u8 WINAPI_FASTCALL hal_acquire_fast(win_ulong_ptr *lock) __acquires(lock)
+{
+	__acquire(lock);	/* for sparse: taken, or refused */
+	return nt_fast_acquire_raise(lock, "KfAcquireSpinLock");
+}
+
+static void WINAPI_FASTCALL hal_release_fast(win_ulong_ptr *lock, u8 new_irql)
+	__releases(lock)
+{
+	__release(lock);	/* for sparse: released, or refused */
+	return nt_fast_release_lower(lock, new_irql, "KfReleaseSpinLock");
+}
+
+static void WINAPI hal_acquire_old_fast(win_ulong_ptr *lock, u8 *old_irql);
+
+/* The old (NT 3.5) form, still exported: the old IRQL through a pointer. */
+VP_EXPORT_FAST(HAL, void, KeAcquireSpinLock, hal_acquire_old_fast, win_ulong_ptr *lock,
+	       u8 *old_irql) __acquires(lock)
+{
+	u8 old = nt_acquire_raise(lock, "KeAcquireSpinLock");
+
+	if (vp_kernel_half(old_irql))
+		vp_write_u8_or_goto(old_irql, old, out);
+out:
+	return;
+}
+
+/* Linked with the other fast forms (nt_spinlock.h): they take no preemption count. */
+static void WINAPI hal_acquire_old_fast(win_ulong_ptr *lock, u8 *old_irql) __acquires(lock)
+{
+	u8 old = nt_fast_acquire_raise(lock, "KeAcquireSpinLock");
+
+	__acquire(lock);	/* for sparse: taken, or refused */
+	if (vp_kernel_half(old_irql))
+		vp_write_u8_or_goto(old_irql, old, out);
+out:
+	return;
 }
 
 static u8 hal_irql_floor(void)

@@ -1,29 +1,42 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The spin-lock benchmark behind debugfs's <pci>/bench (debugfs.c): what a
- * VideoPortAcquireSpinLock/VideoPortReleaseSpinLock pair costs a miniport
- * next to what the kernel's own pair costs, measured on the same loop.
+ * The spin-lock benchmark behind debugfs's <pci>/bench (debugfs.c): what
+ * each spin-lock pair a miniport imports costs it next to what the
+ * kernel's own pair of the same meaning costs, measured on the same loop.
  *
  * The miniport runs the loop (a private IOCTL, through HwStartIO): Pairs
- * times Acquire(ext, lock, &old) then Release(ext, lock, old), each through
- * a function pointer.  The request's input tells it which functions:
+ * times an acquire then a release, each through a function pointer, one
+ * loop per kind of pair.  The request's input tells it which functions:
  *
- *	struct { u32 pairs; u32 reserved; u64 acquire, release, lock; }
+ *	struct { u32 pairs; u32 kind; u64 acquire, release, lock; }
  *
- * acquire 0 = VideoPort's pair on the miniport's own lock; otherwise ours,
- * reached the way miniport code reaches an export (vp_export_thunk).  Three
- * loops, alternating over rounds so that drift hits them alike:
+ * acquire 0 = the miniport's imports on its own lock; otherwise ours,
+ * reached the way miniport code reaches an export (vp_export_thunk).  The
+ * kinds, with the native pair each is measured against (the kernel's
+ * inline bodies, what its out-of-line _raw_ functions hold):
  *
- *   videoport	VideoPort's pair
- *   native	raw_spin_lock_irqsave + raw_spin_unlock_irqrestore, the
- *		kernel's inline bodies (what its out-of-line _raw_ functions
- *		hold; spin_lock_irqsave's on a kernel without PREEMPT_RT), the
- *		saved flags kept in the lock object as VideoPort's are
+ *   VideoPortAcquireSpinLock/VideoPortReleaseSpinLock (at PASSIVE_LEVEL)
+ *		raw_spin_lock_irqsave/raw_spin_unlock_irqrestore, the saved
+ *		flags kept in the lock object as VideoPort's are
+ *   VideoPortAcquireSpinLockAtDpcLevel/...FromDpcLevel (DISPATCH_LEVEL)
+ *		raw_spin_lock/raw_spin_unlock
+ *   KeAcquireSpinLockAtDpcLevel/KeReleaseSpinLockFromDpcLevel (DISPATCH_LEVEL)
+ *		raw_spin_lock/raw_spin_unlock
+ *   KeAcquireSpinLock: KeAcquireSpinLockRaiseToDpc/KeReleaseSpinLock on
+ *   x86_64, KfAcquireSpinLock/KfReleaseSpinLock on i386 (PASSIVE_LEVEL)
+ *		raw_spin_lock_bh/raw_spin_unlock_bh (DISPATCH_LEVEL masks
+ *		DPCs, our softirqs, not interrupts)
+ *
+ * Three loops each, alternating over rounds so that drift hits them alike:
+ *
+ *   videoport	the miniport's imports
+ *   native	the native pair, in functions of the imports' convention
  *   loop	two functions that return at once: the loop, the argument
  *		set-up, the calls and returns
  *
- * The answer: the three medians, videoport/native (the pair as a miniport
- * calls it) and (videoport - loop)/(native - loop) (the pairs alone).
+ * The answer, one line per kind: the three medians, videoport/native (the
+ * pair as a miniport calls it) and (videoport - loop)/(native - loop) (the
+ * pairs alone).
  */
 #include <linux/fs.h>
 #include <linux/ktime.h>
@@ -47,7 +60,7 @@ struct vp_bench_lock {
 
 struct vp_bench_req {
 	u32 pairs;
-	u32 reserved;
+	u32 kind;
 	u64 acquire;
 	u64 release;
 	u64 lock;
@@ -105,13 +118,116 @@ static void WINAPI vp_bench_nop_release(void *ext, struct vp_bench_lock *l, u8 n
 {
 }
 
+/* raw_spin_lock/raw_spin_unlock, for the AtDpcLevel pairs */
+static noinline void vp_bench_native_lock_wait(struct vp_bench_lock *l) __acquires(l)
+{
+	raw_spin_lock(&l->lock);
+}
+
+static __always_inline void vp_bench_native_lock(struct vp_bench_lock *l) __acquires(l)
+{
+	if (!VP_LOCK_FAST_PATH)
+		return vp_bench_native_lock_wait(l);
+	preempt_disable();
+	if (unlikely(!vp_lock_try(&l->lock))) {
+		preempt_enable();
+		return vp_bench_native_lock_wait(l);
+	}
+	__acquire(l);
+}
+
+static __always_inline void vp_bench_native_unlock(struct vp_bench_lock *l) __releases(l)
+{
+	if (!VP_LOCK_FAST_PATH)
+		raw_spin_unlock(&l->lock);
+	else
+		__raw_spin_unlock(&l->lock);
+}
+
+static void WINAPI vp_bench_native_acquire_dpc(void *ext, struct vp_bench_lock *l)
+	__acquires(l)
+{
+	vp_bench_native_lock(l);
+}
+
+static void WINAPI vp_bench_native_release_dpc(void *ext, struct vp_bench_lock *l)
+	__releases(l)
+{
+	vp_bench_native_unlock(l);
+}
+
+static void WINAPI vp_bench_native_ke_acquire_dpc(struct vp_bench_lock *l) __acquires(l)
+{
+	vp_bench_native_lock(l);
+}
+
+static void WINAPI vp_bench_native_ke_release_dpc(struct vp_bench_lock *l) __releases(l)
+{
+	vp_bench_native_unlock(l);
+}
+
+/* raw_spin_lock_bh/raw_spin_unlock_bh, for KeAcquireSpinLock's pair */
+static u8 WINAPI_FASTCALL vp_bench_native_ke_acquire(struct vp_bench_lock *l) __acquires(l)
+{
+	if (!VP_LOCK_FAST_PATH)
+		raw_spin_lock_bh(&l->lock);
+	else
+		__raw_spin_lock_bh(&l->lock);
+	return PASSIVE_LEVEL;
+}
+
+static void WINAPI_FASTCALL vp_bench_native_ke_release(struct vp_bench_lock *l, u8 new)
+	__releases(l)
+{
+	if (!VP_LOCK_FAST_PATH)
+		raw_spin_unlock_bh(&l->lock);
+	else
+		__raw_spin_unlock_bh(&l->lock);
+}
+
+static void WINAPI vp_bench_nop_dpc(void *ext, struct vp_bench_lock *l)
+{
+}
+
+static void WINAPI vp_bench_nop_ke_dpc(struct vp_bench_lock *l)
+{
+}
+
+static u8 WINAPI_FASTCALL vp_bench_nop_ke_acquire(struct vp_bench_lock *l)
+{
+	return PASSIVE_LEVEL;
+}
+
+static void WINAPI_FASTCALL vp_bench_nop_ke_release(struct vp_bench_lock *l, u8 new)
+{
+}
+
+enum { VP_BENCH_VP, VP_BENCH_NATIVE, VP_BENCH_LOOP, VP_BENCH_KINDS };
+
+/* One kind of pair (its number is the miniport's loop): native, then empty functions. */
+static const struct vp_bench_pair {
+	const char *name;
+	void *fn[2][2];
+} vp_bench_pairs[] = {
+	{ "VideoPortAcquireSpinLock", {
+		{ vp_bench_native_acquire, vp_bench_native_release },
+		{ vp_bench_nop_acquire, vp_bench_nop_release } } },
+	{ "VideoPortAcquireSpinLockAtDpcLevel", {
+		{ vp_bench_native_acquire_dpc, vp_bench_native_release_dpc },
+		{ vp_bench_nop_dpc, vp_bench_nop_dpc } } },
+	{ "KeAcquireSpinLockAtDpcLevel", {
+		{ vp_bench_native_ke_acquire_dpc, vp_bench_native_ke_release_dpc },
+		{ vp_bench_nop_ke_dpc, vp_bench_nop_ke_dpc } } },
+	{ IS_ENABLED(CONFIG_X86_64) ? "KeAcquireSpinLockRaiseToDpc" : "KfAcquireSpinLock", {
+		{ vp_bench_native_ke_acquire, vp_bench_native_ke_release },
+		{ vp_bench_nop_ke_acquire, vp_bench_nop_ke_release } } },
+};
+
 static struct vp_bench_lock vp_bench_lock = {
 	.lock = __RAW_SPIN_LOCK_UNLOCKED(vp_bench_lock.lock),
 };
 static DEFINE_MUTEX(vp_bench_mutex);
-static char vp_bench_result[200];
-
-enum { VP_BENCH_VP, VP_BENCH_NATIVE, VP_BENCH_LOOP, VP_BENCH_KINDS };
+static char vp_bench_result[ARRAY_SIZE(vp_bench_pairs) * 200];
 
 static int vp_u64_cmp(const void *a, const void *b)
 {
@@ -125,19 +241,66 @@ static u64 vp_ratio_x1000(u64 num, u64 den)
 	return div64_u64(num * 1000, max_t(u64, den, 1));
 }
 
+/* Times one kind of pair; appends its line to vp_bench_result (at @pos). */
+static int vp_bench_pair(struct vp_adapter *a, u32 code, u32 n, unsigned int pair,
+			 size_t *pos)
+{
+	const struct vp_bench_pair *p = &vp_bench_pairs[pair];
+	u64 ns[VP_BENCH_KINDS][VP_BENCH_ROUNDS], med[VP_BENCH_KINDS], t0, loop, net;
+	struct vp_bench_req req[VP_BENCH_KINDS] = {};
+	int ret, r, k;
+	u32 got;
+
+	for (k = 0; k < VP_BENCH_KINDS; k++) {
+		req[k].pairs = n;
+		req[k].kind = pair;
+		if (k == VP_BENCH_VP)
+			continue;
+		req[k].acquire = (unsigned long)vp_export_thunk(p->fn[k - 1][0]);
+		req[k].release = (unsigned long)vp_export_thunk(p->fn[k - 1][1]);
+		req[k].lock = (unsigned long)&vp_bench_lock;
+		if (!req[k].acquire || !req[k].release)
+			return -ENOSPC;
+	}
+	for (r = 0; r < VP_BENCH_ROUNDS; r++) {
+		for (k = 0; k < VP_BENCH_KINDS; k++) {
+			t0 = ktime_get_ns();
+			ret = vp_start_io(a, code, &req[k], sizeof(req[k]), NULL, 0, &got);
+			ns[k][r] = ktime_get_ns() - t0;
+			if (ret)
+				return ret;
+		}
+	}
+	for (k = 0; k < VP_BENCH_KINDS; k++) {
+		sort(ns[k], VP_BENCH_ROUNDS, sizeof(ns[k][0]), vp_u64_cmp, NULL);
+		med[k] = ns[k][VP_BENCH_ROUNDS / 2];
+	}
+	/* the pairs alone: 0 when the loop's noise hides one of them */
+	loop = med[VP_BENCH_LOOP];
+	net = loop < min(med[VP_BENCH_VP], med[VP_BENCH_NATIVE]) ?
+	      vp_ratio_x1000(med[VP_BENCH_VP] - loop, med[VP_BENCH_NATIVE] - loop) : 0;
+	*pos += scnprintf(vp_bench_result + *pos, sizeof(vp_bench_result) - *pos,
+			  "pair=%s pairs=%u rounds=%d videoport_ns=%llu native_ns=%llu loop_ns=%llu ratio_x1000=%llu net_ratio_x1000=%llu (medians)\n",
+			  p->name, n, VP_BENCH_ROUNDS, med[VP_BENCH_VP], med[VP_BENCH_NATIVE],
+			  med[VP_BENCH_LOOP],
+			  vp_ratio_x1000(med[VP_BENCH_VP], med[VP_BENCH_NATIVE]), net);
+	return 0;
+}
+
+/*
+ * "IOCTL N": N pairs of each kind, split over the rounds.  The miniport
+ * must know the kinds (the conformance miniport's IOCTL_CONF_BENCH); one
+ * that fails a kind ends the answer there.
+ */
 static ssize_t vp_bench_write(struct file *f, const char __user *ubuf, size_t len,
 			      loff_t *ppos)
 {
 	struct vp_adapter *a = file_inode(f)->i_private;
-	u64 ns[VP_BENCH_KINDS][VP_BENCH_ROUNDS], med[VP_BENCH_KINDS], t0;
-	struct vp_bench_req req[VP_BENCH_KINDS] = {};
-	void *fn[4] = {
-		vp_bench_native_acquire, vp_bench_native_release,
-		vp_bench_nop_acquire, vp_bench_nop_release,
-	};
+	unsigned int pair;
+	size_t pos = 0;
 	char buf[48];
-	u32 code, n, got;
-	int ret, r, k;
+	u32 code, n;
+	int ret = 0;
 
 	if (len >= sizeof(buf))
 		return -EINVAL;
@@ -148,45 +311,14 @@ static ssize_t vp_bench_write(struct file *f, const char __user *ubuf, size_t le
 	    !vp_private_ioctl(code))
 		return -EINVAL;
 	n /= VP_BENCH_ROUNDS;
-	for (k = 0; k < ARRAY_SIZE(fn); k++) {
-		fn[k] = vp_export_thunk(fn[k]);
-		if (!fn[k])
-			return -ENOSPC;
-	}
-	for (k = 0; k < VP_BENCH_KINDS; k++)
-		req[k].pairs = n;
-	req[VP_BENCH_NATIVE].acquire = (unsigned long)fn[0];
-	req[VP_BENCH_NATIVE].release = (unsigned long)fn[1];
-	req[VP_BENCH_NATIVE].lock = (unsigned long)&vp_bench_lock;
-	req[VP_BENCH_LOOP].acquire = (unsigned long)fn[2];
-	req[VP_BENCH_LOOP].release = (unsigned long)fn[3];
-	req[VP_BENCH_LOOP].lock = (unsigned long)&vp_bench_lock;
 
 	mutex_lock(&vp_bench_mutex);
-	for (r = 0; r < VP_BENCH_ROUNDS; r++) {
-		for (k = 0; k < VP_BENCH_KINDS; k++) {
-			t0 = ktime_get_ns();
-			ret = vp_start_io(a, code, &req[k], sizeof(req[k]), NULL, 0, &got);
-			ns[k][r] = ktime_get_ns() - t0;
-			if (ret)
-				goto out;
-		}
-	}
-	for (k = 0; k < VP_BENCH_KINDS; k++) {
-		sort(ns[k], VP_BENCH_ROUNDS, sizeof(ns[k][0]), vp_u64_cmp, NULL);
-		med[k] = ns[k][VP_BENCH_ROUNDS / 2];
-	}
-	snprintf(vp_bench_result, sizeof(vp_bench_result),
-		 "pairs=%u rounds=%d videoport_ns=%llu native_ns=%llu loop_ns=%llu ratio_x1000=%llu net_ratio_x1000=%llu (medians)\n",
-		 n, VP_BENCH_ROUNDS, med[VP_BENCH_VP], med[VP_BENCH_NATIVE], med[VP_BENCH_LOOP],
-		 vp_ratio_x1000(med[VP_BENCH_VP], med[VP_BENCH_NATIVE]),
-		 vp_ratio_x1000(med[VP_BENCH_VP] - min(med[VP_BENCH_LOOP], med[VP_BENCH_VP]),
-				med[VP_BENCH_NATIVE] -
-				min(med[VP_BENCH_LOOP], med[VP_BENCH_NATIVE])));
-	ret = len;
-out:
+	vp_bench_result[0] = 0;
+	for (pair = 0; pair < ARRAY_SIZE(vp_bench_pairs) && !ret; pair++)
+		ret = vp_bench_pair(a, code, n, pair, &pos);
 	mutex_unlock(&vp_bench_mutex);
-	return ret;
+	/* what the first kinds measured stays readable */
+	return pos ? len : ret;
 }
 
 static ssize_t vp_bench_read(struct file *f, char __user *ubuf, size_t len,

@@ -19,7 +19,9 @@
  * sections under it are short, as the DDK asks of them.  Miniports take
  * the acquire/release pair millions of times, and it should cost what a
  * native pair costs: each export has a fast form that the export table
- * links in its place when nothing needs more (see vp_acquire_fast()).
+ * links in its place when nothing needs more (see vp_acquire_fast()); the
+ * four are linked together or not at all, so a lock may be taken by one
+ * form and released by another.
  *
  * With verify=1 (verify.c) each lock also records the CPU holding it and
  * the OldIrql its acquire returned: a release by a CPU not holding it is
@@ -351,8 +353,11 @@ bad:
 	return VideoPortReleaseSpinLock(ext, l, new_irql);
 }
 
-VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,
-	  struct vp_spin_lock *l) __acquires(l)
+static void WINAPI vp_acquire_dpc_fast(void *ext, struct vp_spin_lock *l);
+static void WINAPI vp_release_dpc_fast(void *ext, struct vp_spin_lock *l);
+
+VP_EXPORT_FAST(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, vp_acquire_dpc_fast,
+	       void *ext, struct vp_spin_lock *l) __acquires(l)
 {
 	if (!vp_lock_check(l, "VideoPortAcquireSpinLockAtDpcLevel")) {
 		__acquire(l);	/* for sparse: nothing was taken */
@@ -368,8 +373,8 @@ VP_EXPORT(VIDEOPRT, void, VideoPortAcquireSpinLockAtDpcLevel, void *ext,
 	vp_verify_acquired(l, DISPATCH_LEVEL);
 }
 
-VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLockFromDpcLevel, void *ext,
-	  struct vp_spin_lock *l) __releases(l)
+VP_EXPORT_FAST(VIDEOPRT, void, VideoPortReleaseSpinLockFromDpcLevel, vp_release_dpc_fast,
+	       void *ext, struct vp_spin_lock *l) __releases(l)
 {
 	if (!vp_lock_check(l, "VideoPortReleaseSpinLockFromDpcLevel")) {
 		__release(l);	/* for sparse: nothing was taken */
@@ -382,4 +387,48 @@ VP_EXPORT(VIDEOPRT, void, VideoPortReleaseSpinLockFromDpcLevel, void *ext,
 		return;
 	}
 	raw_spin_unlock(&l->lock);
+}
+
+/*
+ * The AtDpcLevel pair's fast forms, on the same terms as the pair above:
+ * the lock word alone (the IRQL does not change), no preemption count, a
+ * held lock waited for out of line, a bad lock object refused by the
+ * complete form.
+ */
+static noinline void WINAPI vp_acquire_dpc_wait(void *ext, struct vp_spin_lock *l)
+	__acquires(l)
+{
+	if (!vp_lock_check(l, "VideoPortAcquireSpinLockAtDpcLevel")) {
+		__acquire(l);	/* for sparse: nothing was taken */
+		return;
+	}
+	do_raw_spin_lock(&l->lock);	/* __acquires() for sparse */
+}
+
+static void WINAPI vp_acquire_dpc_fast(void *ext, struct vp_spin_lock *l) __acquires(l)
+{
+	if (!VP_LOCK_FAST_PATH)
+		return VideoPortAcquireSpinLockAtDpcLevel(ext, l);
+	if (unlikely(!vp_kernel_half(l)))
+		goto wait;
+	vp_cmp_u32_or_goto(&l->magic, VP_LOCK_MAGIC, wait);
+	if (unlikely(!vp_lock_try(&l->lock)))
+		goto wait;
+	__acquire(l);
+	return;
+wait:
+	return vp_acquire_dpc_wait(ext, l);
+}
+
+static void WINAPI vp_release_dpc_fast(void *ext, struct vp_spin_lock *l) __releases(l)
+{
+	if (!VP_LOCK_FAST_PATH || unlikely(!vp_kernel_half(l)))
+		goto bad;
+	vp_cmp_u32_or_goto(&l->magic, VP_LOCK_MAGIC, bad);
+	vp_lock_free(&l->lock);
+	__release(l);
+	return;
+bad:
+	/* refuses it, as it refuses a bad lock */
+	return VideoPortReleaseSpinLockFromDpcLevel(ext, l);
 }

@@ -22,10 +22,11 @@ fi
 # A driver that failed to load says why in the kernel log; carry that home.
 dmesg | grep -iE 'vpwrap|bochs|cirrus' | tail -n 5 | sed 's/^/BENCH_LOG /'
 
-# Spinlock pair: vpwrap's debugfs file <adapter>/bench times one
-# private IOCTL of the conformance miniport that runs N VideoPortAcquire/
-# ReleaseSpinLock pairs, and then N native spin_lock_irqsave/irqrestore pairs
-# in the same context; it answers "pairs=N videoport_ns=X native_ns=Y ...".
+# Spin locks: vpwrap's debugfs file <adapter>/bench times one private
+# IOCTL of the conformance miniport that runs N pairs of each spin lock it
+# imports, then N of the native pair of the same meaning, then N empty calls,
+# in the same context; it answers one line per pair,
+# "pair=NAME pairs=N videoport_ns=X native_ns=Y loop_ns=Z ...".
 # We forward its answers (and any such line in the kernel log) to the host,
 # where bench/report.py computes the ratio.
 if [ -n "${SPINLOCK_LOAD:-}" ]; then

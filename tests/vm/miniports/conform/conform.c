@@ -37,12 +37,34 @@
 #define WAIT_TIMEOUT	258
 #endif
 
+/*
+ * Executive spin locks, imported from ntoskrnl.exe (and hal.dll on x86,
+ * whose headers turn KeAcquireSpinLock into the __fastcall Kf* calls).
+ */
+typedef ULONG_PTR KSPIN_LOCK;
+/* imported as the headers declare them: calls through the import table */
+#define KE_IMPORT	__declspec(dllimport)
+#ifdef _WIN64
+KE_IMPORT UCHAR NTAPI KeAcquireSpinLockRaiseToDpc(KSPIN_LOCK *);
+KE_IMPORT VOID NTAPI KeReleaseSpinLock(KSPIN_LOCK *, UCHAR);
+#define KeAcquireLock(l)	KeAcquireSpinLockRaiseToDpc(l)
+#define KeReleaseLock(l, o)	KeReleaseSpinLock(l, o)
+#else
+KE_IMPORT UCHAR __attribute__((fastcall)) KfAcquireSpinLock(KSPIN_LOCK *);
+KE_IMPORT VOID __attribute__((fastcall)) KfReleaseSpinLock(KSPIN_LOCK *, UCHAR);
+#define KeAcquireLock(l)	KfAcquireSpinLock(l)
+#define KeReleaseLock(l, o)	KfReleaseSpinLock(l, o)
+#endif
+KE_IMPORT VOID NTAPI KeAcquireSpinLockAtDpcLevel(KSPIN_LOCK *);
+KE_IMPORT VOID NTAPI KeReleaseSpinLockFromDpcLevel(KSPIN_LOCK *);
+
 #define DPC_BATCH	64
 #define TIMER_BATCH	256
 #define SYNC_EVERY	64
 
 typedef struct _CONF_EXT {
 	PSPIN_LOCK Lock;
+	KSPIN_LOCK KeLock, KeOuterLock;	/* the lock benchmark's */
 	PVOID Mmio;		/* BAR2 via GetDeviceBase */
 	PEVENT TimerEvent;
 	PEVENT DpcEvent;
@@ -311,6 +333,79 @@ static void CheckSpinLocks(PCONF_EXT e)
 	       "accepted a NULL out pointer\n");
 	REPORT(VideoPortDeleteSpinLock(e, b) == NO_ERROR, "spinlock_delete", "status\n");
 	e->Lock = a;
+}
+
+/*
+ * KSPIN_LOCK: KeAcquireSpinLock (x64: KeAcquireSpinLockRaiseToDpc, x86:
+ * KfAcquireSpinLock) returns the old IRQL and holds DISPATCH_LEVEL with
+ * interrupts on, KeReleaseSpinLock lowers to NewIrql; the AtDpcLevel forms
+ * change no IRQL; a lock word that cannot be one (NULL, user, misaligned,
+ * unmapped) is refused, nothing changed.
+ */
+static void CheckKeSpinLocks(void)
+{
+	KSPIN_LOCK a = 0, b = 0;
+	ULONG junk[4] = { 0 };
+	KSPIN_LOCK *bad[] = {
+		NULL, (KSPIN_LOCK *)((PUCHAR)junk + 1), (KSPIN_LOCK *)(ULONG_PTR)0x1000,
+#ifdef _WIN64
+		(KSPIN_LOCK *)(ULONG_PTR)0x8000000000000000ull,
+#endif
+	};
+	UCHAR old, old2, held, held2, after;
+	BOOLEAN ifheld;
+	ULONG i, wrong = 0;
+
+	old = KeAcquireLock(&a);
+	held = VideoPortGetCurrentIrql();
+	ifheld = InterruptsOn();
+	KeReleaseLock(&a, old);
+	after = VideoPortGetCurrentIrql();
+	REPORT(old == PASSIVE_LEVEL, "ke_spinlock_old_irql", "OldIrql %u, expected 0\n", old);
+	REPORT(held == DISPATCH_LEVEL && ifheld, "ke_spinlock_irql_held",
+	       "IRQL %u, interrupts %s while held\n", held, ifheld ? "on" : "off");
+	REPORT(after == PASSIVE_LEVEL && a == 0, "ke_spinlock_new_irql",
+	       "IRQL %u after release, lock word %lx\n", after, (unsigned long)a);
+
+	/* nested: the inner acquire returns DISPATCH_LEVEL, its release stays there */
+	old = KeAcquireLock(&a);
+	old2 = KeAcquireLock(&b);
+	KeReleaseLock(&b, old2);
+	held = VideoPortGetCurrentIrql();
+	KeReleaseLock(&a, old);
+	REPORT(old == PASSIVE_LEVEL && old2 == DISPATCH_LEVEL && held == DISPATCH_LEVEL &&
+	       VideoPortGetCurrentIrql() == PASSIVE_LEVEL, "ke_spinlock_nested",
+	       "old %u old2 %u, %u after the inner release\n", old, old2, held);
+
+	/* AtDpcLevel forms: the word taken and freed, no IRQL change */
+	old = KeAcquireLock(&a);
+	KeAcquireSpinLockAtDpcLevel(&b);
+	held = VideoPortGetCurrentIrql();
+	held2 = b != 0;
+	KeReleaseSpinLockFromDpcLevel(&b);
+	after = VideoPortGetCurrentIrql();
+	KeReleaseLock(&a, old);
+	REPORT(held == DISPATCH_LEVEL && held2 && b == 0 && after == DISPATCH_LEVEL &&
+	       VideoPortGetCurrentIrql() == PASSIVE_LEVEL, "ke_spinlock_at_dpc_level",
+	       "IRQL %u / %u, taken %u, word after %lx\n", held, after, held2, (unsigned long)b);
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		old = KeAcquireLock(bad[i]);
+		held = VideoPortGetCurrentIrql();
+		KeReleaseLock(bad[i], PASSIVE_LEVEL);
+		if (old != PASSIVE_LEVEL || held != PASSIVE_LEVEL)
+			wrong |= 1u << i;
+		old = KeAcquireLock(&a);
+		KeAcquireSpinLockAtDpcLevel(bad[i]);
+		KeReleaseSpinLockFromDpcLevel(bad[i]);
+		held = VideoPortGetCurrentIrql();
+		KeReleaseLock(&a, old);
+		if (held != DISPATCH_LEVEL || VideoPortGetCurrentIrql() != PASSIVE_LEVEL ||
+		    !InterruptsOn())
+			wrong |= 0x100u << i;
+	}
+	REPORT(!wrong && junk[0] == 0 && junk[1] == 0, "ke_spinlock_bad_lock_refused",
+	       "taken or IRQL changed for bad lock words %lx\n", (unsigned long)wrong);
 }
 
 static void CheckMemory(PCONF_EXT e)
@@ -753,6 +848,7 @@ static VP_STATUS NTAPI HwFindAdapter(PVOID HwDeviceExtension, PVOID HwContext,
 	       VideoPortGetCurrentIrql());
 	CheckConfig(e, ConfigInfo);
 	CheckSpinLocks(e);
+	CheckKeSpinLocks();
 	CheckMemory(e);
 	CheckResources(e);
 	CheckPrint();
@@ -920,8 +1016,17 @@ static void CounterStop(PCONF_EXT e, PVIDEO_REQUEST_PACKET rp)
 
 typedef VOID (NTAPI *BENCH_ACQUIRE)(PVOID, PVOID, PUCHAR);
 typedef VOID (NTAPI *BENCH_RELEASE)(PVOID, PVOID, UCHAR);
+typedef VOID (NTAPI *BENCH_DPC)(PVOID, PVOID);
+typedef VOID (NTAPI *BENCH_KE_DPC)(KSPIN_LOCK *);
+#ifdef _WIN64
+typedef UCHAR (NTAPI *BENCH_KE_ACQUIRE)(KSPIN_LOCK *);
+typedef VOID (NTAPI *BENCH_KE_RELEASE)(KSPIN_LOCK *, UCHAR);
+#else
+typedef UCHAR (__attribute__((fastcall)) *BENCH_KE_ACQUIRE)(KSPIN_LOCK *);
+typedef VOID (__attribute__((fastcall)) *BENCH_KE_RELEASE)(KSPIN_LOCK *, UCHAR);
+#endif
 
-/* One loop for every pair measured, so that only the functions differ. */
+/* One loop per kind for every pair measured, so that only the functions differ. */
 static __attribute__((noinline)) VOID BenchLoop(PVOID e, PVOID Lock, BENCH_ACQUIRE Acquire,
 						BENCH_RELEASE Release, ULONG n)
 {
@@ -934,9 +1039,43 @@ static __attribute__((noinline)) VOID BenchLoop(PVOID e, PVOID Lock, BENCH_ACQUI
 	}
 }
 
+static __attribute__((noinline)) VOID BenchLoopDpc(PVOID e, PVOID Lock, BENCH_DPC Acquire,
+						   BENCH_DPC Release, ULONG n)
+{
+	ULONG i;
+
+	for (i = 0; i < n; i++) {
+		Acquire(e, Lock);
+		Release(e, Lock);
+	}
+}
+
+static __attribute__((noinline)) VOID BenchLoopKeDpc(KSPIN_LOCK *Lock, BENCH_KE_DPC Acquire,
+						     BENCH_KE_DPC Release, ULONG n)
+{
+	ULONG i;
+
+	for (i = 0; i < n; i++) {
+		Acquire(Lock);
+		Release(Lock);
+	}
+}
+
+static __attribute__((noinline)) VOID BenchLoopKe(KSPIN_LOCK *Lock, BENCH_KE_ACQUIRE Acquire,
+						  BENCH_KE_RELEASE Release, ULONG n)
+{
+	ULONG i;
+
+	for (i = 0; i < n; i++)
+		Release(Lock, Acquire(Lock));
+}
+
 static VOID Bench(PCONF_EXT e, PVIDEO_REQUEST_PACKET rp)
 {
 	CONF_BENCH_INPUT in = { 0 };
+	BOOLEAN own;
+	PVOID lock;
+	UCHAR old;
 
 	if (rp->InputBufferLength < sizeof(ULONG)) {
 		rp->StatusBlock->Status = ERROR_INSUFFICIENT_BUFFER;
@@ -944,12 +1083,54 @@ static VOID Bench(PCONF_EXT e, PVIDEO_REQUEST_PACKET rp)
 	}
 	VideoPortMoveMemory(&in, rp->InputBuffer,
 			    rp->InputBufferLength < sizeof(in) ? rp->InputBufferLength : sizeof(in));
-	if (in.Acquire && in.Release)
-		BenchLoop(e, (PVOID)(ULONG_PTR)in.Lock, (BENCH_ACQUIRE)(ULONG_PTR)in.Acquire,
-			  (BENCH_RELEASE)(ULONG_PTR)in.Release, in.Pairs);
-	else
-		BenchLoop(e, e->Lock, (BENCH_ACQUIRE)VideoPortAcquireSpinLock,
-			  (BENCH_RELEASE)VideoPortReleaseSpinLock, in.Pairs);
+	own = !in.Acquire || !in.Release;
+	lock = (PVOID)(ULONG_PTR)in.Lock;
+	switch (in.Kind) {
+	case CONF_BENCH_VP:
+		if (own)
+			BenchLoop(e, e->Lock, (BENCH_ACQUIRE)VideoPortAcquireSpinLock,
+				  (BENCH_RELEASE)VideoPortReleaseSpinLock, in.Pairs);
+		else
+			BenchLoop(e, lock, (BENCH_ACQUIRE)(ULONG_PTR)in.Acquire,
+				  (BENCH_RELEASE)(ULONG_PTR)in.Release, in.Pairs);
+		break;
+	case CONF_BENCH_VP_DPC:
+		old = KeAcquireLock(&e->KeOuterLock);
+		if (own)
+			BenchLoopDpc(e, e->Lock, (BENCH_DPC)VideoPortAcquireSpinLockAtDpcLevel,
+				     (BENCH_DPC)VideoPortReleaseSpinLockFromDpcLevel, in.Pairs);
+		else
+			BenchLoopDpc(e, lock, (BENCH_DPC)(ULONG_PTR)in.Acquire,
+				     (BENCH_DPC)(ULONG_PTR)in.Release, in.Pairs);
+		KeReleaseLock(&e->KeOuterLock, old);
+		break;
+	case CONF_BENCH_KE_DPC:
+		old = KeAcquireLock(&e->KeOuterLock);
+		if (own)
+			BenchLoopKeDpc(&e->KeLock, KeAcquireSpinLockAtDpcLevel,
+				       KeReleaseSpinLockFromDpcLevel, in.Pairs);
+		else
+			BenchLoopKeDpc(lock, (BENCH_KE_DPC)(ULONG_PTR)in.Acquire,
+				       (BENCH_KE_DPC)(ULONG_PTR)in.Release, in.Pairs);
+		KeReleaseLock(&e->KeOuterLock, old);
+		break;
+	case CONF_BENCH_KE:
+#ifdef _WIN64
+		if (own)
+			BenchLoopKe(&e->KeLock, KeAcquireSpinLockRaiseToDpc, KeReleaseSpinLock,
+				    in.Pairs);
+#else
+		if (own)
+			BenchLoopKe(&e->KeLock, KfAcquireSpinLock, KfReleaseSpinLock, in.Pairs);
+#endif
+		else
+			BenchLoopKe(lock, (BENCH_KE_ACQUIRE)(ULONG_PTR)in.Acquire,
+				    (BENCH_KE_RELEASE)(ULONG_PTR)in.Release, in.Pairs);
+		break;
+	default:
+		rp->StatusBlock->Status = ERROR_INVALID_PARAMETER;
+		break;
+	}
 }
 
 static BOOLEAN NTAPI HwStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET rp)

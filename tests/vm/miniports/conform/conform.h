@@ -18,21 +18,42 @@
 /* Input: 16 floats.  Uses xmm0-15; output: 16 floats, out[i] = in[i] * 2 + 1. */
 #define IOCTL_CONF_SSE			CONF_IOCTL(3)
 /*
- * Input: CONF_BENCH_INPUT.  Pairs times Acquire(ext, Lock, &old) then
- * Release(ext, Lock, old), both through a function pointer, in one loop
- * whatever the functions are: vpwrap's lock benchmark gives it its own
- * functions (a native lock pair, empty ones) to compare with VideoPort's
- * on the same loop.  Acquire 0 means VideoPortAcquireSpinLock and
- * VideoPortReleaseSpinLock on the miniport's own lock.  An input of one
- * ULONG is Pairs alone.
+ * Input: CONF_BENCH_INPUT.  Pairs times a lock pair, both calls through a
+ * function pointer, in one loop per Kind whatever the functions are:
+ * vpwrap's lock benchmark gives it its own functions (a native lock pair,
+ * empty ones) to compare with the miniport's imports on the same loop.
+ * Acquire 0 means the imports themselves, on the miniport's own lock.  An
+ * input of one ULONG is Pairs alone (Kind 0).
+ *
+ *	Kind	pair					loop runs at
+ *	0	Acquire(ext, Lock, &old) Release(ext, Lock, old)	PASSIVE_LEVEL
+ *		(VideoPortAcquireSpinLock/VideoPortReleaseSpinLock)
+ *	1	Acquire(ext, Lock) Release(ext, Lock)	DISPATCH_LEVEL
+ *		(VideoPortAcquireSpinLockAtDpcLevel/...FromDpcLevel)
+ *	2	Acquire(Lock) Release(Lock)		DISPATCH_LEVEL
+ *		(KeAcquireSpinLockAtDpcLevel/KeReleaseSpinLockFromDpcLevel)
+ *	3	old = Acquire(Lock) Release(Lock, old)	PASSIVE_LEVEL
+ *		(x64: KeAcquireSpinLockRaiseToDpc/KeReleaseSpinLock, x86: the
+ *		__fastcall KfAcquireSpinLock/KfReleaseSpinLock)
+ *
+ * The loops of kinds 1 and 2 raise to DISPATCH_LEVEL around themselves
+ * (KeAcquireSpinLock on another lock: interrupts stay on).
  */
 #define IOCTL_CONF_BENCH		CONF_IOCTL(4)
 
+enum {
+	CONF_BENCH_VP,
+	CONF_BENCH_VP_DPC,
+	CONF_BENCH_KE_DPC,
+	CONF_BENCH_KE,
+	CONF_BENCH_KINDS,
+};
+
 typedef struct {
 	ULONG Pairs;
-	ULONG Reserved;
-	ULONG64 Acquire;	/* VOID NTAPI (PVOID, PVOID Lock, PUCHAR OldIrql) */
-	ULONG64 Release;	/* VOID NTAPI (PVOID, PVOID Lock, UCHAR NewIrql) */
+	ULONG Kind;
+	ULONG64 Acquire;
+	ULONG64 Release;
 	ULONG64 Lock;
 } CONF_BENCH_INPUT;
 
