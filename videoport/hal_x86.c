@@ -56,24 +56,14 @@ static void WINAPI hal_acquire_old_fast(win_ulong_ptr *lock, u8 *old_irql);
 VP_EXPORT_FAST(HAL, void, KeAcquireSpinLock, hal_acquire_old_fast, win_ulong_ptr *lock,
 	       u8 *old_irql) __acquires(lock)
 {
-	u8 old = nt_acquire_raise(lock, "KeAcquireSpinLock");
-
-	if (vp_kernel_half(old_irql))
-		vp_write_u8_or_goto(old_irql, old, out);
-out:
-	return;
+	vp_put_old_irql(old_irql, nt_acquire_raise(lock, "KeAcquireSpinLock"));
 }
 
 /* Linked with the other fast forms (nt_spinlock.h): they take no preemption count. */
 static void WINAPI hal_acquire_old_fast(win_ulong_ptr *lock, u8 *old_irql) __acquires(lock)
 {
-	u8 old = nt_fast_acquire_raise(lock, "KeAcquireSpinLock");
-
 	__acquire(lock);	/* for sparse: taken, or refused */
-	if (vp_kernel_half(old_irql))
-		vp_write_u8_or_goto(old_irql, old, out);
-out:
-	return;
+	vp_put_old_irql(old_irql, nt_fast_acquire_raise(lock, "KeAcquireSpinLock"));
 }
 
 static u8 hal_irql_floor(void)

@@ -84,12 +84,16 @@ static __always_inline bool vp_kernel_half2(const void *p, const void *q)
  * lock, no read first.  False if the lock is held: the caller waits the
  * kernel's way, out of line.
  */
-static __always_inline bool vp_lock_try(raw_spinlock_t *lock)
+static __always_inline bool vp_arch_lock_try(arch_spinlock_t *lock)
 {
 	int unlocked = 0;
 
-	return likely(atomic_try_cmpxchg_acquire(&lock->raw_lock.val, &unlocked,
-						 _Q_LOCKED_VAL));
+	return likely(atomic_try_cmpxchg_acquire(&lock->val, &unlocked, _Q_LOCKED_VAL));
+}
+
+static __always_inline bool vp_lock_try(raw_spinlock_t *lock)
+{
+	return vp_arch_lock_try(&lock->raw_lock);
 }
 
 /*
@@ -123,5 +127,14 @@ static __always_inline void vp_lock_free(raw_spinlock_t *lock)
 	asm goto("1:	movb %[val], (%[ptr])\n\t"			\
 		 _ASM_EXTABLE(1b, %l2)					\
 		 : : [ptr] "r" (p), [val] "qi" ((u8)(v)) : "memory" : label)
+
+/* *OldIrql = @old, unless the miniport's pointer cannot take it. */
+static __always_inline void vp_put_old_irql(u8 *old_irql, u8 old)
+{
+	if (vp_kernel_half(old_irql))
+		vp_write_u8_or_goto(old_irql, old, out);
+out:
+	return;
+}
 
 #endif /* VPWRAP_VIDEOPORT_LOCKFAST_H */

@@ -72,15 +72,6 @@ void WINAPI nt_lower(u8 new_irql);
 		 _ASM_EXTABLE(1b, %l1)					\
 		 : : [mem] "m" (*(const u8 *)(p)) : "cc" : label)
 
-/* queued_spin_lock()'s own fast path; false if the lock is held */
-static __always_inline bool nt_fast_try(win_ulong_ptr *p)
-{
-	int unlocked = 0;
-
-	return likely(atomic_try_cmpxchg_acquire(&nt_lock(p)->val, &unlocked,
-						 _Q_LOCKED_VAL));
-}
-
 /* The bodies; the sparse annotations are on the functions around them. */
 
 /* KeAcquireSpinLockAtDpcLevel */
@@ -89,7 +80,7 @@ static __always_inline void nt_fast_acquire(win_ulong_ptr *p, const char *fn)
 	if (unlikely(!nt_lock_addr_ok(p)))
 		goto bad;
 	nt_probe_or_goto(p, bad);
-	if (unlikely(!nt_fast_try(p)))
+	if (unlikely(!vp_arch_lock_try(nt_lock(p))))
 		return nt_wait(p);
 	return;
 bad:
@@ -123,7 +114,7 @@ static __always_inline u8 nt_fast_acquire_raise(win_ulong_ptr *p, const char *fn
 		local_bh_disable();
 		c->irql = DISPATCH_LEVEL;
 	}
-	if (unlikely(!nt_fast_try(p)))
+	if (unlikely(!vp_arch_lock_try(nt_lock(p))))
 		return nt_wait_raised(p, old);
 	return old;
 bad:

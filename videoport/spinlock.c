@@ -74,15 +74,6 @@ bad:
 	return NULL;
 }
 
-/* *OldIrql = @old, unless the miniport's pointer cannot take it. */
-static __always_inline void vp_put_old_irql(u8 *old_irql, u8 old)
-{
-	if (vp_kernel_half(old_irql))
-		vp_write_u8_or_goto(old_irql, old, out);
-out:
-	return;
-}
-
 VP_EXPORT(VIDEOPRT, u32, VideoPortCreateSpinLock, void *ext, struct vp_spin_lock **out)
 {
 	struct vp_driver *drv = vp_current_driver();
