@@ -201,7 +201,15 @@ static void vpdrm_crtc_disable_vblank(struct drm_crtc *crtc)
 {
 }
 
+/* The CRTC's debugfs directory also tells where the console draws. */
+static int vpdrm_crtc_late_register(struct drm_crtc *crtc)
+{
+	vpdrm_fbdev_debugfs(to_vpdrm(crtc->dev), crtc->debugfs_entry);
+	return 0;
+}
+
 static const struct drm_crtc_funcs vpdrm_crtc_funcs = {
+	.late_register = vpdrm_crtc_late_register,
 	.reset = vpdrm_crtc_reset,
 	.destroy = drm_crtc_cleanup,
 	.set_config = drm_atomic_helper_set_config,

@@ -244,6 +244,7 @@ int vpdrm_attach(struct vp_adapter *a)
 	vpdrm_fbdev_setup(&vdev->drm,
 			  vdev->drm.mode_config.preferred_depth == 24 ? 32 :
 			  vdev->drm.mode_config.preferred_depth >= 15 ? 16 : 8);
+	vpdrm_fbdev_init(vdev);
 	return 0;
 
 err:
@@ -258,6 +259,8 @@ void vpdrm_detach(struct vp_adapter *a)
 
 	if (!vdev)
 		return;
+	/* The console leaves video memory while the device still works. */
+	vpdrm_fbdev_fini(vdev);
 	/*
 	 * Unplug first: it waits for everyone inside drm_dev_enter(), and
 	 * from then on no commit reaches the adapter.  The shutdown commit

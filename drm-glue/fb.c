@@ -46,7 +46,10 @@ static int vpdrm_fb_dirty(struct drm_framebuffer *fb, struct drm_file *file,
 			  unsigned int flags, unsigned int color,
 			  struct drm_clip_rect *clips, unsigned int num_clips)
 {
-	if (vpdrm_zc_shown(to_vpdrm(fb->dev), fb))
+	struct vpdrm_device *vdev = to_vpdrm(fb->dev);
+
+	vpdrm_con_flushed(vdev, fb);
+	if (vpdrm_zc_shown(vdev, fb))
 		return 0;
 	return drm_atomic_helper_dirtyfb(fb, file, flags, color, clips,
 					 num_clips);

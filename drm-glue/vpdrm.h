@@ -11,6 +11,8 @@
 #ifndef VPWRAP_DRM_GLUE_VPDRM_H
 #define VPWRAP_DRM_GLUE_VPDRM_H
 
+#include <linux/atomic.h>
+#include <linux/fb.h>
 #include <linux/hrtimer.h>
 #include <linux/iosys-map.h>
 #include <linux/mutex.h>
@@ -27,6 +29,8 @@
 #include "vpwrap/compat_drm.h"
 #include "videoport/adapter.h"
 
+struct dentry;
+struct drm_fb_helper;
 struct drm_format_conv_state;
 struct drm_gem_object;
 struct drm_rect;
@@ -92,6 +96,32 @@ struct vpdrm_zerocopy {
 	struct iosys_map data[DRM_FORMAT_MAX_PLANES];
 };
 
+/*
+ * The console in video memory (fbdev.c): the fbdev emulation's fb_info
+ * with its drawing wrapped.  @lock orders drawing against moving and
+ * guards everything below it; @fb (NULL: not wrapped) and @resident are
+ * also read without it where a stale value is harmless.
+ */
+struct vpdrm_console {
+	spinlock_t lock;
+	struct drm_framebuffer *fb;	/* the emulation's framebuffer */
+	bool resident;		/* drawing into the frame buffer */
+	bool user_mapped;	/* /dev/fb0 mapped: stays in RAM */
+	unsigned int users;	/* /dev/fb0 reads and writes running */
+	struct drm_fb_helper *helper;
+	struct fb_info *info;
+	const struct fb_ops *helper_ops;	/* the emulation's own */
+	struct fb_ops ops;			/* those, wrapped */
+	void *ram;		/* the emulation's buffer (info->screen_buffer) */
+	void *bo;		/* the framebuffer's pages (may be @ram) */
+	size_t size;		/* bytes of picture: pitch * height */
+	unsigned int virtfb;	/* the emulation's FBINFO_VIRTFB */
+	struct iosys_map map[DRM_FORMAT_MAX_PLANES];
+	struct iosys_map data[DRM_FORMAT_MAX_PLANES];
+	unsigned long moves_in, evictions;
+	atomic_long_t flushes;	/* DIRTYFB of @fb: the damage path ran */
+};
+
 /* One line on its way into the VGA planes (vga16.c); unused without such modes. */
 struct vpdrm_vga16 {
 	u8 *line;		/* the framebuffer's pixels */
@@ -136,6 +166,7 @@ struct vpdrm_device {
 
 	struct vpdrm_crc crc;
 	struct vpdrm_zerocopy zc;
+	struct vpdrm_console con;
 	struct vpdrm_vga16 vga16;
 };
 
@@ -262,8 +293,22 @@ bool vpdrm_zc_primary(struct vpdrm_device *vdev,
 		      const struct drm_plane_state *old,
 		      const struct drm_plane_state *new, bool modeset);
 bool vpdrm_zc_shown(struct vpdrm_device *vdev, struct drm_framebuffer *fb);
+bool vpdrm_zc_layout_fits(struct vpdrm_device *vdev,
+			  const struct drm_plane_state *ps);
 void vpdrm_zc_evict(struct vpdrm_device *vdev);
 void vpdrm_zc_evict_locked(struct vpdrm_device *vdev);
+
+/* fbdev.c */
+void vpdrm_fbdev_early_init(struct vpdrm_device *vdev);
+void vpdrm_fbdev_init(struct vpdrm_device *vdev);
+void vpdrm_fbdev_fini(struct vpdrm_device *vdev);
+void vpdrm_fbdev_debugfs(struct vpdrm_device *vdev, struct dentry *dir);
+bool vpdrm_con_primary(struct vpdrm_device *vdev,
+		       const struct drm_plane_state *old,
+		       const struct drm_plane_state *new, bool modeset);
+bool vpdrm_con_shown(struct vpdrm_device *vdev, struct drm_framebuffer *fb);
+void vpdrm_con_flushed(struct vpdrm_device *vdev, struct drm_framebuffer *fb);
+void vpdrm_con_evict(struct vpdrm_device *vdev);
 
 /* connector.c */
 int vpdrm_outputs_init(struct vpdrm_device *vdev);

@@ -24,9 +24,10 @@
  * Kernel mappings (vmap) always see the shmem pages: the shadow-plane
  * helpers' mapping of a resident buffer is stale and is not read (the
  * primary plane copies nothing then; the software cursor evicts first), and
- * buffers that kernel clients draw into through a vmap (the fbdev
- * emulation's) are never mapped by userspace through GEM, so they never
- * move in.
+ * buffers that kernel clients draw into through a vmap are never mapped by
+ * userspace through GEM, so they never move in.  The fbdev emulation's
+ * console has its own way into the frame buffer (fbdev.c), with the same
+ * rules for when it is shown in place and the same eviction points.
  *
  * @zc.lock orders residency against page faults: a mapping is zapped before
  * the content moves, and a fault maps whichever place the buffer is in while
@@ -160,27 +161,21 @@ struct drm_gem_object *vpdrm_gem_create_object(struct drm_device *dev,
 }
 
 /*
- * Can @ps's framebuffer live in the visible frame buffer of the current
- * mode?  Same bytes per pixel and pitch, shown from its first byte, one of
- * our own objects that userspace draws into through a mapping, and no
- * software cursor drawn over the picture.
+ * Is @ps's framebuffer laid out as the current mode's visible frame buffer?
+ * Same bytes per pixel and pitch, shown from its first byte, and no
+ * software cursor drawn over the picture.  The console (fbdev.c) asks too.
  */
-static bool vpdrm_zc_fits(struct vpdrm_device *vdev,
+bool vpdrm_zc_layout_fits(struct vpdrm_device *vdev,
 			  const struct drm_plane_state *ps)
 {
 	const struct vpdrm_mode *vm = vdev->hw_mode;
 	const struct drm_plane_state *cursor = vdev->cursor.state;
 	struct drm_framebuffer *fb = ps ? ps->fb : NULL;
-	struct drm_gem_object *obj;
 	u32 format;
 
 	if (!fb || !ps->visible || !vm || !vdev->fb_mapped || !vdev->fb.phys)
 		return false;
 	if (vdev->sw_cursor && cursor && cursor->visible)
-		return false;
-	obj = fb->obj[0];
-	if (obj->funcs != &vpdrm_gem_funcs || obj->import_attach ||
-	    obj->dma_buf || !to_vpdrm_bo(obj)->user_mapped)
 		return false;
 	format = fb->format->format;
 	if (format == DRM_FORMAT_ARGB8888)
@@ -188,7 +183,25 @@ static bool vpdrm_zc_fits(struct vpdrm_device *vdev,
 	if (format != vm->format || fb->format->num_planes != 1 ||
 	    fb->offsets[0] || fb->pitches[0] != vm->vp.stride)
 		return false;
-	if (ps->src.x1 || ps->src.y1 || ps->dst.x1 || ps->dst.y1)
+	return !(ps->src.x1 || ps->src.y1 || ps->dst.x1 || ps->dst.y1);
+}
+
+/*
+ * Can @ps's framebuffer live in the visible frame buffer of the current
+ * mode?  Laid out as it, and one of our own objects that userspace draws
+ * into through a mapping.
+ */
+static bool vpdrm_zc_fits(struct vpdrm_device *vdev,
+			  const struct drm_plane_state *ps)
+{
+	const struct vpdrm_mode *vm = vdev->hw_mode;
+	struct drm_gem_object *obj;
+
+	if (!vpdrm_zc_layout_fits(vdev, ps))
+		return false;
+	obj = ps->fb->obj[0];
+	if (obj->funcs != &vpdrm_gem_funcs || obj->import_attach ||
+	    obj->dma_buf || !to_vpdrm_bo(obj)->user_mapped)
 		return false;
 	/* Its pages may cover the screen and the rest of the last page only. */
 	if (obj->size > PAGE_ALIGN((size_t)vm->vp.stride * vm->vp.height) ||
@@ -221,11 +234,13 @@ void vpdrm_zc_evict_locked(struct vpdrm_device *vdev)
 	drm_framebuffer_put(fb);
 }
 
+/* Whatever lives in the frame buffer, the console too, moves out. */
 void vpdrm_zc_evict(struct vpdrm_device *vdev)
 {
 	mutex_lock(&vdev->zc.lock);
 	vpdrm_zc_evict_locked(vdev);
 	mutex_unlock(&vdev->zc.lock);
+	vpdrm_con_evict(vdev);
 }
 
 /*
@@ -236,14 +251,18 @@ void vpdrm_zc_commit_begin(struct vpdrm_device *vdev)
 {
 	const struct drm_crtc_state *cs = vdev->crtc.state;
 	const struct drm_plane_state *ps = vdev->primary.state;
+	bool same_mode = cs->active &&
+		to_vpdrm_crtc_state(vdev->crtc.state)->vmode == vdev->hw_mode;
 
+	if (READ_ONCE(vdev->con.resident) &&
+	    (!same_mode || ps->fb != vdev->con.fb ||
+	     !vpdrm_zc_layout_fits(vdev, ps)))
+		vpdrm_con_evict(vdev);
 	if (!READ_ONCE(vdev->zc.fb))
 		return;
 	mutex_lock(&vdev->zc.lock);
-	if (vdev->zc.fb &&
-	    (!cs->active || to_vpdrm_crtc_state(vdev->crtc.state)->vmode !=
-			    vdev->hw_mode ||
-	     ps->fb != vdev->zc.fb || !vpdrm_zc_fits(vdev, ps)))
+	if (vdev->zc.fb && (!same_mode || ps->fb != vdev->zc.fb ||
+			    !vpdrm_zc_fits(vdev, ps)))
 		vpdrm_zc_evict_locked(vdev);
 	mutex_unlock(&vdev->zc.lock);
 }
@@ -264,6 +283,8 @@ bool vpdrm_zc_primary(struct vpdrm_device *vdev,
 
 	if (READ_ONCE(vdev->zc.fb) == fb)
 		return true;
+	if (fb == READ_ONCE(vdev->con.fb))
+		return vpdrm_con_primary(vdev, old, new, modeset);
 	if (modeset || !old || old->fb != fb || !vpdrm_zc_fits(vdev, new))
 		return false;
 
@@ -286,13 +307,18 @@ bool vpdrm_zc_primary(struct vpdrm_device *vdev,
 	return resident;
 }
 
-/* DIRTYFB on the resident buffer: what it flushes is on screen already. */
+/*
+ * DIRTYFB on the resident buffer (or the console in video memory): what it
+ * flushes is on screen already.
+ */
 bool vpdrm_zc_shown(struct vpdrm_device *vdev, struct drm_framebuffer *fb)
 {
-	return READ_ONCE(vdev->zc.fb) == fb && !READ_ONCE(vdev->crc.enabled);
+	return (READ_ONCE(vdev->zc.fb) == fb || vpdrm_con_shown(vdev, fb)) &&
+	       !READ_ONCE(vdev->crc.enabled);
 }
 
 void vpdrm_zc_init(struct vpdrm_device *vdev)
 {
 	mutex_init(&vdev->zc.lock);
+	vpdrm_fbdev_early_init(vdev);
 }

@@ -54,6 +54,13 @@ struct drm_format_conv_state;
 #define vpdrm_fbdev_setup(dev, bpp)	drm_fbdev_generic_setup(dev, bpp)
 #endif
 
+/* 6.2 renamed struct drm_fb_helper's fb_info from .fbdev to .info. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define vpdrm_fb_helper_info(helper)	((helper)->info)
+#else
+#define vpdrm_fb_helper_info(helper)	((helper)->fbdev)
+#endif
+
 /*
  * 7.x renamed the atomic update, struct drm_atomic_state, to struct
  * drm_atomic_commit (6.12 has the old name, 7.3 the new one): drm-glue

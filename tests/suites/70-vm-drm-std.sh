@@ -2,7 +2,8 @@
 # drm-glue on QEMU's std VGA with the bundled vpbochs.sys: modetest, the
 # kmstest pattern dumps checked pixel by pixel (every format, 32/24/16 bpp,
 # odd-x damage clips, DPMS off/on), zero-copy scanout (drawing in place,
-# flips out and back, DIRTYFB and damage), fbcon text, vblank and page-flip rates,
+# flips out and back, DIRTYFB and damage), fbcon text (drawn in video
+# memory, out and back around a KMS client, /dev/fb0 mmap), vblank and page-flip rates,
 # the legacy cursor ioctls moving a cursor (std: drawn in software),
 # frame CRCs through the debugfs CRC interface, a forced EDID, vblank
 # counters across a modeset, a flip's event when unbound in flight, a DRM
@@ -62,7 +63,7 @@ echo "${DRM_SUITE_ZEROCOPY-XR24,RG16}" >"$OUT/zerocopy"
 [ "$ARCH" = x86_64 ] && modetest=$(command -v modetest) && extra+=(--bin "$modetest")
 
 VPWRAP_KO=$ko vmrun --out "$OUT/vm" --name "$NAME" --profile "$DEV" \
-	--timeout 1500 --add "$GUEST/kmstest" \
+	--timeout 1500 --add "$GUEST/kmstest" --add "$GUEST/fbmmap" \
 	--add "$GUEST/kmscrc" --add "$GUEST/kmsvblank" --add "$GUEST/kmslease" \
 	--add "$OUT/modes" --add "$OUT/moves" --add "$OUT/zerocopy" \
 	--add "$OUT/edid1080.bin" --add "$OUT/edid_expect" \
@@ -82,6 +83,30 @@ if [ -f "$OUT/vm/fbcon.ppm" ]; then
 	python3 "$chk" fbcon "$OUT/vm/fbcon.ppm"
 else
 	fail "fbcon" "no screen dump"
+fi
+# the console in video memory: its new text on screen; a KMS client's
+# picture untouched by console text; the console back with all its text;
+# /dev/fb0 mmap writes on screen
+d=$OUT/vm
+if [ -f "$d/fbcon.ppm" ] && [ -f "$d/con-resident.ppm" ] && [ -f "$d/con-back.ppm" ]; then
+	python3 "$chk" conmore "$d/fbcon.ppm" "$d/con-resident.ppm" \
+		"console in video memory: the new text on screen"
+	python3 "$chk" conmore "$d/con-resident.ppm" "$d/con-back.ppm" \
+		"console back after a KMS client: its text as before, and what was written meanwhile"
+else
+	fail "console in video memory: text on screen" "no screen dump"
+fi
+if [ -f "$d/with-1024x768-XR24-con.ppm" ]; then
+	python3 "$chk" nocursor "$d/with-1024x768-XR24-con.ppm" \
+		"console text written under a KMS client: the client's picture exact"
+else
+	fail "console text written under a KMS client" "no screen dump"
+fi
+if [ -f "$d/fbmmap.ppm" ]; then
+	python3 "$chk" rect "$d/fbmmap.ppm" 200 400 160 96 255,0,0 \
+		"/dev/fb0 mmap writes on screen"
+else
+	fail "/dev/fb0 mmap writes on screen" "no screen dump"
 fi
 for xy in $DRM_SUITE_CURSOR; do
 	x=${xy%,*} y=${xy#*,}

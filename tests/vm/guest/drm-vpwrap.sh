@@ -1,5 +1,5 @@
 # Guest: vpwrap with a bundled miniport as a KMS device.  Files in the
-# initramfs: /kmstest, /kmscrc, /kmsvblank, /kmslease, /edid1080.bin + /edid_expect
+# initramfs: /kmstest, /fbmmap, /kmscrc, /kmsvblank, /kmslease, /edid1080.bin + /edid_expect
 # (forced EDID), /miniport.sys, /modes (kmstest -m list), /cursor ("X,Y ..."
 # to test the hardware cursor, absent otherwise), /moves ("X,Y ..." for the
 # legacy cursor ioctls), /zerocopy (formats for kmstest zerocopy), /s3
@@ -27,6 +27,42 @@ check "firmware console removed before the miniport starts" \
 for i in 1 2 3 4 5 6; do echo "vpwrap fbcon line $i: the quick brown fox" >/dev/tty1; done
 sleep 1
 screendump fbcon
+
+# The console in video memory: once the fbdev emulation's framebuffer has
+# been shown in the mode's layout (its first damage flush), fbcon draws
+# straight into the frame buffer: new text shows with no flush (DIRTYFB)
+# of the console's framebuffer (debugfs crtc-0/console).
+con=$(grep -l '^vpwrap ' /sys/kernel/debug/dri/*/name 2>/dev/null | head -n 1)
+con=${con%/name}/crtc-0/console
+cval() { sed -n "s/^$1 //p" "$con" 2>/dev/null; }
+sed 's/^/INFO console: /' "$con"
+check "console in video memory after its first flush" test "$(cval resident)" = 1
+f0=$(cval flushes)
+for i in 1 2 3 4 5 6; do echo "resident line $i: jumps over the lazy dog" >/dev/tty1; done
+sleep 1
+screendump con-resident
+check "console text drawn in video memory: no damage flush (flushes ${f0:-?} -> $(cval flushes))" \
+	test -n "$f0" -a "$(cval flushes)" = "$f0" -a "$(cval resident)" = 1
+# A KMS client takes the screen: the console moves out (text written
+# meanwhile must not reach the client's picture), then comes back with all
+# its text when the client ends, and moves in again.
+/kmstest pattern -m 1024x768 -f XR24 -t con -W "sh -c 'cp $con /tmp/con-kms; \
+	for i in 1 2 3; do echo \"hidden line \$i: written under a KMS client\" >/dev/tty1; done; sleep 1'"
+sed 's/^/INFO console under KMS: /' /tmp/con-kms
+check "console out of video memory while a KMS client shows its picture" \
+	grep -qx "resident 0" /tmp/con-kms
+sleep 1
+screendump con-back
+echo "back in video memory: the quick brown fox" >/dev/tty1
+sleep 1
+sed 's/^/INFO console back: /' "$con"
+check "console back in video memory after the KMS client" test "$(cval resident)" = 1
+# /dev/fb0 mapped: the console stays in RAM; writes through the mapping
+# reach the screen by deferred I/O and the damage path
+/fbmmap 200 400 160 96
+screendump fbmmap
+check "console in RAM once /dev/fb0 is mapped" \
+	test "$(cval resident)" = 0 -a "$(cval mapped)" = 1
 
 if command -v modetest >/dev/null; then
 	modetest -M vpwrap -c >/tmp/mt.txt 2>&1

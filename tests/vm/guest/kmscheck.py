@@ -8,6 +8,9 @@
     kmscheck.py nocursor PPM LABEL        pattern A, no cursor anywhere
     kmscheck.py fbcon PPM                 console text in the top rows
     kmscheck.py textback BOOT PPM LABEL   the VGA text screen BOOT is back
+    kmscheck.py conmore A B LABEL         console B: A's text lines exactly,
+                                          and more text
+    kmscheck.py rect PPM X Y W H R,G,B LABEL  the rectangle all that colour
 
 The pictures are the ones tests/vm/guest/pattern.h draws; keep them in step.
 A screen in a lower depth than the framebuffer shows quantised colours: the
@@ -140,7 +143,7 @@ def compare(img, rows, quant, cursor=None):
 def check_pattern(path, lenient):
     name = os.path.basename(path)[:-4]
     m = re.match(r"p-(\d+)x(\d+)-([A-Z0-9]+)"
-                 r"(?:-d(\d+)|-dpms|-same|-s3|-halt|-zc-(a|ab)\d+|(-v16))?$", name)
+                 r"(?:-d(\d+)|-dpms|-same|-s3|-halt|-con|-zc-(a|ab)\d+|(-v16))?$", name)
     if not m:
         print(f"FAIL: {name}: not a pattern dump name")
         return False
@@ -249,6 +252,62 @@ def check_text_back(boot_path, path, what):
     return True
 
 
+def ink_bands(img, bg, band):
+    """Per band of @band rows: how many pixels are not @bg."""
+    row = img.width * 3
+    out = []
+    for y0 in range(0, img.height - band + 1, band):
+        chunk = img.data[y0 * row:(y0 + band) * row]
+        out.append(sum(1 for i in range(0, len(chunk), 3)
+                       if chunk[i:i + 3] != bg))
+    return out
+
+
+def check_conmore(a_path, b_path, what, band=16, need=200):
+    """Console dump B holds every text line of A, pixel for pixel (A's last
+    inked band aside: the blinking cursor may be there), and more text."""
+    a, b = ppm.load(a_path), ppm.load(b_path)
+    if (a.width, a.height) != (b.width, b.height):
+        print(f"FAIL: {what}: {b.width}x{b.height}, was {a.width}x{a.height}")
+        return False
+    counts = {}
+    for i in range(0, len(a.data), 3):
+        p = a.data[i:i + 3]
+        counts[p] = counts.get(p, 0) + 1
+    bg = max(counts, key=counts.get)
+    ia, ib = ink_bands(a, bg, band), ink_bands(b, bg, band)
+    inked = [i for i, n in enumerate(ia) if n]
+    row = a.width * 3
+    text = inked[:-1]
+    if sum(ia[i] for i in text) < need:
+        print(f"FAIL: {what}: {a_path} holds no text lines")
+        return False
+    for i in text:
+        lo, hi = i * band * row, (i + 1) * band * row
+        if a.data[lo:hi] != b.data[lo:hi]:
+            print(f"FAIL: {what}: text line {i} (rows {i * band}-"
+                  f"{(i + 1) * band - 1}) differs")
+            return False
+    if sum(ib) < sum(ia) + need:
+        print(f"FAIL: {what}: {sum(ib)} text pixels, {sum(ia)} before: "
+              f"no new text")
+        return False
+    print(f"PASS: {what} ({len(text)} lines exact, {sum(ib) - sum(ia)} "
+          f"new text pixels)")
+    return True
+
+
+def check_rect(path, x0, y0, w, h, rgb, what):
+    img = ppm.load(path)
+    for y in range(y0, y0 + h):
+        for x in range(x0, x0 + w):
+            if img.pixel(x, y) != rgb:
+                print(f"FAIL: {what}: {x},{y} is {img.pixel(x, y)}, want {rgb}")
+                return False
+    print(f"PASS: {what} ({w}x{h} at {x0},{y0})")
+    return True
+
+
 def main(argv):
     if len(argv) >= 3 and argv[1] == "pattern":
         files = sorted(glob.glob(os.path.join(argv[2], "p-*.ppm")))
@@ -267,6 +326,12 @@ def main(argv):
         return 0 if check_cursor(argv[2], -4096, -4096, argv[3]) else 1
     if len(argv) == 5 and argv[1] == "textback":
         return 0 if check_text_back(argv[2], argv[3], argv[4]) else 1
+    if len(argv) == 5 and argv[1] == "conmore":
+        return 0 if check_conmore(argv[2], argv[3], argv[4]) else 1
+    if len(argv) == 9 and argv[1] == "rect":
+        rgb = tuple(int(c) for c in argv[7].split(","))
+        return 0 if check_rect(argv[2], *(int(v) for v in argv[3:7]), rgb,
+                               argv[8]) else 1
     if len(argv) == 3 and argv[1] == "fbcon":
         return 0 if check_fbcon(argv[2]) else 1
     print(__doc__, file=sys.stderr)

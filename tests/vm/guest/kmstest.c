@@ -218,6 +218,8 @@ static int in_list(const char *list, const char *item)
 static const char *tag;	/* -t: suffix of the dump names */
 static int dpms_cycle;	/* -D: ACTIVE off and on again before the damage */
 static int suspend_cycle;	/* -P: suspend to RAM and back, same place */
+/* -W: a shell command run while pattern A is shown, then a "with-" dump */
+static const char *while_shown;
 /*
  * -S path: before the pattern's mode set, the same mode with another
  * framebuffer, so that the pattern's own mode set keeps the mode; the
@@ -337,6 +339,14 @@ static int cmd_pattern(const char *modes, const char *formats)
 					pass("%s: suspend to RAM and resume", name);
 				snprintf(s3, sizeof(s3), "s3-%s", name + 2);
 				screendump(s3);
+			}
+			if (while_shown) {
+				char with[72];
+
+				if (system(while_shown))
+					fail("%s: -W command failed", name);
+				snprintf(with, sizeof(with), "with-%s", name + 2);
+				screendump(with);
 			}
 			/* pattern B only inside the clips, then commit them */
 			n = pattern_clips(b.w, b.h, (int (*)[4])clips);
@@ -858,13 +868,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	optind = 2;
-	while ((opt = getopt(argc, argv, "m:f:t:DPS:")) != -1) {
+	while ((opt = getopt(argc, argv, "m:f:t:DPS:W:")) != -1) {
 		if (opt == 'D')
 			dpms_cycle = 1;
 		else if (opt == 'P')
 			suspend_cycle = 1;
 		else if (opt == 'S')
 			same_mode_counter = optarg;
+		else if (opt == 'W')
+			while_shown = optarg;
 		else if (opt == 'm')
 			modes = optarg;
 		else if (opt == 't')
