@@ -470,12 +470,16 @@ def device_block(w, dev, r, vpwrap_na):
             if d not in c:
                 continue
             sp = c[d]["spread_pct"]
-            text = f"{d} {' '.join(fmt_num(x) for x in c[d]['runs'])}"
-            if "median" in sp:
-                text += (f" (spread (max-min)/median {sp['median']:.2g}%" +
-                         (f", up to {sp['max']:.2g}% in a boot)" if sp["n"] > 1 else ")"))
-            parts.append(text)
-        w(f"- console, {what}: µs per line of each run: " + "; ".join(parts))
+            if "median" not in sp:
+                continue
+            if sp["n"] == 1:
+                parts.append(f"{d} {' '.join(fmt_num(x) for x in c[d]['runs'])} µs per line "
+                             f"(spread {sp['median']:.2g}%)")
+            else:
+                parts.append(f"{d} median {sp['median']:.2g}% (up to {sp['max']:.2g}%)")
+        if parts:
+            w(f"- console, {what}, runs within a boot and their spread (max-min)/median: "
+              + "; ".join(parts))
     for drv in DRIVERS:
         if r["methods"][drv]:
             w(f"- damage path, {drv}: " + "; ".join(r["methods"][drv]))
@@ -549,8 +553,8 @@ def markdown(meta, res, vpwrap_na):
         w(f"  /dev/tty1 ({meta.get('console_runs', '?')} runs in the -icount boot, "
           f"{meta.get('console_wall_runs', '?')} in each wall-clock")
         w("  boot; the figure is their median), one write() per line, on a full screen so that")
-        w("  every line scrolls it; both drivers' fbdev consoles use the mode they pick for")
-        w("  themselves (listed per device; the same on both). \"A line at a time\": the writer")
+        w("  every line scrolls it; each driver's fbdev console keeps the mode it picks (size")
+        w("  and depth listed per device, with whether the two match). \"A line at a time\": the writer")
         w("  yields after each line, so a driver that copies a shadow buffer to the screen from")
         w("  a worker does so after every line, at fixed points. \"Back to back\" (-icount boot")
         w("  only): no yield, the worker's copies cover as many lines as scheduling lets pile")
@@ -673,10 +677,8 @@ def markdown(meta, res, vpwrap_na):
     w("    four pairs and only the first one falls there (1.67x, then 0.91-0.99x in the same")
     w("    boot). What slows the VideoPort pair in that window has not been found.")
     w("  - fbcon and other kernel clients draw through a kernel mapping of their buffer,")
-    w("    which zero-copy cannot move: they keep the shadow copy. Measured outside this")
-    w("    bench (400 lines written to /dev/tty1, -icount): on std VGA vpwrap's console is at")
-    w("    par with native bochs (0.97-1.0x of its time), on Cirrus it takes 1.16-1.19x")
-    w("    native cirrus's time. Drawing it in video memory would take a fbdev probe of our")
+    w("    which zero-copy cannot move: they keep the shadow copy (the console rows above")
+    w("    time it). Drawing it in video memory would take a fbdev probe of our")
     w("    own on the three kernel interfaces (6.1 has no driver hook), and moving the")
     w("    console's drawing address between video memory and a RAM copy whenever another")
     w("    client takes the screen, since the miniport has one fixed scanout.")

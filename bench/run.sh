@@ -21,12 +21,13 @@
 #   BENCH_BUDGET=840    seconds: a round that would end after this (judged by
 #                       the previous round) is not started, so the whole run
 #                       stays under 15 minutes on a loaded machine
-#   BENCH_CONSOLE_LINES=400  in every boot, after the DRM figures: the
+#   BENCH_CONSOLE_LINES=300  in every boot, after the DRM figures: the
 #                       framebuffer console's time per line, median of runs of
 #                       that many scrolling lines written to tty1, a line at a
 #                       time (0: not measured); BENCH_CONSOLE_RUNS=5 runs in the
 #                       -icount boots, which also time them back to back,
-#                       BENCH_CONSOLE_WALL_RUNS=3 in the wall-clock boots
+#                       BENCH_CONSOLE_WALL_RUNS=2 in the wall-clock boots (their
+#                       noise is from boot to boot)
 #   BENCH_SPINLOCK_MINIPORT=path.sys   videoport conformance miniport for the
 #                       spinlock-pair figure (default: tests/vm/miniports/out/
 #                       vpconform.sys), BENCH_SPINLOCK_IOCTL its private IOCTL
@@ -46,9 +47,9 @@ DEVICES=${BENCH_DEVICES:-std cirrus}
 BUDGET=${BENCH_BUDGET:-840}
 ICOUNT=${BENCH_ICOUNT:-1}
 ICOUNT_SECONDS=${BENCH_ICOUNT_SECONDS:-0.25}
-CONSOLE_LINES=${BENCH_CONSOLE_LINES:-400}
+CONSOLE_LINES=${BENCH_CONSOLE_LINES:-300}
 CONSOLE_RUNS=${BENCH_CONSOLE_RUNS:-5}
-CONSOLE_WALL_RUNS=${BENCH_CONSOLE_WALL_RUNS:-3}
+CONSOLE_WALL_RUNS=${BENCH_CONSOLE_WALL_RUNS:-2}
 OUT=$ROOT/out/bench
 START=$(date +%s)
 
