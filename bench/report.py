@@ -40,6 +40,14 @@ METRICS = [
     ("mem_slab_kb", "slab delta after load", "kB", "lower", None),
     ("mem_vmalloc_kb", "vmalloc delta after load", "kB", "lower", None),
     ("mem_modules_kb", "module sizes added by load", "kB", "lower", None),
+    ("console_line_us", "console: 80-character line to tty1, scrolling, until on screen "
+     "(a line at a time)", "µs", "lower", 1.0),
+    ("console_cpu_line_us", "console: CPU time per line (writer and flush worker)", "µs",
+     "lower", None),
+    ("console_bulk_line_us", "console: lines back to back, until on screen (flushes "
+     "coalesce as scheduling falls)", "µs", "lower", 1.0),
+    ("console_bulk_cpu_line_us", "console: CPU time per line back to back", "µs", "lower",
+     None),
     ("vblank_hz", "vblank events (none: commits never wait)", "Hz", "higher", None),
     ("ref_write_mbps", "reference: same writes to plain RAM (host load)", "MB/s", "higher", None),
 ]
@@ -66,6 +74,12 @@ MODES = [
     ("wall", "Wall clock under TCG: {runs} boots each, alternating, {seconds_each} s per rate"),
 ]
 SPIN_GOAL = 1.2
+# Console figures: the guest's runs within one boot (drmbench console), by
+# the key of the figure, the guest's key prefix and what the runs are.
+CONSOLE = {"console_line_us": ("console", "a line at a time"),
+           "console_bulk_line_us": ("console_bulk", "back to back")}
+# Measured in the -icount boots only: no row where neither driver has it.
+OPTIONAL = {"console_bulk_line_us", "console_bulk_cpu_line_us"}
 # The spin-lock pairs videoport's debugfs bench times (videoport/lockbench.c),
 # by the name of the acquire on its answer's lines (pair=...), with the
 # native pair each is measured against.
@@ -229,6 +243,35 @@ def stats_for(boots, key):
     return s
 
 
+def console_runs(boots, prefix):
+    """Every run's µs per line of every boot, from BENCH_INFO PREFIX_runs."""
+    out = []
+    for b in boots:
+        for text in b["info"].get(prefix + "_runs", []):
+            out += [float(x) for x in text.partition(":")[2].split()]
+    return out
+
+
+def console_facts(r):
+    """The consoles' modes and the runs' spread, per driver."""
+    fbs = {d: sorted({t for b in r["runs"][d] for t in b["info"].get("console_fb", [])})
+           for d in DRIVERS}
+    facts = {"fb": fbs}
+    mode = {d: {t.split(" ", 1)[1].split(", text")[0] for t in fbs[d]} for d in DRIVERS}
+    if all(mode.values()):
+        facts["same_mode"] = mode["native"] == mode["vpwrap"] and len(mode["native"]) == 1
+    for key, (prefix, _) in CONSOLE.items():
+        one = {}
+        for d in DRIVERS:
+            runs = console_runs(r["runs"][d], prefix)
+            spread = stats_for(r["runs"][d], prefix + "_spread_pct")
+            if runs:
+                one[d] = {"runs": runs, "spread_pct": spread}
+        if one:
+            facts[key] = one
+    return facts
+
+
 def analyse(runs, vpwrap_na):
     res = {}
     for dev in DEVICES:
@@ -249,6 +292,13 @@ def analyse(runs, vpwrap_na):
                 # Boot-to-boot noise: do the two ranges overlap at all?
                 row["ranges_overlap"] = not (v["min"] > n["max"] or v["max"] < n["min"])
             res[dev]["metrics"][key] = row
+        res[dev]["console"] = console_facts(res[dev])
+        for key in CONSOLE:
+            row, c = res[dev]["metrics"][key], res[dev]["console"].get(key, {})
+            # One boot each: whether the runs' ranges overlap tells the noise.
+            if "ratio" in row and len(c) == 2 and row["native"]["n"] == 1 == row["vpwrap"]["n"]:
+                n, v = c["native"]["runs"], c["vpwrap"]["runs"]
+                row["ranges_overlap"] = not (min(v) > max(n) or max(v) < min(n))
         for key, label in COMMIT:
             row = {"label": label}
             for d in DRIVERS:
@@ -360,6 +410,8 @@ def device_block(w, dev, r, vpwrap_na):
     w("| figure | unit | native | vpwrap | ratio | goal |")
     w("|---|---|---|---|---|---|")
     for key, row in r["metrics"].items():
+        if key in OPTIONAL and all(row[d].get("na") == "not measured" for d in DRIVERS):
+            continue
         ratio = f"{row['ratio']:.2f}×" if "ratio" in row else "—"
         w(f"| {row['label']} | {row['unit']} | {cell(row['native'])} | "
           f"{cell(row['vpwrap'])} | {ratio} | {verdict(row)} |")
@@ -403,6 +455,31 @@ def device_block(w, dev, r, vpwrap_na):
         ok = "met" if sm["max"] == 0 else "**missed**"
         w(f"- SET_CURRENT_MODE requests per modeset that keeps the mode, vpwrap: "
           f"{fmt_num(sm['max']) if sm['max'] else 0} ({ok}: goal 0)")
+    con = r["console"]
+    if any(con["fb"].values()):
+        same = con.get("same_mode")
+        w("- console: " + "; ".join(f"{d} {', '.join(con['fb'][d]) or 'n/a'}" for d in DRIVERS)
+          + (" (same size and depth)" if same else " (**sizes or depths differ**)"
+             if same is False else ""))
+    for key, (prefix, what) in CONSOLE.items():
+        c = con.get(key)
+        if not c:
+            continue
+        parts = []
+        for d in DRIVERS:
+            if d not in c:
+                continue
+            sp = c[d]["spread_pct"]
+            if "median" not in sp:
+                continue
+            if sp["n"] == 1:
+                parts.append(f"{d} {' '.join(fmt_num(x) for x in c[d]['runs'])} µs per line "
+                             f"(spread {sp['median']:.2g}%)")
+            else:
+                parts.append(f"{d} median {sp['median']:.2g}% (up to {sp['max']:.2g}%)")
+        if parts:
+            w(f"- console, {what}, runs within a boot and their spread (max-min)/median: "
+              + "; ".join(parts))
     for drv in DRIVERS:
         if r["methods"][drv]:
             w(f"- damage path, {drv}: " + "; ".join(r["methods"][drv]))
@@ -415,6 +492,8 @@ def device_block(w, dev, r, vpwrap_na):
                 w(f"- **{drv} boot {b['round']} failed a check**: {line[6:]}")
     nas = {}
     for key, row in r["metrics"].items():
+        if key in OPTIONAL and all(row[d].get("na") == "not measured" for d in DRIVERS):
+            continue
         for drv in DRIVERS:
             if "na" in row[drv] and not (drv == "vpwrap" and dev in vpwrap_na):
                 nas.setdefault(row[drv]["na"], []).append(f"{drv} {key}")
@@ -467,6 +546,21 @@ def markdown(meta, res, vpwrap_na):
     w("")
     w("## Notes")
     w("")
+    lines_ = meta.get("console_lines")
+    if lines_ and lines_ != "0":
+        w(f"- Console: after the DRM figures (the DRM client has closed card0, so the console")
+        w(f"  has the screen again), drmbench writes runs of {lines_} lines of 80 characters to")
+        w(f"  /dev/tty1 ({meta.get('console_runs', '?')} runs in the -icount boot, "
+          f"{meta.get('console_wall_runs', '?')} in each wall-clock")
+        w("  boot; the figure is their median), one write() per line, on a full screen so that")
+        w("  every line scrolls it; each driver's fbdev console keeps the mode it picks (size")
+        w("  and depth listed per device, with whether the two match). \"A line at a time\": the writer")
+        w("  yields after each line, so a driver that copies a shadow buffer to the screen from")
+        w("  a worker does so after every line, at fixed points. \"Back to back\" (-icount boot")
+        w("  only): no yield, the worker's copies cover as many lines as scheduling lets pile")
+        w("  up, which moves from run to run. A run ends once the CPU has gone idle")
+        w("  (/proc/schedstat's task time stops growing over 0.5 ms), i.e. the last line is on")
+        w("  screen; the CPU row is that task time.")
     w("- Rates: each update writes the pixels into the dumb buffer, then hands the damage to the")
     w("  driver by the cheapest path it offers, as a client would try them: DIRTYFB (Xorg's")
     w("  modesetting driver, fbdev), else an atomic commit with FB_DAMAGE_CLIPS, else an atomic page")
@@ -583,10 +677,8 @@ def markdown(meta, res, vpwrap_na):
     w("    four pairs and only the first one falls there (1.67x, then 0.91-0.99x in the same")
     w("    boot). What slows the VideoPort pair in that window has not been found.")
     w("  - fbcon and other kernel clients draw through a kernel mapping of their buffer,")
-    w("    which zero-copy cannot move: they keep the shadow copy. Measured outside this")
-    w("    bench (400 lines written to /dev/tty1, -icount): on std VGA vpwrap's console is at")
-    w("    par with native bochs (0.97-1.0x of its time), on Cirrus it takes 1.16-1.19x")
-    w("    native cirrus's time. Drawing it in video memory would take a fbdev probe of our")
+    w("    which zero-copy cannot move: they keep the shadow copy (the console rows above")
+    w("    time it). Drawing it in video memory would take a fbdev probe of our")
     w("    own on the three kernel interfaces (6.1 has no driver hook), and moving the")
     w("    console's drawing address between video memory and a RAM copy whenever another")
     w("    client takes the screen, since the miniport has one fixed scanout.")

@@ -21,6 +21,13 @@
 #   BENCH_BUDGET=840    seconds: a round that would end after this (judged by
 #                       the previous round) is not started, so the whole run
 #                       stays under 15 minutes on a loaded machine
+#   BENCH_CONSOLE_LINES=300  in every boot, after the DRM figures: the
+#                       framebuffer console's time per line, median of runs of
+#                       that many scrolling lines written to tty1, a line at a
+#                       time (0: not measured); BENCH_CONSOLE_RUNS=5 runs in the
+#                       -icount boots, which also time them back to back,
+#                       BENCH_CONSOLE_WALL_RUNS=2 in the wall-clock boots (their
+#                       noise is from boot to boot)
 #   BENCH_SPINLOCK_MINIPORT=path.sys   videoport conformance miniport for the
 #                       spinlock-pair figure (default: tests/vm/miniports/out/
 #                       vpconform.sys), BENCH_SPINLOCK_IOCTL its private IOCTL
@@ -40,6 +47,9 @@ DEVICES=${BENCH_DEVICES:-std cirrus}
 BUDGET=${BENCH_BUDGET:-840}
 ICOUNT=${BENCH_ICOUNT:-1}
 ICOUNT_SECONDS=${BENCH_ICOUNT_SECONDS:-0.25}
+CONSOLE_LINES=${BENCH_CONSOLE_LINES:-300}
+CONSOLE_RUNS=${BENCH_CONSOLE_RUNS:-5}
+CONSOLE_WALL_RUNS=${BENCH_CONSOLE_WALL_RUNS:-2}
 OUT=$ROOT/out/bench
 START=$(date +%s)
 
@@ -97,6 +107,7 @@ boot() {
 		--profile "$dev" --add "$OUT/guest/drmbench:/drmbench"
 		--add "$dir.conf:/bench.conf")
 	local MODS LOAD PRELOAD spin="" seconds=$SECONDS_EACH dump=""
+	local con_runs=$CONSOLE_WALL_RUNS con_bulk=0
 	mkdir -p "$dir"
 	driver_setup "$dev" "$drv"
 	if [ "$round" = icount ]; then
@@ -105,6 +116,8 @@ boot() {
 		ARGS+=(--qemu-arg=-icount --qemu-arg=shift=0,sleep=on)
 		seconds=$ICOUNT_SECONDS
 		dump=-d
+		con_runs=$CONSOLE_RUNS
+		con_bulk=1
 	elif [ "$ICOUNT" = 0 ] && [ "$round" = 1 ]; then
 		dump=-d
 	fi
@@ -118,6 +131,9 @@ boot() {
 		SECONDS_EACH=$seconds
 		SWITCHES=$SWITCHES
 		DUMP="$dump"
+		CONSOLE_LINES=$CONSOLE_LINES
+		CONSOLE_RUNS=$con_runs
+		CONSOLE_BULK=$con_bulk
 		SPINLOCK_LOAD="$spin"
 		SPINLOCK_IOCTL="$SPIN_IOCTL"
 		SPINLOCK_PAIRS="${BENCH_SPINLOCK_PAIRS:-1000000}"
@@ -194,6 +210,9 @@ done
 	echo "icount $ICOUNT"
 	echo "icount_seconds $ICOUNT_SECONDS"
 	echo "switches $SWITCHES"
+	echo "console_lines $CONSOLE_LINES"
+	echo "console_runs $CONSOLE_RUNS"
+	echo "console_wall_runs $CONSOLE_WALL_RUNS"
 	echo "kernel $KREL"
 	echo "qemu $(qemu-system-x86_64 --version | head -n1)"
 	echo "cpu $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1)"

@@ -32,6 +32,7 @@ struct bench_opts {
 };
 
 int load_main(int argc, char **argv);
+int console_main(int argc, char **argv);
 int selected(const struct bench_opts *o, const char *test);
 void bench_updates(struct kms *k, const struct bench_opts *o);
 void bench_modeset(struct kms *k, const struct bench_opts *o);

@@ -3,6 +3,9 @@
 #   LOAD        the command that loads the display driver under test
 #   PRELOAD     its stock dependencies, loaded first
 #   SECONDS_EACH, SWITCHES, DUMP   drmbench run options
+#   CONSOLE_LINES, CONSOLE_RUNS    drmbench console: runs of that many lines
+#               written to the framebuffer console (CONSOLE_LINES=0: none);
+#               CONSOLE_BULK=1: also with the lines back to back (-b)
 #   SPINLOCK_LOAD  optional: command that loads the videoport conformance
 #               miniport; SPINLOCK_IOCTL, SPINLOCK_PAIRS: its timing request
 . /bench.conf
@@ -18,6 +21,13 @@ done
 if [ -e /dev/dri/card0 ]; then
 	# shellcheck disable=SC2086
 	/drmbench run -s "$SECONDS_EACH" -m "$SWITCHES" $DUMP
+	# After the DRM client closed card0 the console has the screen again.
+	if [ "${CONSOLE_LINES:-0}" -gt 0 ]; then
+		/drmbench console -n "$CONSOLE_LINES" -r "$CONSOLE_RUNS"
+		if [ "${CONSOLE_BULK:-0}" = 1 ]; then
+			/drmbench console -b -n "$CONSOLE_LINES" -r "$CONSOLE_RUNS"
+		fi
+	fi
 fi
 # A driver that failed to load says why in the kernel log; carry that home.
 dmesg | grep -iE 'vpwrap|bochs|cirrus' | tail -n 5 | sed 's/^/BENCH_LOG /'

@@ -8,6 +8,9 @@
  *					host-load reference (calib.c), vblank
  *					rate (vblank.c), update rates
  *					(update.c), modeset (modeset.c)
+ *	drmbench console [-n LINES] [-r RUNS] [TTY]
+ *					time per line of the framebuffer
+ *					console (console.c)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +80,9 @@ int main(int argc, char **argv)
 	}
 	if (argc >= 2 && !strcmp(argv[1], "run"))
 		return run_main(argc - 1, argv + 1);
-	fprintf(stderr, "usage: drmbench load -- CMD... | drmbench run [options]\n");
+	if (argc >= 2 && !strcmp(argv[1], "console"))
+		return console_main(argc - 1, argv + 1);
+	fprintf(stderr, "usage: drmbench load -- CMD... | drmbench run [options] |"
+		" drmbench console [options]\n");
 	return 2;
 }
