@@ -548,8 +548,8 @@ def markdown(meta, res, vpwrap_na):
     w("")
     lines_ = meta.get("console_lines")
     if lines_ and lines_ != "0":
-        w(f"- Console: after the DRM figures (the DRM client has closed card0, so the console")
-        w(f"  has the screen again), drmbench writes runs of {lines_} lines of 80 characters to")
+        w("- Console: after load, before the DRM figures (the console as at boot: no DRM client")
+        w(f"  has taken the screen yet), drmbench writes runs of {lines_} lines of 80 characters to")
         w(f"  /dev/tty1 ({meta.get('console_runs', '?')} runs in the -icount boot, "
           f"{meta.get('console_wall_runs', '?')} in each wall-clock")
         w("  boot; the figure is their median), one write() per line, on a full screen so that")
