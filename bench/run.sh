@@ -21,7 +21,7 @@
 #   BENCH_BUDGET=840    seconds: a round that would end after this (judged by
 #                       the previous round) is not started, so the whole run
 #                       stays under 15 minutes on a loaded machine
-#   BENCH_CONSOLE_LINES=300  in every boot, after the DRM figures: the
+#   BENCH_CONSOLE_LINES=300  in every boot, before the DRM figures: the
 #                       framebuffer console's time per line, median of runs of
 #                       that many scrolling lines written to tty1, a line at a
 #                       time (0: not measured); BENCH_CONSOLE_RUNS=5 runs in the

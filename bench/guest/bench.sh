@@ -19,15 +19,16 @@ done
 # shellcheck disable=SC2086
 /drmbench load -- $LOAD
 if [ -e /dev/dri/card0 ]; then
-	# shellcheck disable=SC2086
-	/drmbench run -s "$SECONDS_EACH" -m "$SWITCHES" $DUMP
-	# After the DRM client closed card0 the console has the screen again.
+	# The console first, as it is at boot: no DRM client has taken the
+	# screen yet (after one, a driver's fbdev may be in another state).
 	if [ "${CONSOLE_LINES:-0}" -gt 0 ]; then
 		/drmbench console -n "$CONSOLE_LINES" -r "$CONSOLE_RUNS"
 		if [ "${CONSOLE_BULK:-0}" = 1 ]; then
 			/drmbench console -b -n "$CONSOLE_LINES" -r "$CONSOLE_RUNS"
 		fi
 	fi
+	# shellcheck disable=SC2086
+	/drmbench run -s "$SECONDS_EACH" -m "$SWITCHES" $DUMP
 fi
 # A driver that failed to load says why in the kernel log; carry that home.
 dmesg | grep -iE 'vpwrap|bochs|cirrus' | tail -n 5 | sed 's/^/BENCH_LOG /'
