@@ -36,6 +36,8 @@
 #include <linux/io.h>
 #include <linux/iosys-map.h>
 #include <linux/mm.h>
+#include <linux/pagemap.h>
+#include <linux/pagevec.h>
 #include <linux/slab.h>
 #include <drm/drm_atomic.h>
 #include <drm/drm_fourcc.h>
@@ -135,9 +137,48 @@ static struct dma_buf *vpdrm_gem_export(struct drm_gem_object *obj, int flags)
 	return drm_gem_prime_export(obj, flags);
 }
 
+/*
+ * Give the object's pages back to its shmem file before it is freed.  The
+ * fbdev emulation's deferred I/O of the kernels that take page->mapping
+ * (compat_drm.h) leaves the pages of a buffer /dev/fb0 mapped pointing at
+ * the fb file or at nothing; shmem would then spin truncating the file once
+ * the object lets it go.  The page offsets deferred I/O stored meanwhile are
+ * the object's own (the emulation maps the buffer from its first page).
+ */
+static void vpdrm_gem_own_pages(struct drm_gem_object *obj)
+{
+	struct address_space *mapping;
+	struct folio_batch fbatch;
+	pgoff_t index = 0;
+	unsigned int i;
+
+	if (!VPDRM_FBDEFIO_TAKES_PAGE_MAPPING || !obj->filp)
+		return;
+	mapping = obj->filp->f_mapping;
+	folio_batch_init(&fbatch);
+	while (filemap_get_folios(mapping, &index, ULONG_MAX, &fbatch)) {
+		for (i = 0; i < folio_batch_count(&fbatch); i++) {
+			struct folio *folio = fbatch.folios[i];
+
+			folio_lock(folio);
+			if (folio->mapping != mapping)
+				folio->mapping = mapping;
+			folio_unlock(folio);
+		}
+		folio_batch_release(&fbatch);
+		cond_resched();
+	}
+}
+
+static void vpdrm_gem_free(struct drm_gem_object *obj)
+{
+	vpdrm_gem_own_pages(obj);
+	drm_gem_shmem_object_free(obj);
+}
+
 /* The GEM-shmem helpers' object functions, with our mmap and faults. */
 static const struct drm_gem_object_funcs vpdrm_gem_funcs = {
-	.free = drm_gem_shmem_object_free,
+	.free = vpdrm_gem_free,
 	.print_info = drm_gem_shmem_object_print_info,
 	.pin = drm_gem_shmem_object_pin,
 	.unpin = drm_gem_shmem_object_unpin,

@@ -54,6 +54,18 @@ struct drm_format_conv_state;
 #define vpdrm_fbdev_setup(dev, bpp)	drm_fbdev_generic_setup(dev, bpp)
 #endif
 
+/*
+ * Before 6.15 the fbdev core's deferred I/O made every page a /dev/fb0
+ * mapping faulted in point at the fb device file's mapping (page->mapping,
+ * for its write-protect walk), and set it to NULL when /dev/fb0's last file
+ * closed.  Since 6.11 the emulation hands it the pages of a GEM-shmem
+ * object, which then no longer belong to their shmem file: the file's
+ * truncation when the object is freed retries such a page forever.  6.15's
+ * deferred I/O write-protects by range and leaves page->mapping alone.
+ */
+#define VPDRM_FBDEFIO_TAKES_PAGE_MAPPING \
+	(LINUX_VERSION_CODE < KERNEL_VERSION(6, 15, 0))
+
 /* 6.2 renamed struct drm_fb_helper's fb_info from .fbdev to .info. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
 #define vpdrm_fb_helper_info(helper)	((helper)->info)

@@ -105,7 +105,7 @@ fi
 if [ -f "$d/fbmmap.ppm" ]; then
 	python3 "$chk" rect "$d/fbmmap.ppm" 200 400 160 96 255,0,0 \
 		"/dev/fb0 mmap writes on screen"
-elif ! grep -q "^INFO fbmmap: not run" "$d/guest.log"; then
+else
 	fail "/dev/fb0 mmap writes on screen" "no screen dump"
 fi
 for xy in $DRM_SUITE_CURSOR; do
