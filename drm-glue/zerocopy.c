@@ -37,7 +37,6 @@
 #include <linux/iosys-map.h>
 #include <linux/mm.h>
 #include <linux/pagemap.h>
-#include <linux/pagevec.h>
 #include <linux/slab.h>
 #include <drm/drm_atomic.h>
 #include <drm/drm_fourcc.h>
@@ -49,6 +48,7 @@
 #include <drm/drm_vma_manager.h>
 
 #include "drm-glue/vpdrm.h"
+#include "vpwrap/compat_mm.h"
 
 /* A GEM-shmem object that remembers whether userspace mapped it. */
 struct vpdrm_bo {
