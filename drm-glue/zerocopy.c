@@ -48,7 +48,6 @@
 #include <drm/drm_vma_manager.h>
 
 #include "drm-glue/vpdrm.h"
-#include "vpwrap/compat_mm.h"
 
 /* A GEM-shmem object that remembers whether userspace mapped it. */
 struct vpdrm_bo {
@@ -148,25 +147,22 @@ static struct dma_buf *vpdrm_gem_export(struct drm_gem_object *obj, int flags)
 static void vpdrm_gem_own_pages(struct drm_gem_object *obj)
 {
 	struct address_space *mapping;
-	struct folio_batch fbatch;
-	pgoff_t index = 0;
-	unsigned int i;
+	pgoff_t index;
 
 	if (!VPDRM_FBDEFIO_TAKES_PAGE_MAPPING || !obj->filp)
 		return;
 	mapping = obj->filp->f_mapping;
-	folio_batch_init(&fbatch);
-	while (filemap_get_folios(mapping, &index, ULONG_MAX, &fbatch)) {
-		for (i = 0; i < folio_batch_count(&fbatch); i++) {
-			struct folio *folio = fbatch.folios[i];
+	for (index = 0; index < obj->size >> PAGE_SHIFT; index++) {
+		/* not filemap_lock_folio(): it waits for the mapping to match */
+		struct folio *folio = filemap_get_folio(mapping, index);
 
-			folio_lock(folio);
-			if (folio->mapping != mapping)
-				folio->mapping = mapping;
-			folio_unlock(folio);
-		}
-		folio_batch_release(&fbatch);
-		cond_resched();
+		if (IS_ERR_OR_NULL(folio))	/* NULL before 6.3 */
+			continue;
+		folio_lock(folio);
+		if (folio->mapping != mapping)
+			folio->mapping = mapping;
+		folio_unlock(folio);
+		folio_put(folio);
 	}
 }
 

@@ -20,14 +20,4 @@
 #define VPW_VMALLOC_RANGE_SYM	"__vmalloc_node_range"
 #endif
 
-/*
- * struct folio_batch and its helpers: <linux/pagevec.h> until the header
- * took the structure's name (<linux/folio_batch.h>, after 6.12).
- */
-#if __has_include(<linux/folio_batch.h>)
-#include <linux/folio_batch.h>
-#else
-#include <linux/pagevec.h>
-#endif
-
 #endif /* VPWRAP_COMPAT_MM_H */
