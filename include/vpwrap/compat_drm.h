@@ -62,9 +62,11 @@ struct drm_format_conv_state;
  * object, which then no longer belong to their shmem file: the file's
  * truncation when the object is freed retries such a page forever.  6.15's
  * deferred I/O write-protects by range and leaves page->mapping alone.
+ * Before 6.11 deferred I/O only ever sees the emulation's vmalloc shadow.
  */
 #define VPDRM_FBDEFIO_TAKES_PAGE_MAPPING \
-	(LINUX_VERSION_CODE < KERNEL_VERSION(6, 15, 0))
+	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0) && \
+	 LINUX_VERSION_CODE < KERNEL_VERSION(6, 15, 0))
 
 /* 6.2 renamed struct drm_fb_helper's fb_info from .fbdev to .info. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
